@@ -1,0 +1,29 @@
+SHELL := /bin/bash
+# ChainMatch: `make run` serves the API on the embedded store; `make test` runs every test.
+PORT ?= 5080
+DATA ?= $(CURDIR)/data
+SEEDS ?= $(CURDIR)/graph-seeds
+CONFIGURATION ?= Release
+
+.PHONY: run test build deps seed-check clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	dotnet build ChainMatch.sln -c $(CONFIGURATION) --nologo -v quiet -clp:ErrorsOnly
+
+run: build
+	dotnet run --project src/ChainMatch.Api -c $(CONFIGURATION) --no-build -- \
+		--urls http://127.0.0.1:$(PORT) --Graph:DataDirectory=$(DATA) --Graph:SeedDirectory=$(SEEDS)
+
+# dotnet test prints one summary per test project; the last line adds them up.
+test: build
+	@set -o pipefail; dotnet test ChainMatch.sln -c $(CONFIGURATION) --no-build --nologo 2>&1 | tee .test-output.log; \
+		status=$$?; bash scripts/test-summary.sh .test-output.log; rm -f .test-output.log; exit $$status
+
+seed-check: build
+	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed --dry-run $(SEEDS)
+
+clean:
+	dotnet clean ChainMatch.sln --nologo -v quiet

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what building and testing need on a fresh Debian machine of this project's kind.
+set -euo pipefail
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET 10 SDK (dotnet) is required and is not on PATH" >&2
+  exit 1
+fi
+major=$(dotnet --version | cut -d. -f1)
+if [ "$major" -lt 10 ]; then
+  echo "error: .NET SDK 10 or later is required, found $(dotnet --version)" >&2
+  exit 1
+fi

@@ -1,0 +1,49 @@
+using ChainMatch.Api.Graph;
+using ChainMatch.Api.Infrastructure;
+using ChainMatch.Domain.Graph;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainMatch.Api.Firms;
+
+public static class FirmsApi
+{
+    public static IEndpointRouteBuilder MapFirmsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/firms").WithTags("Firms");
+        api.MapGet("/{firmId}", GetFirm).WithSummary("One firm: headquarters, where it operates in which segments, list memberships.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public sealed record SourceView(string? Publisher, string? Reference, bool Estimate, bool Verified);
+
+    public sealed record PresenceView(string Segment, string SegmentName, string Region, string RegionName, string? Site,
+        double? Capacity, string? Unit, int? Since, int? Until, SourceView Source);
+
+    public sealed record MembershipView(string List, string ListName, int Year, int? Rank);
+
+    public sealed record FirmDetail(string Id, string Name, string? NameEn, string? Headquarters, string? HeadquartersName,
+        string? Ownership, SourceView Source, IReadOnlyList<PresenceView> Presences, IReadOnlyList<MembershipView> Lists);
+
+    static Results<Ok<FirmDetail>, ValidationProblem> GetFirm(string firmId, GraphSnapshot snapshot)
+    {
+        var errors = Parameters.Errors();
+        Parameters.Slug(firmId, nameof(firmId), errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var graph = snapshot.Current;
+        var firm = graph.FindFirm(new FirmId(firmId)) ?? throw new NotFoundException("firm", firmId);
+        var presences = graph.PresencesOf(firm.Id)
+            .Select(p => new PresenceView(p.Segment.Value, graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name,
+                p.Site, p.Capacity?.Amount, p.Capacity?.Unit, p.Since, p.Until, Source(p.Source)))
+            .ToList();
+        var lists = graph.MembershipsOf(firm.Id)
+            .Select(m => graph.Data.Lists.First(l => l.Id == m.List) is var l ? new MembershipView(l.Id.Value, l.Name, l.Year, m.Rank) : null!)
+            .ToList();
+        var hq = firm.Headquarters is { } code ? graph.FindRegion(code) : null;
+        return TypedResults.Ok(new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, hq?.Code.Value, hq?.Name, firm.Ownership,
+            Source(firm.Source), presences, lists));
+    }
+
+    static SourceView Source(Provenance p) => new(p.Publisher, p.Reference, p.Estimate, p.IsVerified);
+}

@@ -1,0 +1,34 @@
+using ChainMatch.Domain;
+using System.Text.RegularExpressions;
+
+namespace ChainMatch.Api.Infrastructure;
+
+/// <summary>Checks of path and query values; a malformed one is a 400 that names the parameter.</summary>
+static partial class Parameters
+{
+    public static Dictionary<string, string[]> Errors() => [];
+
+    public static DateOnly AsOfOrToday(string? text, string name, Dictionary<string, string[]> errors, TimeProvider time)
+    {
+        if (text is null) return DateOnly.FromDateTime(time.GetLocalNow().Date);
+        if (AsOf.TryParse(text, out var date)) return date;
+        errors[name] = [$"'{text}' is not a date: use {AsOf.Format}"];
+        return default;
+    }
+
+    public static void Slug(string value, string name, Dictionary<string, string[]> errors)
+    {
+        if (!SlugPattern().IsMatch(value)) errors[name] = [$"'{value}' is not an id: use lower-case words joined by '-'"];
+    }
+
+    public static void RegionCode(string value, string name, Dictionary<string, string[]> errors)
+    {
+        if (!RegionPattern().IsMatch(value)) errors[name] = [$"'{value}' is not a region code: use a six-digit GB/T 2260 code or <county code>-<park>"];
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[1-9][0-9]{5}(-[a-z0-9]+(-[a-z0-9]+)*)?$")]
+    private static partial Regex RegionPattern();
+}

@@ -1,0 +1,27 @@
+using ChainMatch.Domain.Graph;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChainMatch.Api.Infrastructure;
+
+/// <summary>Maps the exceptions the domain raises on purpose to RFC 7807 problem details; everything else is a logged 500.</summary>
+sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, title, detail) = exception switch
+        {
+            NotFoundException e => (StatusCodes.Status404NotFound, $"Unknown {e.Kind}", e.Message),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server failed to answer; the error is logged."),
+        };
+        if (status >= 500) log.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,22 @@
+using ChainMatch.Api.Chains;
+using ChainMatch.Api.Firms;
+using ChainMatch.Api.Gaps;
+using ChainMatch.Api.Graph;
+using ChainMatch.Api.Infrastructure;
+using ChainMatch.Api.Regions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddChainMatchApi();
+builder.Services.AddChainMatchGraph();
+
+var app = builder.Build();
+app.UseChainMatchApi();
+app.MapHealthApi();
+app.MapChainsApi();
+app.MapRegionsApi();
+app.MapFirmsApi();
+app.MapGapsApi();
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

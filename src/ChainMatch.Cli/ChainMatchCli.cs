@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace ChainMatch.Cli;
+
+/// <summary>Exit codes: 0 done, 1 the data or an id was wrong (one line on stderr says which), 2 the command line was wrong.</summary>
+public static class ChainMatchCli
+{
+    public const int Ok = 0, Failed = 1, Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("ChainMatch: industrial chain maps, gaps and the firms worth courting for them.");
+        root.Options.Add(GlobalOptions.Data);
+        root.Options.Add(GlobalOptions.Store);
+        root.Options.Add(GlobalOptions.AsOf);
+        root.Subcommands.Add(SeedCommand.Create(output));
+        root.Subcommands.Add(GapsCommand.Create(output));
+        root.Subcommands.Add(ChangesCommand.Create(output));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) await error.WriteLineAsync($"error: {e.Message}");
+            return Usage;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return e.ExitCode;
+        }
+    }
+}
+
+/// <summary>A failure the user can act on: printed as one line, no stack trace.</summary>
+sealed class CliException(string message, int exitCode = ChainMatchCli.Failed) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using ChainMatch.Domain;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Storage;
+using ChainMatch.Storage.Seeds;
+using ChainMatch.Storage.Sqlite;
+
+namespace ChainMatch.Cli;
+
+/// <summary>Options every command takes, and the graph they select.</summary>
+static class GlobalOptions
+{
+    public static readonly Option<DirectoryInfo?> Data = new("--data")
+    {
+        Description = "Work on this graph-seeds folder loaded into a fresh in-memory store instead of the configured store.",
+        Recursive = true,
+    };
+
+    public static readonly Option<FileInfo> Store = new("--store")
+    {
+        Description = "The embedded store file (default: $CHAINMATCH_STORE, else data/chainmatch.db).",
+        Recursive = true,
+        DefaultValueFactory = _ => new FileInfo(Environment.GetEnvironmentVariable("CHAINMATCH_STORE") is { Length: > 0 } s ? s : Path.Combine("data", "chainmatch.db")),
+    };
+
+    public static readonly Option<string?> AsOf = new("--as-of")
+    {
+        Description = $"Read the graph as it stood on this date ({Domain.AsOf.Format}); default today.",
+        Recursive = true,
+    };
+
+    public static DateOnly AsOfDate(ParseResult parse, string? text = null)
+    {
+        text ??= parse.GetValue(AsOf);
+        if (text is null) return DateOnly.FromDateTime(DateTime.Today);
+        return Domain.AsOf.TryParse(text, out var date)
+            ? date
+            : throw new CliException($"--as-of '{text}' is not a date ({Domain.AsOf.Format})", ChainMatchCli.Usage);
+    }
+
+    /// <summary>The graph from --data when given, else from the configured store.</summary>
+    public static async Task<ChainGraph> LoadGraphAsync(ParseResult parse, CancellationToken ct)
+    {
+        try
+        {
+            if (parse.GetValue(Data) is { } seeds)
+            {
+                using var memory = await GraphLoader.InMemoryFromSeedsAsync(seeds.FullName, ct);
+                return await GraphLoader.ProjectAsync(memory, ct);
+            }
+            var file = parse.GetValue(Store)!;
+            if (!file.Exists) throw new CliException($"store {file.FullName} does not exist: run 'chainmatch seed' first, or pass --data graph-seeds");
+            using var store = SqliteGraphStore.OpenFile(file.FullName);
+            await store.InitialiseAsync(ct);
+            if (await store.IsEmptyAsync(ct)) throw new CliException($"store {file.FullName} is empty: run 'chainmatch seed' first");
+            return await GraphLoader.ProjectAsync(store, ct);
+        }
+        catch (SeedFormatException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ChainMatch.Cli;
+
+return await ChainMatchCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using ChainMatch.Domain.Gaps;
+
+namespace ChainMatch.Cli;
+
+/// <summary>Plain-text tables for terminals, with Chinese characters counted as two columns wide.</summary>
+static class Tables
+{
+    public static string StatusMap(StatusMapReport map)
+    {
+        var s = map.Summary;
+        var header = $"{map.ChainName} ({map.Chain}) in {map.RegionName} ({map.Region}) as of {map.AsOf:yyyy-MM-dd}: " +
+                     $"{s.Present} present, {s.Weak} weak, {s.Missing} missing, {s.Unverified} unverified of {s.Segments}";
+        var rows = map.Segments.Select(x => new[]
+        {
+            Kebab(x.Stage), x.Id, x.Name, Kebab(x.Status), x.GapKind is { } k ? Kebab(k) : "", x.Priority?.ToString(CultureInfo.InvariantCulture) ?? "",
+            x.LocalFirms.Count.ToString(CultureInfo.InvariantCulture), string.Join("; ", x.Reasons),
+        });
+        return header + "\n" + Render(["stage", "segment", "name", "status", "gap", "priority", "firms", "reasons"], rows);
+    }
+
+    public static string GapList(GapListReport list)
+    {
+        var header = $"Gaps in {list.RegionName} ({list.Region}) as of {list.AsOf:yyyy-MM-dd}, highest priority first: {list.Gaps.Count}";
+        var rows = list.Gaps.Select(g => new[]
+        {
+            g.Priority.ToString(CultureInfo.InvariantCulture), Kebab(g.Band), Kebab(g.Kind), g.Segment, g.Name, string.Join(",", g.Chains), string.Join("; ", g.Reasons),
+        });
+        return header + "\n" + Render(["priority", "band", "gap", "segment", "name", "chains", "reasons"], rows);
+    }
+
+    public static string Changes(GapChangesReport report)
+    {
+        var header = $"Gap changes in {report.Region} from {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd}";
+        var rows = report.Changes.Select(c => new[]
+        {
+            Kebab(c.Change), c.Segment, c.Name, c.Before is { } b ? Kebab(b) : "", c.After is { } a ? Kebab(a) : "", string.Join(",", c.Chains),
+        });
+        return header + "\n" + Render(["change", "segment", "name", "before", "after", "chains"], rows);
+    }
+
+    static string Render(string[] headers, IEnumerable<string[]> rows)
+    {
+        var all = rows.Prepend(headers).ToList();
+        var widths = headers.Select((_, i) => all.Max(r => Width(r[i]))).ToArray();
+        var sb = new StringBuilder();
+        foreach (var row in all)
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                sb.Append(row[i]);
+                if (i < row.Length - 1) sb.Append(' ', widths[i] - Width(row[i]) + 2);
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    static int Width(string text) => text.Sum(c => c is >= '\u1100' and (<= '\u115f' or >= '\u2e80' and <= '\ua4cf' or >= '\uac00' and <= '\ud7a3' or >= '\uf900' and <= '\ufaff' or >= '\ufe30' and <= '\ufe4f' or >= '\uff00' and <= '\uff60' or >= '\uffe0' and <= '\uffe6') ? 2 : 1);
+
+    static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}

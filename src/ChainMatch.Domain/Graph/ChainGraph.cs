@@ -1,0 +1,187 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace ChainMatch.Domain.Graph;
+
+/// <summary>
+/// Immutable in-memory projection of the store: dense integer indexes, adjacency in CSR form and
+/// region subtrees as Euler-tour intervals, so analytics never go back to the store per question.
+/// </summary>
+public sealed class ChainGraph
+{
+    readonly FrozenDictionary<ChainId, int> _chainIndex;
+    readonly FrozenDictionary<SegmentId, int> _segmentIndex;
+    readonly FrozenDictionary<RegionCode, int> _regionIndex;
+    readonly FrozenDictionary<FirmId, int> _firmIndex;
+    readonly FrozenDictionary<ResourceId, int> _resourceIndex;
+
+    readonly int[][] _chainSegments;
+    readonly int[][] _segmentChains;
+    readonly Csr _feedsOut;   // segment → links where it is the supplier
+    readonly Csr _feedsIn;    // segment → links where it is the buyer
+    readonly Csr _presencesBySegment;
+    readonly Csr _presencesByFirm;
+    readonly Csr _resourcesByRegion;
+    readonly Csr _membershipsByFirm;
+    readonly int[] _regionParent;
+    readonly int[] _regionEnter;
+    readonly int[] _regionExit;
+    readonly int[][] _regionChildren;
+    readonly int[] _presenceRegion;
+
+    public GraphData Data { get; }
+    public ImmutableArray<Chain> Chains => Data.Chains;
+    public ImmutableArray<Segment> Segments => Data.Segments;
+    public ImmutableArray<Region> Regions => Data.Regions;
+    public ImmutableArray<Firm> Firms => Data.Firms;
+
+    ChainGraph(GraphData data)
+    {
+        Data = data;
+        _chainIndex = Index(data.Chains, c => c.Id, "chain");
+        _segmentIndex = Index(data.Segments, s => s.Id, "segment");
+        _regionIndex = Index(data.Regions, r => r.Code, "region");
+        _firmIndex = Index(data.Firms, f => f.Id, "firm");
+        _resourceIndex = Index(data.Resources, r => r.Id, "resource");
+        var listIndex = Index(data.Lists, l => l.Id, "list");
+
+        _chainSegments = data.Chains.Select(c => c.Segments.Select(s => Lookup(_segmentIndex, s, $"chain {c.Id}")).ToArray()).ToArray();
+        var chainsOf = Enumerable.Range(0, data.Segments.Length).Select(_ => new List<int>()).ToArray();
+        for (var c = 0; c < _chainSegments.Length; c++)
+            foreach (var s in _chainSegments[c]) chainsOf[s].Add(c);
+        _segmentChains = chainsOf.Select(l => l.ToArray()).ToArray();
+
+        var n = data.Segments.Length;
+        _feedsOut = Csr.Build(n, data.Feeds.Select(f => Lookup(_segmentIndex, f.From, "feeds link")).ToArray());
+        _feedsIn = Csr.Build(n, data.Feeds.Select(f => Lookup(_segmentIndex, f.To, "feeds link")).ToArray());
+
+        _regionParent = data.Regions.Select(r => r.Parent is { } p ? Lookup(_regionIndex, p, $"region {r.Code}") : -1).ToArray();
+        (_regionChildren, _regionEnter, _regionExit) = EulerTour(_regionParent);
+
+        _presenceRegion = data.Presences.Select(p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}")).ToArray();
+        _presencesBySegment = Csr.Build(n, data.Presences.Select(p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}")).ToArray());
+        _presencesByFirm = Csr.Build(data.Firms.Length, data.Presences.Select(p => Lookup(_firmIndex, p.Firm, "presence")).ToArray());
+        _resourcesByRegion = Csr.Build(data.Regions.Length, data.RegionResources.Select(r => Lookup(_regionIndex, r.Region, $"resource {r.Resource}")).ToArray());
+        foreach (var rr in data.RegionResources) Lookup(_resourceIndex, rr.Resource, $"region {rr.Region}");
+        foreach (var s in data.Segments)
+            foreach (var need in s.Needs) Lookup(_resourceIndex, need, $"segment {s.Id}");
+        foreach (var f in data.Firms)
+            if (f.Headquarters is { } hq) Lookup(_regionIndex, hq, $"firm {f.Id}");
+        foreach (var m in data.Memberships) Lookup(listIndex, m.List, $"membership of {m.Firm}");
+        _membershipsByFirm = Csr.Build(data.Firms.Length, data.Memberships.Select(m => Lookup(_firmIndex, m.Firm, "membership")).ToArray());
+    }
+
+    public static ChainGraph Build(GraphData data) => new(data);
+
+    public Chain? FindChain(ChainId id) => _chainIndex.TryGetValue(id, out var i) ? Data.Chains[i] : null;
+    public Segment? FindSegment(SegmentId id) => _segmentIndex.TryGetValue(id, out var i) ? Data.Segments[i] : null;
+    public Region? FindRegion(RegionCode code) => _regionIndex.TryGetValue(code, out var i) ? Data.Regions[i] : null;
+    public Firm? FindFirm(FirmId id) => _firmIndex.TryGetValue(id, out var i) ? Data.Firms[i] : null;
+    public Resource? FindResource(ResourceId id) => _resourceIndex.TryGetValue(id, out var i) ? Data.Resources[i] : null;
+
+    public IEnumerable<Segment> SegmentsOf(ChainId chain) => _chainSegments[_chainIndex[chain]].Select(i => Data.Segments[i]);
+    public IEnumerable<Chain> ChainsOf(SegmentId segment) => _segmentChains[_segmentIndex[segment]].Select(i => Data.Chains[i]);
+
+    /// <summary>Links where <paramref name="segment"/> supplies a downstream segment.</summary>
+    public IEnumerable<FeedLink> FeedsFrom(SegmentId segment) => _feedsOut.Items(_segmentIndex[segment]).Select(i => Data.Feeds[i]);
+
+    /// <summary>Links where <paramref name="segment"/> buys from an upstream segment.</summary>
+    public IEnumerable<FeedLink> FeedsInto(SegmentId segment) => _feedsIn.Items(_segmentIndex[segment]).Select(i => Data.Feeds[i]);
+
+    /// <summary>Presences in the segment located anywhere inside <paramref name="region"/>'s subtree.</summary>
+    public IEnumerable<Presence> PresencesWithin(SegmentId segment, RegionCode region)
+    {
+        var r = _regionIndex[region];
+        foreach (var p in _presencesBySegment.Items(_segmentIndex[segment]))
+            if (Contains(r, _presenceRegion[p])) yield return Data.Presences[p];
+    }
+
+    public IEnumerable<Presence> PresencesOf(FirmId firm) => _presencesByFirm.Items(_firmIndex[firm]).Select(i => Data.Presences[i]);
+
+    public IEnumerable<ListMembership> MembershipsOf(FirmId firm) => _membershipsByFirm.Items(_firmIndex[firm]).Select(i => Data.Memberships[i]);
+
+    public IEnumerable<Region> ChildrenOf(RegionCode region) => _regionChildren[_regionIndex[region]].Select(i => Data.Regions[i]);
+
+    /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
+    public bool IsWithin(RegionCode inner, RegionCode outer) => Contains(_regionIndex[outer], _regionIndex[inner]);
+
+    /// <summary>Resources held inside the region, or by a region enclosing it (a province's grid power serves its prefectures).</summary>
+    public IEnumerable<RegionResource> ResourcesAvailableTo(RegionCode region)
+    {
+        var r = _regionIndex[region];
+        for (var a = _regionParent[r]; a >= 0; a = _regionParent[a])
+            foreach (var i in _resourcesByRegion.Items(a)) yield return Data.RegionResources[i];
+        for (var i = 0; i < Data.Regions.Length; i++)
+            if (Contains(r, i))
+                foreach (var rr in _resourcesByRegion.Items(i)) yield return Data.RegionResources[rr];
+    }
+
+    bool Contains(int outer, int inner) => _regionEnter[outer] <= _regionEnter[inner] && _regionExit[inner] <= _regionExit[outer];
+
+    static FrozenDictionary<TKey, int> Index<T, TKey>(ImmutableArray<T> items, Func<T, TKey> key, string kind) where TKey : notnull
+    {
+        var index = new Dictionary<TKey, int>(items.Length);
+        for (var i = 0; i < items.Length; i++)
+            if (!index.TryAdd(key(items[i]), i))
+                throw new GraphIntegrityException($"{kind} '{key(items[i])}' is defined twice");
+        return index.ToFrozenDictionary();
+    }
+
+    static int Lookup<TKey>(FrozenDictionary<TKey, int> index, TKey key, string referencedBy) where TKey : notnull =>
+        index.TryGetValue(key, out var i) ? i : throw new GraphIntegrityException($"{referencedBy} refers to unknown '{key}'");
+
+    static (int[][] Children, int[] Enter, int[] Exit) EulerTour(int[] parent)
+    {
+        var children = Enumerable.Range(0, parent.Length).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < parent.Length; i++)
+            if (parent[i] >= 0) children[parent[i]].Add(i);
+        var enter = Enumerable.Repeat(-1, parent.Length).ToArray();
+        var exit = new int[parent.Length];
+        var clock = 0;
+        // Iterative DFS: region trees are shallow but imports are untrusted input.
+        var stack = new Stack<(int Node, bool Done)>();
+        for (var root = 0; root < parent.Length; root++)
+        {
+            if (parent[root] >= 0) continue;
+            stack.Push((root, false));
+            while (stack.Count > 0)
+            {
+                var (node, done) = stack.Pop();
+                if (done) { exit[node] = clock++; continue; }
+                enter[node] = clock++;
+                stack.Push((node, true));
+                foreach (var child in children[node]) stack.Push((child, false));
+            }
+        }
+        var orphan = Array.IndexOf(enter, -1);
+        if (orphan >= 0) throw new GraphIntegrityException($"region index {orphan} is part of a parent cycle");
+        return (children.Select(c => c.ToArray()).ToArray(), enter, exit);
+    }
+
+    /// <summary>Compressed sparse rows: for each owner, the indexes of the items that belong to it.</summary>
+    readonly struct Csr
+    {
+        readonly int[] _offsets;
+        readonly int[] _items;
+
+        Csr(int[] offsets, int[] items) { _offsets = offsets; _items = items; }
+
+        public static Csr Build(int owners, int[] ownerOfItem)
+        {
+            var offsets = new int[owners + 1];
+            foreach (var o in ownerOfItem) offsets[o + 1]++;
+            for (var i = 0; i < owners; i++) offsets[i + 1] += offsets[i];
+            var items = new int[ownerOfItem.Length];
+            var next = offsets[..^1].ToArray();
+            for (var item = 0; item < ownerOfItem.Length; item++) items[next[ownerOfItem[item]]++] = item;
+            return new Csr(offsets, items);
+        }
+
+        public IEnumerable<int> Items(int owner)
+        {
+            for (var i = _offsets[owner]; i < _offsets[owner + 1]; i++) yield return _items[i];
+        }
+    }
+}
+
+public sealed class GraphIntegrityException(string message) : Exception(message);

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+
+namespace ChainMatch.Domain.Graph;
+
+public enum Stage { Upstream, Midstream, Downstream, Application }
+
+public enum RegionLevel { Province, Prefecture, County, Park }
+
+/// <summary>Who said so. A record with neither publisher nor reference is unverified.</summary>
+public sealed record Provenance(string? Publisher, string? Reference, bool Estimate = false)
+{
+    public static readonly Provenance None = new(null, null);
+
+    public bool IsVerified => !string.IsNullOrWhiteSpace(Publisher) || !string.IsNullOrWhiteSpace(Reference);
+}
+
+/// <summary>An amount with its unit, e.g. 2030000 t/yr or 23 GWh/yr.</summary>
+public sealed record Quantity(double Amount, string Unit)
+{
+    public override string ToString() => $"{Units.Format(Amount)} {Unit}";
+}
+
+/// <summary>Units of input per unit of output on a FEEDS link, e.g. 1.93 t/t.</summary>
+public sealed record Coefficient(double Amount, string InputUnit, string OutputUnit)
+{
+    public string Unit => $"{InputUnit}/{OutputUnit}";
+}
+
+public sealed record Chain(ChainId Id, string Name, string? NameEn, ImmutableArray<SegmentId> Segments);
+
+public sealed record Segment(
+    SegmentId Id,
+    string Name,
+    string? NameEn,
+    Stage Stage,
+    int ValueTier,
+    ImmutableArray<ResourceId> Needs,
+    Quantity? WeakBelow = null,
+    Provenance? WeakBelowSource = null);
+
+public sealed record FeedLink(SegmentId From, SegmentId To, Coefficient? Coefficient, Provenance Source);
+
+public sealed record Region(RegionCode Code, string Name, string? NameEn, RegionLevel Level, RegionCode? Parent, Provenance Source);
+
+public sealed record Resource(ResourceId Id, string Name, string? NameEn, string Unit);
+
+public sealed record RegionResource(RegionCode Region, ResourceId Resource, double? Amount, int? Year, Provenance Source);
+
+public sealed record Firm(FirmId Id, string Name, string? NameEn, RegionCode? Headquarters, string? Ownership, Provenance Source);
+
+/// <summary>A firm operates in a segment at a place from <see cref="Since"/> until (not including) <see cref="Until"/>.</summary>
+public sealed record Presence(
+    FirmId Firm,
+    SegmentId Segment,
+    RegionCode Region,
+    Quantity? Capacity,
+    int? Since,
+    int? Until,
+    string? Site,
+    Provenance Source)
+{
+    public bool IsActiveIn(int year) => (Since is null || Since <= year) && (Until is null || year < Until);
+}
+
+public sealed record FirmList(ListId Id, string Name, string? NameEn, string Publisher, int Year);
+
+public sealed record ListMembership(FirmId Firm, ListId List, int? Rank, Provenance Source);
+
+public sealed record Supply(FirmId Supplier, FirmId Customer, SegmentId? Segment, int? Since, Provenance Source);
+
+/// <summary>The whole graph as plain records: what the store holds and what seeds import.</summary>
+public sealed record GraphData(
+    ImmutableArray<Chain> Chains,
+    ImmutableArray<Segment> Segments,
+    ImmutableArray<FeedLink> Feeds,
+    ImmutableArray<Region> Regions,
+    ImmutableArray<Resource> Resources,
+    ImmutableArray<RegionResource> RegionResources,
+    ImmutableArray<Firm> Firms,
+    ImmutableArray<Presence> Presences,
+    ImmutableArray<FirmList> Lists,
+    ImmutableArray<ListMembership> Memberships,
+    ImmutableArray<Supply> Supplies)
+{
+    public static readonly GraphData Empty = new([], [], [], [], [], [], [], [], [], [], []);
+}

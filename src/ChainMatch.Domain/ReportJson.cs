@@ -1,0 +1,28 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChainMatch.Domain;
+
+/// <summary>The one JSON shape of every report, shared by the API and the CLI: camelCase, kebab-case enum values.</summary>
+public static class ReportJson
+{
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // Chinese names stay readable in files and terminals instead of \uXXXX escapes.
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+
+    public static readonly JsonSerializerOptions Options = Create(indented: true);
+
+    static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions { WriteIndented = indented };
+        Configure(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

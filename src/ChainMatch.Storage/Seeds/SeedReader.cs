@@ -1,0 +1,217 @@
+using ChainMatch.Domain.Graph;
+
+namespace ChainMatch.Storage.Seeds;
+
+/// <summary>
+/// Reads a graph-seeds folder (format in graph-seeds/README.md) into <see cref="GraphData"/>, checking every
+/// reference before anything is written. The first problem stops the read with file, line and reason.
+/// </summary>
+public static class SeedReader
+{
+    static readonly string[] Source = ["source_publisher", "source_ref"];
+    static readonly string[] SourceAndEstimate = [.. Source, "estimate"];
+    static readonly string[] Ownerships = ["central-soe", "local-soe", "private", "foreign", "mixed"];
+    const int MinYear = 1800, MaxYear = 2100;
+
+    public static GraphData Read(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new SeedFormatException(folder, 0, "seed folder not found");
+        var chainsDir = Path.Combine(folder, "chains");
+        var chainFiles = Directory.Exists(chainsDir)
+            ? Directory.GetFiles(chainsDir, "*.yaml").Concat(Directory.GetFiles(chainsDir, "*.yml")).OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => ChainFileReader.Read(folder, f)).ToList()
+            : [];
+        if (chainFiles.Count == 0) throw new SeedFormatException("chains/", 0, "no chain files (*.yaml) found");
+
+        var chains = Unique(chainFiles.Select(c => new Located<Chain>(c.Chain, c.Definitions.FirstOrDefault()?.File ?? c.Members[0].File, 1)), c => c.Id, "chain");
+        var segments = Unique(chainFiles.SelectMany(c => c.Definitions), s => s.Id, "segment");
+        var resources = Unique(Rows(folder, "resources", ["id", "name", "unit"], ["name_en"]).Select(ToResource), r => r.Id, "resource");
+
+        foreach (var member in chainFiles.SelectMany(c => c.Members))
+            if (!segments.ContainsKey(member.Value))
+                throw new SeedFormatException(member.File, member.Line, $"segment '{member.Value}' is not defined in any chain file (give it a name, stage and valueTier once)");
+        foreach (var (_, s) in segments)
+            foreach (var need in s.Value.Needs)
+                if (!resources.ContainsKey(need)) throw new SeedFormatException(s.File, s.Line, $"segment '{s.Value.Id}' needs unknown resource '{need}'");
+
+        var feeds = new Dictionary<(SegmentId, SegmentId), Located<FeedLink>>();
+        foreach (var f in chainFiles.SelectMany(c => c.Feeds))
+        {
+            foreach (var end in new[] { f.Value.From, f.Value.To })
+                if (!segments.ContainsKey(end)) throw new SeedFormatException(f.File, f.Line, $"feeds link names unknown segment '{end}'");
+            if (!feeds.TryAdd((f.Value.From, f.Value.To), f))
+                throw new SeedFormatException(f.File, f.Line, $"link {f.Value.From} -> {f.Value.To} is already written at {feeds[(f.Value.From, f.Value.To)].Place}");
+        }
+
+        var regions = Unique(Rows(folder, "regions", ["code", "name", "level"], ["name_en", "parent", .. SourceAndEstimate]).Select(ToRegion), r => r.Code, "region");
+        foreach (var (_, r) in regions) CheckParent(r, regions);
+
+        var regionResources = Rows(folder, "region-resources", ["region", "resource"], ["amount", "unit", "year", .. SourceAndEstimate])
+            .Select(row => ToRegionResource(row, regions, resources)).ToList();
+        Unique(regionResources, rr => (rr.Region, rr.Resource), "region resource");
+
+        var firms = Unique(Rows(folder, "firms", ["id", "name"], ["name_en", "hq_region", "ownership", .. SourceAndEstimate]).Select(row => ToFirm(row, regions)), f => f.Id, "firm");
+
+        var presences = Rows(folder, "presences", ["firm", "segment", "region"], ["capacity", "unit", "since", "until", "site", .. SourceAndEstimate])
+            .Select(row => ToPresence(row, firms, segments, regions)).ToList();
+        Unique(presences, p => PresenceKey.Of(p), "presence");
+
+        var lists = Unique(Rows(folder, "lists", ["id", "name", "publisher", "year"], ["name_en"]).Select(ToList), l => l.Id, "list");
+        var memberships = Rows(folder, "list-memberships", ["firm", "list"], ["rank", .. SourceAndEstimate])
+            .Select(row => ToMembership(row, firms, lists)).ToList();
+        Unique(memberships, m => (m.Firm, m.List), "list membership");
+
+        var supplies = Rows(folder, "supplies", ["supplier", "customer"], ["segment", "since", .. SourceAndEstimate])
+            .Select(row => ToSupply(row, firms, segments)).ToList();
+        Unique(supplies, s => (s.Supplier, s.Customer, s.Segment), "supply");
+
+        return new GraphData(
+            [.. chains.Values.Select(c => c.Value)],
+            [.. segments.Values.Select(s => s.Value)],
+            [.. feeds.Values.Select(f => f.Value)],
+            [.. regions.Values.Select(r => r.Value)],
+            [.. resources.Values.Select(r => r.Value)],
+            [.. regionResources.Select(r => r.Value)],
+            [.. firms.Values.Select(f => f.Value)],
+            [.. presences.Select(p => p.Value)],
+            [.. lists.Values.Select(l => l.Value)],
+            [.. memberships.Select(m => m.Value)],
+            [.. supplies.Select(s => s.Value)]);
+    }
+
+    static IEnumerable<CsvRow> Rows(string folder, string table, string[] required, string[] optional) =>
+        CsvTable.ReadAll(folder, table, required, optional).SelectMany(t => t.Rows);
+
+    /// <summary>Keeps insertion order; a second definition of a key fails naming both places.</summary>
+    static Dictionary<TKey, Located<T>> Unique<T, TKey>(IEnumerable<Located<T>> items, Func<T, TKey> key, string kind) where TKey : notnull
+    {
+        var seen = new Dictionary<TKey, Located<T>>();
+        foreach (var item in items)
+            if (!seen.TryAdd(key(item.Value), item))
+                throw new SeedFormatException(item.File, item.Line, $"{kind} '{key(item.Value)}' is already defined at {seen[key(item.Value)].Place}");
+        return seen;
+    }
+
+    static Located<T> At<T>(CsvRow row, T value) => new(value, row.File, row.Line);
+
+    static Provenance ProvenanceOf(CsvRow row) =>
+        new(row.Optional("source_publisher"), row.Optional("source_ref"), row.Flag("estimate"));
+
+    static Located<Resource> ToResource(CsvRow row)
+    {
+        var id = row.Required("id");
+        if (!SeedIds.IsSlug(id)) throw row.Error($"'{id}' is not a kebab-case id");
+        return At(row, new Resource(new ResourceId(id), row.Required("name"), row.Optional("name_en"), row.Required("unit")));
+    }
+
+    static Located<Region> ToRegion(CsvRow row)
+    {
+        var code = row.Required("code");
+        var level = row.Required("level") switch
+        {
+            "province" => RegionLevel.Province,
+            "prefecture" => RegionLevel.Prefecture,
+            "county" => RegionLevel.County,
+            "park" => RegionLevel.Park,
+            var other => throw row.Error($"level must be province, prefecture, county or park, not '{other}'"),
+        };
+        var valid = level == RegionLevel.Park ? SeedIds.IsParkCode(code) : SeedIds.IsDivisionCode(code);
+        if (!valid)
+            throw row.Error(level == RegionLevel.Park
+                ? $"park code '{code}' must read <county code>-<slug>, e.g. 530181-anning-industrial-park"
+                : $"region code '{code}' is not a six-digit GB/T 2260 code");
+        var parent = row.Optional("parent") is { } p ? new RegionCode(p) : (RegionCode?)null;
+        if (level == RegionLevel.Park && parent?.Value != code[..6])
+            throw row.Error($"park '{code}' must have its county {code[..6]} as parent");
+        return At(row, new Region(new RegionCode(code), row.Required("name"), row.Optional("name_en"), level, parent, ProvenanceOf(row)));
+    }
+
+    static void CheckParent(Located<Region> r, Dictionary<RegionCode, Located<Region>> regions)
+    {
+        var region = r.Value;
+        if (region.Parent is not { } parentCode)
+        {
+            if (region.Level != RegionLevel.Province) throw new SeedFormatException(r.File, r.Line, $"{region.Level.ToString().ToLowerInvariant()} '{region.Code}' needs a parent");
+            return;
+        }
+        if (!regions.TryGetValue(parentCode, out var parent))
+            throw new SeedFormatException(r.File, r.Line, $"parent '{parentCode}' of '{region.Code}' is not a known region");
+        if (parent.Value.Level >= region.Level)
+            throw new SeedFormatException(r.File, r.Line, $"parent '{parentCode}' is a {parent.Value.Level.ToString().ToLowerInvariant()}, not above a {region.Level.ToString().ToLowerInvariant()}");
+    }
+
+    static Located<RegionResource> ToRegionResource(CsvRow row, Dictionary<RegionCode, Located<Region>> regions, Dictionary<ResourceId, Located<Resource>> resources)
+    {
+        var region = KnownRegion(row, "region", regions);
+        var resourceId = new ResourceId(row.Required("resource"));
+        if (!resources.TryGetValue(resourceId, out var resource)) throw row.Error($"unknown resource '{resourceId}'");
+        var amount = row.Number("amount");
+        var unit = row.Optional("unit");
+        if (amount is not null && unit != resource.Value.Unit)
+            throw row.Error($"amount of {resourceId} must be in {resource.Value.Unit}, not '{unit}'");
+        return At(row, new RegionResource(region, resourceId, amount, row.Int("year", MinYear, MaxYear), ProvenanceOf(row)));
+    }
+
+    static Located<Firm> ToFirm(CsvRow row, Dictionary<RegionCode, Located<Region>> regions)
+    {
+        var id = row.Required("id");
+        if (!SeedIds.IsSlug(id)) throw row.Error($"'{id}' is not a kebab-case id");
+        var hq = row.Optional("hq_region") is not null ? KnownRegion(row, "hq_region", regions) : (RegionCode?)null;
+        var ownership = row.Optional("ownership");
+        if (ownership is not null && !Ownerships.Contains(ownership))
+            throw row.Error($"ownership must be one of {string.Join(", ", Ownerships)} or empty, not '{ownership}'");
+        return At(row, new Firm(new FirmId(id), row.Required("name"), row.Optional("name_en"), hq, ownership, ProvenanceOf(row)));
+    }
+
+    static Located<Presence> ToPresence(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<SegmentId, Located<Segment>> segments, Dictionary<RegionCode, Located<Region>> regions)
+    {
+        var firm = KnownFirm(row, "firm", firms);
+        var segment = new SegmentId(row.Required("segment"));
+        if (!segments.ContainsKey(segment)) throw row.Error($"unknown segment '{segment}'");
+        var region = KnownRegion(row, "region", regions);
+        var capacity = row.Number("capacity");
+        var unit = row.Optional("unit");
+        if ((capacity is null) != (unit is null)) throw row.Error("capacity and unit go together: give both or neither");
+        var since = row.Int("since", MinYear, MaxYear);
+        var until = row.Int("until", MinYear, MaxYear);
+        if (since is not null && until is not null && until <= since) throw row.Error($"until ({until}) must be after since ({since})");
+        var quantity = capacity is not null ? new Quantity(capacity.Value, unit!) : null;
+        return At(row, new Presence(firm, segment, region, quantity, since, until, row.Optional("site"), ProvenanceOf(row)));
+    }
+
+    static Located<FirmList> ToList(CsvRow row)
+    {
+        var id = row.Required("id");
+        if (!SeedIds.IsSlug(id)) throw row.Error($"'{id}' is not a kebab-case id");
+        return At(row, new FirmList(new ListId(id), row.Required("name"), row.Optional("name_en"), row.Required("publisher"), row.Int("year", MinYear, MaxYear)!.Value));
+    }
+
+    static Located<ListMembership> ToMembership(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<ListId, Located<FirmList>> lists)
+    {
+        var firm = KnownFirm(row, "firm", firms);
+        var list = new ListId(row.Required("list"));
+        if (!lists.ContainsKey(list)) throw row.Error($"unknown list '{list}'");
+        return At(row, new ListMembership(firm, list, row.Int("rank", 1, 100_000), ProvenanceOf(row)));
+    }
+
+    static Located<Supply> ToSupply(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<SegmentId, Located<Segment>> segments)
+    {
+        var supplier = KnownFirm(row, "supplier", firms);
+        var customer = KnownFirm(row, "customer", firms);
+        SegmentId? segment = row.Optional("segment") is { } s ? new SegmentId(s) : null;
+        if (segment is { } sid && !segments.ContainsKey(sid)) throw row.Error($"unknown segment '{sid}'");
+        return At(row, new Supply(supplier, customer, segment, row.Int("since", MinYear, MaxYear), ProvenanceOf(row)));
+    }
+
+    static RegionCode KnownRegion(CsvRow row, string column, Dictionary<RegionCode, Located<Region>> regions)
+    {
+        var code = new RegionCode(row.Required(column));
+        return regions.ContainsKey(code) ? code : throw row.Error($"unknown region '{code}' in '{column}'");
+    }
+
+    static FirmId KnownFirm(CsvRow row, string column, Dictionary<FirmId, Located<Firm>> firms)
+    {
+        var id = new FirmId(row.Required(column));
+        return firms.ContainsKey(id) ? id : throw row.Error($"unknown firm '{id}' in '{column}'");
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using ChainMatch.Domain.Graph;
+using Microsoft.Data.Sqlite;
+
+namespace ChainMatch.Storage.Sqlite;
+
+/// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
+public sealed class SqliteGraphStore : IGraphStore, IDisposable
+{
+    const int SchemaVersion = 1;
+    readonly string _connectionString;
+    // An in-memory database lives as long as one connection to it stays open.
+    readonly SqliteConnection? _keepAlive;
+
+    static SqliteGraphStore() => SQLitePCL.Batteries_V2.Init();
+
+    SqliteGraphStore(string connectionString, bool keepAlive)
+    {
+        _connectionString = connectionString;
+        if (keepAlive)
+        {
+            _keepAlive = new SqliteConnection(connectionString);
+            _keepAlive.Open();
+        }
+    }
+
+    public static SqliteGraphStore OpenFile(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return new SqliteGraphStore(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), keepAlive: false);
+    }
+
+    public static SqliteGraphStore InMemory() =>
+        new($"Data Source=chainmatch-{Guid.NewGuid():N};Mode=Memory;Cache=Shared;Pooling=False", keepAlive: true);
+
+    public async Task InitialiseAsync(CancellationToken ct = default)
+    {
+        await using var c = await OpenAsync(ct);
+        var version = Convert.ToInt32(await Scalar(c, "PRAGMA user_version", ct));
+        if (version == SchemaVersion) return;
+        if (version != 0) throw new InvalidOperationException($"store schema version {version} is newer than this build understands ({SchemaVersion})");
+        if (_keepAlive is null) await Execute(c, null, "PRAGMA journal_mode = WAL", ct);
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        await Execute(c, tx, SchemaScript(), ct);
+        await Execute(c, tx, $"PRAGMA user_version = {SchemaVersion}", ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
+    {
+        await using var c = await OpenAsync(ct);
+        return Convert.ToInt64(await Scalar(c, "SELECT count(*) FROM chain", ct)) == 0;
+    }
+
+    public async Task<GraphData> LoadAsync(CancellationToken ct = default)
+    {
+        await using var c = await OpenAsync(ct);
+        return SqliteGraphReader.Read(c, null);
+    }
+
+    public async Task<ImportReport> ImportAsync(GraphData data, CancellationToken ct = default)
+    {
+        await using var c = await OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
+        var written = SqliteGraphWriter.Write(c, tx, data);
+        // The merged graph must still project: a dangling reference aborts the whole import.
+        ChainGraph.Build(SqliteGraphReader.Read(c, tx));
+        await tx.CommitAsync(ct);
+        return new ImportReport(written);
+    }
+
+    public void Dispose() => _keepAlive?.Dispose();
+
+    async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var c = new SqliteConnection(_connectionString);
+        await c.OpenAsync(ct);
+        await Execute(c, null, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", ct);
+        return c;
+    }
+
+    static async Task Execute(SqliteConnection c, SqliteTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    static async Task<object?> Scalar(SqliteConnection c, string sql, CancellationToken ct)
+    {
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync(ct);
+    }
+
+    static string SchemaScript()
+    {
+        using var stream = typeof(SqliteGraphStore).Assembly.GetManifestResourceStream("ChainMatch.Storage.Schema.sql")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+}

@@ -1,0 +1,93 @@
+using ChainMatch.Domain.Graph;
+using Microsoft.Data.Sqlite;
+
+namespace ChainMatch.Storage.Sqlite;
+
+/// <summary>Merges graph data into the store inside the caller's transaction and counts the rows it changed.</summary>
+static class SqliteGraphWriter
+{
+    public static Dictionary<string, int> Write(SqliteConnection c, SqliteTransaction tx, GraphData d)
+    {
+        // Foreign keys are checked at commit, so rows can be written in the order the seeds give them.
+        using (var defer = c.CreateCommand())
+        {
+            defer.Transaction = tx;
+            defer.CommandText = "PRAGMA defer_foreign_keys = ON";
+            defer.ExecuteNonQuery();
+        }
+        var written = new Dictionary<string, int>();
+        void Upsert<T>(string table, string[] keys, string[] values, IEnumerable<T> items, Func<T, object?[]> row)
+        {
+            using var upsert = new Upsert(c, tx, table, keys, values);
+            written[table] = written.GetValueOrDefault(table) + items.Sum(i => upsert.Run(row(i)));
+        }
+
+        Upsert("resource", ["id"], ["name", "name_en", "unit"], d.Resources, r => [r.Id.Value, r.Name, r.NameEn, r.Unit]);
+        Upsert("chain", ["id"], ["name", "name_en"], d.Chains, ch => [ch.Id.Value, ch.Name, ch.NameEn]);
+        Upsert("segment", ["id"], ["name", "name_en", "stage", "value_tier", "weak_below_amount", "weak_below_unit", "weak_below_publisher", "weak_below_ref", "weak_below_estimate"],
+            d.Segments, s => [s.Id.Value, s.Name, s.NameEn, Text(s.Stage), s.ValueTier, s.WeakBelow?.Amount, s.WeakBelow?.Unit,
+                s.WeakBelowSource?.Publisher, s.WeakBelowSource?.Reference, s.WeakBelowSource is null ? null : Flag(s.WeakBelowSource.Estimate)]);
+
+        // A chain's membership and a segment's needs are owned by their seed definitions: replace, not merge.
+        written["chain_segment"] = ReplaceOwned(c, tx, "chain_segment", "chain", "segment",
+            d.Chains.ToDictionary(ch => ch.Id.Value, ch => ch.Segments.Select(s => s.Value).ToList()));
+        Upsert("chain_segment", ["chain", "segment"], ["position"],
+            d.Chains.SelectMany(ch => ch.Segments.Select((s, i) => (ch.Id, s, i))), x => [x.Id.Value, x.s.Value, x.i]);
+        written["segment_need"] = ReplaceOwned(c, tx, "segment_need", "segment", "resource",
+            d.Segments.ToDictionary(s => s.Id.Value, s => s.Needs.Select(n => n.Value).ToList()));
+        Upsert("segment_need", ["segment", "resource"], [], d.Segments.SelectMany(s => s.Needs.Select(n => (s.Id, n))), x => [x.Id.Value, x.n.Value]);
+
+        Upsert("feeds", ["from_segment", "to_segment"], ["coefficient", "input_unit", "output_unit", "publisher", "ref", "estimate"],
+            d.Feeds, f => [f.From.Value, f.To.Value, f.Coefficient?.Amount, f.Coefficient?.InputUnit, f.Coefficient?.OutputUnit, .. Source(f.Source)]);
+        Upsert("region", ["code"], ["name", "name_en", "level", "parent", "publisher", "ref", "estimate"],
+            d.Regions, r => [r.Code.Value, r.Name, r.NameEn, Text(r.Level), r.Parent?.Value, .. Source(r.Source)]);
+        Upsert("region_resource", ["region", "resource"], ["amount", "year", "publisher", "ref", "estimate"],
+            d.RegionResources, r => [r.Region.Value, r.Resource.Value, r.Amount, r.Year, .. Source(r.Source)]);
+        Upsert("firm", ["id"], ["name", "name_en", "hq_region", "ownership", "publisher", "ref", "estimate"],
+            d.Firms, f => [f.Id.Value, f.Name, f.NameEn, f.Headquarters?.Value, f.Ownership, .. Source(f.Source)]);
+        Upsert("presence", ["key"], ["firm", "segment", "region", "capacity", "unit", "since", "until", "site", "publisher", "ref", "estimate"],
+            d.Presences, p => [PresenceKey.Of(p), p.Firm.Value, p.Segment.Value, p.Region.Value, p.Capacity?.Amount, p.Capacity?.Unit,
+                p.Since, p.Until, p.Site, .. Source(p.Source)]);
+        Upsert("firm_list", ["id"], ["name", "name_en", "publisher", "year"], d.Lists, l => [l.Id.Value, l.Name, l.NameEn, l.Publisher, l.Year]);
+        Upsert("list_membership", ["firm", "list"], ["rank", "publisher", "ref", "estimate"],
+            d.Memberships, m => [m.Firm.Value, m.List.Value, m.Rank, .. Source(m.Source)]);
+        Upsert("supply", ["supplier", "customer", "segment"], ["since", "publisher", "ref", "estimate"],
+            d.Supplies, s => [s.Supplier.Value, s.Customer.Value, s.Segment?.Value ?? "", s.Since, .. Source(s.Source)]);
+        return written;
+    }
+
+    /// <summary>Deletes the (owner, item) rows of the given owners that the new data no longer lists.</summary>
+    static int ReplaceOwned(SqliteConnection c, SqliteTransaction tx, string table, string ownerColumn, string itemColumn, Dictionary<string, List<string>> wanted)
+    {
+        var stale = new List<(string Owner, string Item)>();
+        using (var select = c.CreateCommand())
+        {
+            select.Transaction = tx;
+            select.CommandText = $"SELECT {ownerColumn}, {itemColumn} FROM {table}";
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                var (owner, item) = (reader.GetString(0), reader.GetString(1));
+                if (wanted.TryGetValue(owner, out var items) && !items.Contains(item)) stale.Add((owner, item));
+            }
+        }
+        using var delete = c.CreateCommand();
+        delete.Transaction = tx;
+        delete.CommandText = $"DELETE FROM {table} WHERE {ownerColumn} = $o AND {itemColumn} = $i";
+        var o = delete.Parameters.Add(new SqliteParameter("$o", ""));
+        var i = delete.Parameters.Add(new SqliteParameter("$i", ""));
+        foreach (var (owner, item) in stale)
+        {
+            o.Value = owner;
+            i.Value = item;
+            delete.ExecuteNonQuery();
+        }
+        return stale.Count;
+    }
+
+    static object?[] Source(Provenance p) => [p.Publisher, p.Reference, Flag(p.Estimate)];
+
+    static int Flag(bool b) => b ? 1 : 0;
+
+    internal static string Text<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+}

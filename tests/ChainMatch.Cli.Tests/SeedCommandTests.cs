@@ -1,0 +1,74 @@
+namespace ChainMatch.Cli.Tests;
+
+public class SeedCommandTests
+{
+    string _dir = null!;
+    string Store => Path.Combine(_dir, "chainmatch.db");
+
+    [SetUp]
+    public void SetUp() => _dir = Path.Combine(Path.GetTempPath(), "chainmatch-cli-" + Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void TearDown()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    [Test]
+    public async Task SeedingTwiceWritesOnceThenChangesNothing()
+    {
+        var first = await CliRun.Of("seed", CliRun.Fixture("mini-seeds"), "--store", Store);
+        var second = await CliRun.Of("seed", CliRun.Fixture("mini-seeds"), "--store", Store);
+        Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)));
+        Assert.That(first.Output, Does.Contain("imported mini-seeds").And.Contain("rows written"));
+        Assert.That(second.Output, Does.Contain("nothing changed"));
+    }
+
+    [Test]
+    public async Task GapsReadTheSeededStore()
+    {
+        await CliRun.Of("seed", CliRun.Fixture("mini-seeds"), "--store", Store);
+        var run = await CliRun.Of("gaps", "--store", Store, "--chain", "battery", "--region", "350900", "--as-of", "2024");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.Contain("1 present"));
+    }
+
+    [Test]
+    public async Task ADryRunReportsWhatTheFolderHoldsAndWritesNothing()
+    {
+        var run = await CliRun.Of("seed", CliRun.Fixture("mini-seeds"), "--dry-run", "--store", Store);
+        Assert.That(run.ExitCode, Is.Zero);
+        Assert.That(run.Output, Does.Contain("valid; 2 chains, 5 segments, 4 links, 7 regions, 3 firms, 4 presences (1 unverified)"));
+        Assert.That(File.Exists(Store), Is.False);
+    }
+
+    [Test]
+    public async Task ABrokenFolderExitsWithOneLineNamingFileAndLine()
+    {
+        var broken = Path.Combine(_dir, "seeds");
+        CopyDirectory(CliRun.Fixture("mini-seeds"), broken);
+        File.AppendAllText(Path.Combine(broken, "presences.csv"), "nobody,cell,350900,,,,,,,,\n");
+        var run = await CliRun.Of("seed", broken, "--store", Store);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: seeds/presences.csv:6: unknown firm 'nobody' in 'firm'"));
+        Assert.That(File.Exists(Store), Is.False, "nothing is written when the folder is broken");
+    }
+
+    [Test]
+    public async Task ReadingAStoreThatWasNeverSeededSaysWhatToDo()
+    {
+        var run = await CliRun.Of("gaps", "--store", Store, "--region", "530100");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("run 'chainmatch seed' first"));
+    }
+
+    static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using ChainMatch.Domain.Graph;
+
+namespace ChainMatch.Domain.Tests;
+
+/// <summary>Small hand-built graphs for rule tests. Regions: province 530000 › prefecture 530100 › county 530181 › park; prefecture 530300 › county 530381.</summary>
+sealed class ChainGraphBuilder
+{
+    static readonly Provenance Sourced = new("test publisher", "test document");
+    readonly List<Chain> _chains = [];
+    readonly List<Segment> _segments = [];
+    readonly List<FeedLink> _feeds = [];
+    readonly List<Region> _regions =
+    [
+        new(new("530000"), "云南省", "Yunnan", RegionLevel.Province, null, Sourced),
+        new(new("530100"), "昆明市", "Kunming", RegionLevel.Prefecture, new("530000"), Sourced),
+        new(new("530181"), "安宁市", "Anning", RegionLevel.County, new("530100"), Sourced),
+        new(new("530181-park"), "安宁工业园区", "Anning park", RegionLevel.Park, new("530181"), Sourced),
+        new(new("530300"), "曲靖市", "Qujing", RegionLevel.Prefecture, new("530000"), Sourced),
+        new(new("530381"), "宣威市", "Xuanwei", RegionLevel.County, new("530300"), Sourced),
+    ];
+    readonly List<Resource> _resources = [];
+    readonly List<RegionResource> _regionResources = [];
+    readonly List<Firm> _firms = [];
+    readonly List<Presence> _presences = [];
+
+    public ChainGraphBuilder Chain(string id, params string[] segments)
+    {
+        _chains.Add(new Chain(new ChainId(id), id, id, [.. segments.Select(s => new SegmentId(s))]));
+        foreach (var s in segments.Where(s => _segments.All(x => x.Id.Value != s)))
+            Segment(s);
+        return this;
+    }
+
+    public ChainGraphBuilder Segment(string id, int tier = 2, Stage stage = Stage.Midstream, string[]? needs = null, Quantity? weakBelow = null)
+    {
+        _segments.RemoveAll(s => s.Id.Value == id);
+        _segments.Add(new Segment(new SegmentId(id), id, id, stage, tier, [.. (needs ?? []).Select(n => new ResourceId(n))], weakBelow));
+        foreach (var need in needs ?? [])
+            if (_resources.All(r => r.Id.Value != need)) _resources.Add(new Resource(new ResourceId(need), need, need, "Mt"));
+        return this;
+    }
+
+    public ChainGraphBuilder Feeds(string from, string to, double? coefficient = null, string unit = "t/t")
+    {
+        var parts = unit.Split('/');
+        _feeds.Add(new FeedLink(new SegmentId(from), new SegmentId(to),
+            coefficient is { } k ? new Coefficient(k, parts[0], parts[1]) : null, Sourced));
+        return this;
+    }
+
+    public ChainGraphBuilder Holds(string region, string resource)
+    {
+        if (_resources.All(r => r.Id.Value != resource)) _resources.Add(new Resource(new ResourceId(resource), resource, resource, "Mt"));
+        _regionResources.Add(new RegionResource(new RegionCode(region), new ResourceId(resource), null, null, Sourced));
+        return this;
+    }
+
+    public ChainGraphBuilder Firm(string id, string @in, string at, double? capacity = null, string unit = "t/yr",
+        int? since = null, int? until = null, bool sourced = true)
+    {
+        if (_firms.All(f => f.Id.Value != id))
+            _firms.Add(new Firm(new FirmId(id), id, id, new RegionCode("530100"), null, Sourced));
+        _presences.Add(new Presence(new FirmId(id), new SegmentId(@in), new RegionCode(at),
+            capacity is { } c ? new Quantity(c, unit) : null, since, until, null, sourced ? Sourced : Provenance.None));
+        return this;
+    }
+
+    public GraphData Data() => new(
+        [.. _chains], [.. _segments], [.. _feeds], [.. _regions], [.. _resources], [.. _regionResources],
+        [.. _firms], [.. _presences], [], [], []);
+
+    public ChainGraph Build() => ChainGraph.Build(Data());
+}

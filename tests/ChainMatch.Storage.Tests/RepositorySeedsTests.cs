@@ -1,0 +1,44 @@
+using ChainMatch.Domain.Graph;
+using ChainMatch.Storage.Seeds;
+
+namespace ChainMatch.Storage.Tests;
+
+/// <summary>The shipped graph-seeds folder holds what the product promises its users.</summary>
+public class RepositorySeedsTests
+{
+    static readonly Lazy<ChainGraph> Graph = new(() => ChainGraph.Build(SeedReader.Read(SeedFolder.RepositorySeeds())));
+
+    [TestCase("green-aluminium")]
+    [TestCase("new-energy-battery")]
+    [TestCase("phosphate-chemical")]
+    public void EachCoreChainRunsFromRawMaterialToEndUseInAtLeastFifteenSegments(string chain)
+    {
+        var segments = Graph.Value.SegmentsOf(new ChainId(chain)).ToList();
+        Assert.That(segments, Has.Count.GreaterThanOrEqualTo(15));
+        Assert.That(segments.Select(s => s.Stage), Does.Contain(Stage.Upstream).And.Contain(Stage.Application));
+    }
+
+    [Test]
+    public void AtLeastFiveChainsAreSeeded() => Assert.That(Graph.Value.Chains, Has.Length.GreaterThanOrEqualTo(5));
+
+    [TestCase("battery-aluminium-foil", "battery-cell")]
+    [TestCase("iron-phosphate", "lfp-cathode")]
+    [TestCase("lithium-hexafluorophosphate", "electrolyte")]
+    [TestCase("industrial-silicon", "polysilicon")]
+    [TestCase("industrial-silicon", "silicon-anode")]
+    public void CrossChainLinksAreThere(string from, string to) =>
+        Assert.That(Graph.Value.FeedsFrom(new SegmentId(from)).Select(f => f.To.Value), Does.Contain(to));
+
+    [Test]
+    public void YunnanHasAllSixteenPrefectures() =>
+        Assert.That(Graph.Value.ChildrenOf(new RegionCode("530000")).Count(r => r.Level == RegionLevel.Prefecture), Is.EqualTo(16));
+
+    [Test]
+    public void YunnanHasRealLocalPresences()
+    {
+        var yunnan = new RegionCode("530000");
+        var local = Graph.Value.Data.Presences.Where(p => Graph.Value.IsWithin(p.Region, yunnan)).ToList();
+        Assert.That(local.Count(p => p.Source.IsVerified), Is.GreaterThanOrEqualTo(30));
+        Assert.That(local.Count(p => p.Since is >= 2015), Is.GreaterThanOrEqualTo(10), "dated entries since 2015 for gap changes");
+    }
+}
