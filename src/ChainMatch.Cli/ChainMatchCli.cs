@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChainMatch.Domain.Graph;
 
 namespace ChainMatch.Cli;
 
@@ -31,6 +32,11 @@ public static class ChainMatchCli
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return e.ExitCode;
+        }
+        catch (NotFoundException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return Failed;
         }
     }
 }

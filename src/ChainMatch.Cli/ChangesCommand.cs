@@ -21,18 +21,11 @@ static class ChangesCommand
             var fromDate = GlobalOptions.AsOfDate(parse, parse.GetValue(from));
             var toDate = GlobalOptions.AsOfDate(parse);
             var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
-            try
-            {
-                var chainId = parse.GetValue(chain) is { } c ? new ChainId(c) : (ChainId?)null;
-                var report = GapReports.GapChanges(graph, new RegionCode(parse.GetValue(region)!), fromDate, toDate, chainId);
-                await output.WriteLineAsync(parse.GetValue(format) == Formats.Json
-                    ? JsonSerializer.Serialize(report, ReportJson.Options)
-                    : Tables.Changes(report));
-            }
-            catch (NotFoundException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var chainId = parse.GetValue(chain) is { } c ? new ChainId(c) : (ChainId?)null;
+            var report = GapReports.GapChanges(graph, new RegionCode(parse.GetValue(region)!), fromDate, toDate, chainId);
+            await output.WriteLineAsync(parse.GetValue(format) == Formats.Json
+                ? JsonSerializer.Serialize(report, ReportJson.Options)
+                : Tables.Changes(report));
             return ChainMatchCli.Ok;
         });
         return command;

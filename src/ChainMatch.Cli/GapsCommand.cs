@@ -20,26 +20,19 @@ static class GapsCommand
             var asOf = GlobalOptions.AsOfDate(parse);
             var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
             var regionCode = new RegionCode(parse.GetValue(region)!);
-            try
+            if (parse.GetValue(chain) is { } chainId)
             {
-                if (parse.GetValue(chain) is { } chainId)
-                {
-                    var map = GapReports.StatusMap(graph, new ChainId(chainId), regionCode, asOf);
-                    await output.WriteLineAsync(parse.GetValue(format) == Formats.Json
-                        ? JsonSerializer.Serialize(map, ReportJson.Options)
-                        : Tables.StatusMap(map));
-                }
-                else
-                {
-                    var gaps = GapReports.GapList(graph, regionCode, asOf);
-                    await output.WriteLineAsync(parse.GetValue(format) == Formats.Json
-                        ? JsonSerializer.Serialize(gaps, ReportJson.Options)
-                        : Tables.GapList(gaps));
-                }
+                var map = GapReports.StatusMap(graph, new ChainId(chainId), regionCode, asOf);
+                await output.WriteLineAsync(parse.GetValue(format) == Formats.Json
+                    ? JsonSerializer.Serialize(map, ReportJson.Options)
+                    : Tables.StatusMap(map));
             }
-            catch (NotFoundException e)
+            else
             {
-                throw new CliException(e.Message);
+                var gaps = GapReports.GapList(graph, regionCode, asOf);
+                await output.WriteLineAsync(parse.GetValue(format) == Formats.Json
+                    ? JsonSerializer.Serialize(gaps, ReportJson.Options)
+                    : Tables.GapList(gaps));
             }
             return ChainMatchCli.Ok;
         });

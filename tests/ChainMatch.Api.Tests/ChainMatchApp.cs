@@ -8,15 +8,6 @@ sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null) :
 {
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "chainmatch-api-" + Guid.NewGuid().ToString("N"));
 
-    public static string Fixture(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "fixtures", name);
-
-    public static string RepositorySeeds()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ChainMatch.sln"))) return Path.Combine(dir.FullName, "graph-seeds");
-        throw new DirectoryNotFoundException("ChainMatch.sln not found above the test directory");
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Graph:DataDirectory", DataDirectory);

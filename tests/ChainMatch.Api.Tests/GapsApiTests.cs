@@ -4,33 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace ChainMatch.Api.Tests;
 
-public class GapsApiTests
+public class GapsApiTests : ApiTest
 {
-    ChainMatchApp _app = null!;
-    HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _app = new ChainMatchApp(ChainMatchApp.Fixture("mini-seeds"));
-        _client = _app.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _app.Dispose();
-        _app.DeleteData();
-    }
-
-    async Task<JsonNode> GetJson(string url)
-    {
-        var response = await _client.GetAsync(url);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
-    }
-
     static Dictionary<string, string?> Statuses(JsonNode map) =>
         map["segments"]!.AsArray().ToDictionary(s => (string)s!["id"]!, s => (string?)s!["status"]);
 

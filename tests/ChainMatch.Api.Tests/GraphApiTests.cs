@@ -4,33 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace ChainMatch.Api.Tests;
 
-public class GraphApiTests
+public class GraphApiTests : ApiTest
 {
-    ChainMatchApp _app = null!;
-    HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _app = new ChainMatchApp(ChainMatchApp.Fixture("mini-seeds"));
-        _client = _app.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _app.Dispose();
-        _app.DeleteData();
-    }
-
-    async Task<JsonNode> GetJson(string url)
-    {
-        var response = await _client.GetAsync(url);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
-    }
-
     [Test]
     public async Task ListsTheSeededChains()
     {
@@ -89,7 +64,7 @@ public class GraphApiTests
     [TestCase("/api/regions/?root=530999", "region")]
     public async Task AnUnknownIdIsA404ProblemNamingIt(string url, string kind)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
@@ -105,7 +80,7 @@ public class GraphApiTests
     [TestCase("/api/firms/Not_An_Id", "firmId")]
     public async Task AMalformedParameterIsA400NamingIt(string url, string parameter)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain(parameter));

@@ -9,7 +9,7 @@ public class StartupTests
     [Test]
     public async Task TheSeedsAreImportedOnlyIntoAnEmptyStore()
     {
-        using var seeds = new TempSeeds(ChainMatchApp.Fixture("mini-seeds"));
+        using var seeds = SeedFolder.CopyOf("mini-seeds");
         var dataDir = Path.Combine(Path.GetTempPath(), "chainmatch-api-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -31,7 +31,7 @@ public class StartupTests
     [Test]
     public void ABrokenSeedFolderStopsTheStartNamingFileAndLine()
     {
-        using var seeds = new TempSeeds(ChainMatchApp.Fixture("mini-seeds"));
+        using var seeds = SeedFolder.CopyOf("mini-seeds");
         File.AppendAllText(Path.Combine(seeds.Path, "presences.csv"), "cell-co,anode,350900,,,2020,,,,,\n");
         using var app = new ChainMatchApp(seeds.Path);
         try
@@ -47,7 +47,7 @@ public class StartupTests
     [Test]
     public async Task TheShippedSeedsServeKunmingsBatteryChain()
     {
-        using var app = new ChainMatchApp(ChainMatchApp.RepositorySeeds());
+        using var app = new ChainMatchApp(SeedFolder.RepositorySeeds());
         try
         {
             var map = await app.CreateClient().GetFromJsonAsync<JsonNode>("/api/chains/new-energy-battery/status/530100");
@@ -57,26 +57,6 @@ public class StartupTests
         finally
         {
             app.DeleteData();
-        }
-    }
-
-    sealed class TempSeeds : IDisposable
-    {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "chainmatch-seeds-" + Guid.NewGuid().ToString("N"));
-
-        public TempSeeds(string source)
-        {
-            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var to = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(to)!);
-                File.Copy(file, to);
-            }
-        }
-
-        public void Dispose()
-        {
-            if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
         }
     }
 }

@@ -10,6 +10,4 @@ sealed record CliRun(int ExitCode, string Output, string Error)
         var code = await ChainMatchCli.RunAsync(args, output, error);
         return new CliRun(code, output.ToString(), error.ToString());
     }
-
-    public static string Fixture(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "fixtures", name);
 }

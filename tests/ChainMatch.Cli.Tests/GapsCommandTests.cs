@@ -6,7 +6,7 @@ namespace ChainMatch.Cli.Tests;
 public class GapsCommandTests
 {
     static Task<CliRun> Gaps(params string[] more) =>
-        CliRun.Of(["gaps", "--data", CliRun.Fixture("mini-seeds"), .. more]);
+        CliRun.Of(["gaps", "--data", SeedFolder.Fixture("mini-seeds"), .. more]);
 
     [Test]
     public async Task JsonHasChainRegionAndSegmentsWithTheirStatusAndReasons()
@@ -65,7 +65,7 @@ public class GapsCommandTests
     [Test]
     public async Task ChangesListHealedPersistentAndNewGaps()
     {
-        var run = await CliRun.Of("changes", "--data", CliRun.Fixture("mini-seeds"), "--region", "350900", "--from", "2015", "--as-of", "2024", "--format", "json");
+        var run = await CliRun.Of("changes", "--data", SeedFolder.Fixture("mini-seeds"), "--region", "350900", "--from", "2015", "--as-of", "2024", "--format", "json");
         var changes = JsonNode.Parse(run.Output)!["changes"]!.AsArray().ToDictionary(c => (string)c!["segment"]!, c => (string?)c!["change"]);
         Assert.That(changes["cell"], Is.EqualTo("healed"));
         Assert.That(changes["smelting"], Is.EqualTo("persistent"));
@@ -75,7 +75,7 @@ public class GapsCommandTests
     public void TheBuiltExecutableReturnsItsExitCode()
     {
         var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "chainmatch.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "gaps", "--data", CliRun.Fixture("mini-seeds"), "--region", "999999"])
+        var start = new ProcessStartInfo("dotnet", [dll, "gaps", "--data", SeedFolder.Fixture("mini-seeds"), "--region", "999999"])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

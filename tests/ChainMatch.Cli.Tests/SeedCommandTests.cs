@@ -2,23 +2,20 @@ namespace ChainMatch.Cli.Tests;
 
 public class SeedCommandTests
 {
-    string _dir = null!;
-    string Store => Path.Combine(_dir, "chainmatch.db");
+    SeedFolder _dir = null!;
+    string Store => Path.Combine(_dir.Path, "chainmatch.db");
 
     [SetUp]
-    public void SetUp() => _dir = Path.Combine(Path.GetTempPath(), "chainmatch-cli-" + Guid.NewGuid().ToString("N"));
+    public void SetUp() => _dir = SeedFolder.Empty();
 
     [TearDown]
-    public void TearDown()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void TearDown() => _dir.Dispose();
 
     [Test]
     public async Task SeedingTwiceWritesOnceThenChangesNothing()
     {
-        var first = await CliRun.Of("seed", CliRun.Fixture("mini-seeds"), "--store", Store);
-        var second = await CliRun.Of("seed", CliRun.Fixture("mini-seeds"), "--store", Store);
+        var first = await CliRun.Of("seed", SeedFolder.Fixture("mini-seeds"), "--store", Store);
+        var second = await CliRun.Of("seed", SeedFolder.Fixture("mini-seeds"), "--store", Store);
         Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)));
         Assert.That(first.Output, Does.Contain("imported mini-seeds").And.Contain("rows written"));
         Assert.That(second.Output, Does.Contain("nothing changed"));
@@ -27,7 +24,7 @@ public class SeedCommandTests
     [Test]
     public async Task GapsReadTheSeededStore()
     {
-        await CliRun.Of("seed", CliRun.Fixture("mini-seeds"), "--store", Store);
+        await CliRun.Of("seed", SeedFolder.Fixture("mini-seeds"), "--store", Store);
         var run = await CliRun.Of("gaps", "--store", Store, "--chain", "battery", "--region", "350900", "--as-of", "2024");
         Assert.That(run.ExitCode, Is.Zero, run.Error);
         Assert.That(run.Output, Does.Contain("1 present"));
@@ -36,7 +33,7 @@ public class SeedCommandTests
     [Test]
     public async Task ADryRunReportsWhatTheFolderHoldsAndWritesNothing()
     {
-        var run = await CliRun.Of("seed", CliRun.Fixture("mini-seeds"), "--dry-run", "--store", Store);
+        var run = await CliRun.Of("seed", SeedFolder.Fixture("mini-seeds"), "--dry-run", "--store", Store);
         Assert.That(run.ExitCode, Is.Zero);
         Assert.That(run.Output, Does.Contain("valid; 2 chains, 5 segments, 4 links, 7 regions, 3 firms, 4 presences (1 unverified)"));
         Assert.That(File.Exists(Store), Is.False);
@@ -45,12 +42,10 @@ public class SeedCommandTests
     [Test]
     public async Task ABrokenFolderExitsWithOneLineNamingFileAndLine()
     {
-        var broken = Path.Combine(_dir, "seeds");
-        CopyDirectory(CliRun.Fixture("mini-seeds"), broken);
-        File.AppendAllText(Path.Combine(broken, "presences.csv"), "nobody,cell,350900,,,,,,,,\n");
-        var run = await CliRun.Of("seed", broken, "--store", Store);
+        using var broken = SeedFolder.CopyOf("mini-seeds").AppendLine("presences.csv", "nobody,cell,350900,,,,,,,,");
+        var run = await CliRun.Of("seed", broken.Path, "--store", Store);
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: seeds/presences.csv:6: unknown firm 'nobody' in 'firm'"));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo($"error: {Path.GetFileName(broken.Path)}/presences.csv:6: unknown firm 'nobody' in 'firm'"));
         Assert.That(File.Exists(Store), Is.False, "nothing is written when the folder is broken");
     }
 
@@ -60,15 +55,5 @@ public class SeedCommandTests
         var run = await CliRun.Of("gaps", "--store", Store, "--region", "530100");
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain("run 'chainmatch seed' first"));
-    }
-
-    static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -41,4 +41,15 @@ public class RepositorySeedsTests
         Assert.That(local.Count(p => p.Source.IsVerified), Is.GreaterThanOrEqualTo(30));
         Assert.That(local.Count(p => p.Since is >= 2015), Is.GreaterThanOrEqualTo(10), "dated entries since 2015 for gap changes");
     }
+
+    [Test]
+    public void AtLeast150FirmsAreSeeded() => Assert.That(Graph.Value.Firms, Has.Length.GreaterThanOrEqualTo(150));
+
+    [Test]
+    public void EverySegmentHasAtLeastOneFirmSomewhere()
+    {
+        var held = Graph.Value.Data.Presences.Select(p => p.Segment).ToHashSet();
+        var empty = Graph.Value.Segments.Where(s => !held.Contains(s.Id)).Select(s => s.Id.Value).ToList();
+        Assert.That(empty, Is.Empty, "segments without a single firm give no candidates");
+    }
 }

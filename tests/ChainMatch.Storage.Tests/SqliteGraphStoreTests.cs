@@ -7,25 +7,22 @@ namespace ChainMatch.Storage.Tests;
 
 public class SqliteGraphStoreTests
 {
-    string _dir = null!;
+    SeedFolder _dir = null!;
     GraphData _seeds = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "chainmatch-store-" + Guid.NewGuid().ToString("N"));
+        _dir = SeedFolder.Empty();
         _seeds = SeedReader.Read(SeedFolder.Fixture("mini-seeds"));
     }
 
     [TearDown]
-    public void TearDown()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void TearDown() => _dir.Dispose();
 
     async Task<SqliteGraphStore> OpenAsync()
     {
-        var store = SqliteGraphStore.OpenFile(Path.Combine(_dir, "chainmatch.db"));
+        var store = SqliteGraphStore.OpenFile(Path.Combine(_dir.Path, "chainmatch.db"));
         await store.InitialiseAsync();
         return store;
     }

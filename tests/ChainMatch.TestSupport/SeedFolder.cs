@@ -1,7 +1,9 @@
-namespace ChainMatch.Storage.Tests;
+using NUnit.Framework;
+
+namespace ChainMatch.TestSupport;
 
 /// <summary>A private copy of a fixture seed folder that a test may break, deleted afterwards.</summary>
-sealed class SeedFolder : IDisposable
+public sealed class SeedFolder : IDisposable
 {
     public string Path { get; }
 
@@ -18,10 +20,14 @@ sealed class SeedFolder : IDisposable
         throw new DirectoryNotFoundException("ChainMatch.sln not found above the test directory");
     }
 
-    public static SeedFolder CopyOf(string fixture)
+    /// <summary>A fresh folder under the temp directory, e.g. for a store; deleted with the returned handle.</summary>
+    public static SeedFolder Empty() => new(TempPath("chainmatch-"));
+
+    public static SeedFolder CopyOf(string fixture) => CopyOfDirectory(Fixture(fixture));
+
+    public static SeedFolder CopyOfDirectory(string source)
     {
-        var target = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "chainmatch-seeds-" + Guid.NewGuid().ToString("N"));
-        var source = Fixture(fixture);
+        var target = TempPath("chainmatch-seeds-");
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
             var to = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
@@ -30,6 +36,8 @@ sealed class SeedFolder : IDisposable
         }
         return new SeedFolder(target);
     }
+
+    static string TempPath(string prefix) => System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N"));
 
     public SeedFolder AppendLine(string file, string line)
     {
@@ -54,5 +62,8 @@ sealed class SeedFolder : IDisposable
         return this;
     }
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+    }
 }

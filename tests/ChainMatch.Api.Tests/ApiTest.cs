@@ -1,0 +1,34 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ChainMatch.Api.Tests;
+
+/// <summary>Each test gets its own service over its own store, seeded from the mini-seeds fixture.</summary>
+public abstract class ApiTest
+{
+    ChainMatchApp _app = null!;
+    protected HttpClient Client { get; private set; } = null!;
+
+    [SetUp]
+    public void StartApp()
+    {
+        _app = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"));
+        Client = _app.CreateClient();
+    }
+
+    [TearDown]
+    public void StopApp()
+    {
+        Client.Dispose();
+        _app.Dispose();
+        _app.DeleteData();
+    }
+
+    protected async Task<JsonNode> GetJson(string url)
+    {
+        var response = await Client.GetAsync(url);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+    }
+}
