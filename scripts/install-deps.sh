@@ -11,3 +11,16 @@ if [ "$major" -lt 10 ]; then
   echo "error: .NET SDK 10 or later is required, found $(dotnet --version)" >&2
   exit 1
 fi
+
+# Debian packages: XGBoost 1.7 for training the ranking model (serving needs none).
+missing=()
+ldconfig -p | grep -q 'libxgboost.so.0' || missing+=(libxgboost0)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != "0" ]; then
+    echo "error: missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install -y ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
