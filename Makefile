@@ -5,7 +5,7 @@ DATA ?= $(CURDIR)/data
 SEEDS ?= $(CURDIR)/graph-seeds
 CONFIGURATION ?= Release
 
-.PHONY: run test build deps seed-check clean
+.PHONY: run test build deps model seed-check clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -21,6 +21,10 @@ run: build
 test: build
 	@set -o pipefail; dotnet test ChainMatch.sln -c $(CONFIGURATION) --no-build --nologo 2>&1 | tee .test-output.log; \
 		status=$$?; bash scripts/test-summary.sh .test-output.log; rm -f .test-output.log; exit $$status
+
+# The shipped ranking model: trained on graph-seeds as of 2025-12-31 (see ShippedModel.cs); tests hold it to this.
+model: build
+	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- train --data $(SEEDS) --as-of 2025-12-31 --model models/lead-ranker.json
 
 seed-check: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed --dry-run $(SEEDS)

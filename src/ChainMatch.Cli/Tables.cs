@@ -40,6 +40,15 @@ static class Tables
         return header + "\n" + Render(["change", "segment", "name", "before", "after", "chains"], rows);
     }
 
+    public static string Scores(IEnumerable<Ranking.Leads.RankingScores> scores) => Render(
+        ["ranker", "queries", "ndcg@5", "ndcg@10", "map", "recall@10", "mrr"],
+        scores.Select(s => new[]
+        {
+            s.Ranker, s.Queries.ToString(CultureInfo.InvariantCulture), F(s.Ndcg5), F(s.Ndcg10), F(s.Map), F(s.Recall10), F(s.Mrr),
+        }));
+
+    static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+
     static string Render(string[] headers, IEnumerable<string[]> rows)
     {
         var all = rows.Prepend(headers).ToList();

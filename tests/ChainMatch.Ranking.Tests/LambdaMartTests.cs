@@ -58,6 +58,24 @@ public class LambdaMartTests
     }
 
     [Test]
+    public void ContributionsAddUpToTheScoreAndCreditThePlantedFeatures()
+    {
+        var model = TreeEnsemble.Load(ModelPath);
+        var totals = new double[SyntheticRanking.Columns];
+        for (var row = 0; row < Test.Rows; row++)
+        {
+            var x = Test.Features.AsSpan(row * Test.Columns, Test.Columns);
+            var contributions = model.Contributions(x);
+            Assert.That(contributions.Sum(), Is.EqualTo(model.Score(x)).Within(1e-4));
+            for (var c = 0; c < totals.Length; c++) totals[c] += Math.Abs(contributions[c]);
+        }
+        // Feature 0 carries twice the planted weight of feature 1; the noise features carry none.
+        var byWeight = Enumerable.Range(0, totals.Length).OrderByDescending(c => totals[c]).ToList();
+        Assert.That(byWeight[0], Is.EqualTo(0));
+        Assert.That(byWeight.Take(3), Does.Contain(1));
+    }
+
+    [Test]
     public void TrainingIsReproducible()
     {
         var again = Path.Combine(_dir, "again.json");

@@ -96,11 +96,30 @@ public sealed class ChainGraph
             if (Contains(r, _presenceRegion[p])) yield return Data.Presences[p];
     }
 
+    /// <summary>Every presence in the segment, wherever it is.</summary>
+    public IEnumerable<Presence> PresencesIn(SegmentId segment) => _presencesBySegment.Items(_segmentIndex[segment]).Select(i => Data.Presences[i]);
+
     public IEnumerable<Presence> PresencesOf(FirmId firm) => _presencesByFirm.Items(_firmIndex[firm]).Select(i => Data.Presences[i]);
 
     public IEnumerable<ListMembership> MembershipsOf(FirmId firm) => _membershipsByFirm.Items(_firmIndex[firm]).Select(i => Data.Memberships[i]);
 
     public IEnumerable<Region> ChildrenOf(RegionCode region) => _regionChildren[_regionIndex[region]].Select(i => Data.Regions[i]);
+
+    /// <summary>The province a region lies in (itself when it is one).</summary>
+    public Region ProvinceOf(RegionCode region)
+    {
+        var r = _regionIndex[region];
+        while (_regionParent[r] >= 0) r = _regionParent[r];
+        return Data.Regions[r];
+    }
+
+    /// <summary>The prefecture a region lies in (itself when it is one); null for a province.</summary>
+    public Region? PrefectureOf(RegionCode region)
+    {
+        for (var r = _regionIndex[region]; r >= 0; r = _regionParent[r])
+            if (Data.Regions[r].Level == RegionLevel.Prefecture) return Data.Regions[r];
+        return null;
+    }
 
     /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
     public bool IsWithin(RegionCode inner, RegionCode outer) => Contains(_regionIndex[outer], _regionIndex[inner]);

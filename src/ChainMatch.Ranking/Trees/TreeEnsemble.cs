@@ -17,14 +17,17 @@ public sealed class TreeEnsemble
     readonly int[] _feature;
     readonly float[] _threshold;
     readonly bool[] _defaultLeft;
+    // Hessian-weighted mean of the leaves under each node, for per-feature contributions.
+    readonly float[] _mean;
 
     public float BaseScore { get; }
     public int FeatureCount { get; }
     public int TreeCount => _roots.Length;
     public string Objective { get; }
 
-    TreeEnsemble(float baseScore, int featureCount, string objective, int[] roots, int[] left, int[] right, int[] feature, float[] threshold, bool[] defaultLeft)
+    TreeEnsemble(float baseScore, int featureCount, string objective, int[] roots, int[] left, int[] right, int[] feature, float[] threshold, bool[] defaultLeft, float[] mean)
     {
+        _mean = mean;
         BaseScore = baseScore;
         FeatureCount = featureCount;
         Objective = objective;
@@ -54,6 +57,34 @@ public sealed class TreeEnsemble
             sum += _threshold[node];
         }
         return BaseScore + sum;
+    }
+
+    /// <summary>
+    /// How much each feature moved this row's score, by following its path through every tree and crediting
+    /// each split's feature with the change in the mean leaf value (Saabas; XGBoost's approx_contribs).
+    /// The last slot is the bias; all slots sum to <see cref="Score"/>.
+    /// </summary>
+    public float[] Contributions(ReadOnlySpan<float> features)
+    {
+        if (features.Length != FeatureCount)
+            throw new ArgumentException($"the model takes {FeatureCount} features, not {features.Length}", nameof(features));
+        var contributions = new float[FeatureCount + 1];
+        contributions[FeatureCount] = BaseScore;
+        foreach (var root in _roots)
+        {
+            var node = root;
+            contributions[FeatureCount] += _mean[node];
+            while (_left[node] >= 0)
+            {
+                var x = features[_feature[node]];
+                var next = float.IsNaN(x)
+                    ? (_defaultLeft[node] ? _left[node] : _right[node])
+                    : (x < _threshold[node] ? _left[node] : _right[node]);
+                contributions[_feature[node]] += _mean[next] - _mean[node];
+                node = next;
+            }
+        }
+        return contributions;
     }
 
     /// <summary>Reads an XGBoost JSON model; any problem names the file and the part that is wrong.</summary>
@@ -91,6 +122,7 @@ public sealed class TreeEnsemble
         List<int> left = [], right = [], feature = [];
         List<float> threshold = [];
         List<bool> defaultLeft = [];
+        List<float> mean = [];
         var trees = booster.GetProperty("model").GetProperty("trees");
         foreach (var tree in trees.EnumerateArray())
         {
@@ -100,6 +132,7 @@ public sealed class TreeEnsemble
             var f = Ints(tree, "split_indices");
             var t = tree.GetProperty("split_conditions").EnumerateArray().Select(e => e.GetSingle()).ToArray();
             var d = Ints(tree, "default_left");
+            var h = tree.TryGetProperty("sum_hessian", out var hessians) ? hessians.EnumerateArray().Select(e => e.GetSingle()).ToArray() : null;
             if (tree.TryGetProperty("split_type", out var splitTypes) && splitTypes.EnumerateArray().Any(e => e.GetInt32() != 0))
                 throw new ModelFormatException(path, $"tree {roots.Count} has categorical splits, which are not supported");
             var n = l.Length;
@@ -118,10 +151,31 @@ public sealed class TreeEnsemble
                 threshold.Add(t[i]);
                 defaultLeft.Add(d[i] != 0);
             }
+            mean.AddRange(NodeMeans(l, r, t, h));
             roots.Add(offset);
         }
         if (roots.Count == 0) throw new ModelFormatException(path, "the model holds no trees");
-        return new TreeEnsemble(baseScore, featureCount, objective, [.. roots], [.. left], [.. right], [.. feature], [.. threshold], [.. defaultLeft]);
+        return new TreeEnsemble(baseScore, featureCount, objective, [.. roots], [.. left], [.. right], [.. feature], [.. threshold], [.. defaultLeft], [.. mean]);
+    }
+
+    /// <summary>Leaf values averaged up the tree by hessian weight; equal weights when a model lacks sum_hessian.</summary>
+    static float[] NodeMeans(int[] left, int[] right, float[] value, float[]? hessian)
+    {
+        var mean = new float[left.Length];
+        var weight = new double[left.Length];
+        // Children always follow their parent in XGBoost's arrays, so one backward pass suffices.
+        for (var i = left.Length - 1; i >= 0; i--)
+        {
+            if (left[i] == -1)
+            {
+                mean[i] = value[i];
+                weight[i] = hessian?[i] ?? 1;
+                continue;
+            }
+            weight[i] = weight[left[i]] + weight[right[i]];
+            mean[i] = weight[i] == 0 ? 0 : (float)((mean[left[i]] * weight[left[i]] + mean[right[i]] * weight[right[i]]) / weight[i]);
+        }
+        return mean;
     }
 
     static int[] Ints(JsonElement tree, string name) =>

@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
 using ChainMatch.Domain.Graph;
 
-namespace ChainMatch.Domain.Tests;
+namespace ChainMatch.TestSupport;
 
-/// <summary>Small hand-built graphs for rule tests. Regions: province 530000 › prefecture 530100 › county 530181 › park; prefecture 530300 › county 530381.</summary>
-sealed class ChainGraphBuilder
+/// <summary>
+/// Small hand-built graphs for rule tests. Regions: province 530000 › prefecture 530100 › county 530181 › park 530181-park;
+/// prefecture 530300 › county 530381; province 350000 › prefecture 350900.
+/// </summary>
+public sealed class ChainGraphBuilder
 {
     static readonly Provenance Sourced = new("test publisher", "test document");
     readonly List<Chain> _chains = [];
@@ -18,11 +21,16 @@ sealed class ChainGraphBuilder
         new(new("530181-park"), "安宁工业园区", "Anning park", RegionLevel.Park, new("530181"), Sourced),
         new(new("530300"), "曲靖市", "Qujing", RegionLevel.Prefecture, new("530000"), Sourced),
         new(new("530381"), "宣威市", "Xuanwei", RegionLevel.County, new("530300"), Sourced),
+        new(new("350000"), "福建省", "Fujian", RegionLevel.Province, null, Sourced),
+        new(new("350900"), "宁德市", "Ningde", RegionLevel.Prefecture, new("350000"), Sourced),
     ];
     readonly List<Resource> _resources = [];
     readonly List<RegionResource> _regionResources = [];
     readonly List<Firm> _firms = [];
     readonly List<Presence> _presences = [];
+    readonly List<FirmList> _lists = [];
+    readonly List<ListMembership> _memberships = [];
+    readonly List<Supply> _supplies = [];
 
     public ChainGraphBuilder Chain(string id, params string[] segments)
     {
@@ -66,9 +74,29 @@ sealed class ChainGraphBuilder
         return this;
     }
 
+    public ChainGraphBuilder Headquarters(string firm, string region)
+    {
+        var i = _firms.FindIndex(f => f.Id.Value == firm);
+        _firms[i] = _firms[i] with { Headquarters = new RegionCode(region) };
+        return this;
+    }
+
+    public ChainGraphBuilder Listed(string firm, string list, int? rank = null, int year = 2024)
+    {
+        if (_lists.All(l => l.Id.Value != list)) _lists.Add(new FirmList(new ListId(list), list, list, "test", year));
+        _memberships.Add(new ListMembership(new FirmId(firm), new ListId(list), rank, Sourced));
+        return this;
+    }
+
+    public ChainGraphBuilder Supplies(string supplier, string customer)
+    {
+        _supplies.Add(new Supply(new FirmId(supplier), new FirmId(customer), null, null, Sourced));
+        return this;
+    }
+
     public GraphData Data() => new(
         [.. _chains], [.. _segments], [.. _feeds], [.. _regions], [.. _resources], [.. _regionResources],
-        [.. _firms], [.. _presences], [], [], []);
+        [.. _firms], [.. _presences], [.. _lists], [.. _memberships], [.. _supplies]);
 
     public ChainGraph Build() => ChainGraph.Build(Data());
 }

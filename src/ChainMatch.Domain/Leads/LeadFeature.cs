@@ -1,0 +1,58 @@
+namespace ChainMatch.Domain.Leads;
+
+/// <summary>
+/// The features of one candidate firm for one gap (segment × region), in model column order.
+/// Adding one changes the model's input: retrain and the model card follows.
+/// </summary>
+public enum LeadFeature
+{
+    SegmentSitesElsewhere,
+    SegmentCapacityShare,
+    UpstreamSegments,
+    DownstreamSegments,
+    ChainSegments,
+    SitesInProvince,
+    SitesInRegion,
+    HeadquartersInProvince,
+    SuppliesLocalFirms,
+    BuysFromLocalFirms,
+    FortuneGlobal500,
+    ChinaTop500,
+    ChinaPrivateTop500,
+    BestListRank,
+    RecentSites,
+    TotalSites,
+    ResourceFit,
+    LocalBuyerSegments,
+}
+
+public static class LeadFeatures
+{
+    public static readonly int Count = Enum.GetValues<LeadFeature>().Length;
+
+    public static readonly IReadOnlyList<string> Names =
+        Enum.GetValues<LeadFeature>().Select(f => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(f.ToString())).ToArray();
+
+    /// <summary>What each feature measures, for the model card.</summary>
+    public static readonly IReadOnlyDictionary<LeadFeature, string> Descriptions = new Dictionary<LeadFeature, string>
+    {
+        [LeadFeature.SegmentSitesElsewhere] = "sites where the firm operates the gap's segment outside the region",
+        [LeadFeature.SegmentCapacityShare] = "the firm's share of recorded national capacity in the segment (missing when no figure)",
+        [LeadFeature.UpstreamSegments] = "distinct segments feeding the gap's segment that the firm operates",
+        [LeadFeature.DownstreamSegments] = "distinct segments the gap's segment feeds that the firm operates",
+        [LeadFeature.ChainSegments] = "distinct segments of the gap's chains that the firm operates",
+        [LeadFeature.SitesInProvince] = "the firm's sites anywhere in the region's province (以商招商)",
+        [LeadFeature.SitesInRegion] = "the firm's sites inside the region itself",
+        [LeadFeature.HeadquartersInProvince] = "1 when headquartered in the region's province",
+        [LeadFeature.SuppliesLocalFirms] = "known supply relationships from the firm to firms with sites in the region",
+        [LeadFeature.BuysFromLocalFirms] = "known supply relationships to the firm from firms with sites in the region",
+        [LeadFeature.FortuneGlobal500] = "1 when on a Fortune Global 500 edition up to the date",
+        [LeadFeature.ChinaTop500] = "1 when on a China top 500 edition up to the date",
+        [LeadFeature.ChinaPrivateTop500] = "1 when on a China private top 500 edition up to the date",
+        [LeadFeature.BestListRank] = "best rank on any list (missing when unranked or unlisted)",
+        [LeadFeature.RecentSites] = "sites opened in the three years up to the date (recent expansion)",
+        [LeadFeature.TotalSites] = "all of the firm's active sites",
+        [LeadFeature.ResourceFit] = "share of the segment's needed resources that the region holds",
+        [LeadFeature.LocalBuyerSegments] = "held local segments that the gap's segment feeds",
+    };
+}

@@ -1,0 +1,76 @@
+using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Leads;
+
+namespace ChainMatch.Ranking.Leads;
+
+/// <summary>
+/// Training queries from the graph itself: hide one real, sourced presence, pose its segment in its prefecture
+/// as a gap, and the hidden firm is the relevant candidate. Used where the project library is thin.
+/// </summary>
+public static class LinkPrediction
+{
+    public sealed record Result(IReadOnlyList<LeadQuery> Queries, int Hidden, int Unreachable);
+
+    /// <param name="within">Only presences inside this region are hidden (null: everywhere).</param>
+    public static Result Build(ChainGraph graph, DateOnly asOf, RegionCode? within = null)
+    {
+        var finder = new LeadFinder(graph, asOf);
+        var queries = new List<LeadQuery>();
+        int hidden = 0, unreachable = 0;
+        foreach (var p in graph.Data.Presences)
+        {
+            if (!p.IsActiveIn(asOf.Year) || !p.Source.IsVerified) continue;
+            if (within is { } scope && !graph.IsWithin(p.Region, scope)) continue;
+            // A presence known only at province level says too little about where the firm chose to go.
+            if (graph.PrefectureOf(p.Region) is not { } prefecture) continue;
+            hidden++;
+            var candidates = finder.Candidates(new Gap(p.Segment, prefecture.Code), hidden: p);
+            var labels = candidates.Select(c => c.Firm.Id == p.Firm ? 1 : 0).ToList();
+            if (!labels.Contains(1))
+            {
+                // The firm has no other tie to the segment or its neighbours: candidate generation cannot reach it.
+                unreachable++;
+                continue;
+            }
+            queries.Add(new LeadQuery(new Gap(p.Segment, prefecture.Code), candidates, labels));
+        }
+        return new Result(queries, hidden, unreachable);
+    }
+
+    /// <summary>A seeded split by gap, so that no gap is in both parts.</summary>
+    public static (List<LeadQuery> Train, List<LeadQuery> Test) Split(IEnumerable<LeadQuery> queries, double testShare, int seed)
+    {
+        var train = new List<LeadQuery>();
+        var test = new List<LeadQuery>();
+        foreach (var q in queries)
+            (Bucket(q.Gap, seed) < testShare ? test : train).Add(q);
+        return (train, test);
+    }
+
+    /// <summary>FNV-1a of the gap and seed mapped to [0, 1): stable across runs and machines, unlike string.GetHashCode.</summary>
+    static double Bucket(Gap gap, int seed)
+    {
+        var hash = 2166136261u ^ (uint)seed;
+        foreach (var ch in gap.ToString())
+        {
+            hash ^= ch;
+            hash *= 16777619;
+        }
+        return hash / (double)uint.MaxValue;
+    }
+
+    public static RankingSet ToRankingSet(IReadOnlyList<LeadQuery> queries)
+    {
+        var rows = queries.Sum(q => q.Candidates.Count);
+        var features = new float[rows * LeadFeatures.Count];
+        var labels = new float[rows];
+        var row = 0;
+        foreach (var q in queries)
+            for (var i = 0; i < q.Candidates.Count; i++, row++)
+            {
+                q.Candidates[i].Features.CopyTo(features, row * LeadFeatures.Count);
+                labels[row] = q.Labels[i];
+            }
+        return new RankingSet(features, LeadFeatures.Count, labels, queries.Select(q => (uint)q.Candidates.Count).ToArray());
+    }
+}

@@ -1,0 +1,103 @@
+using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Leads;
+
+namespace ChainMatch.Domain.Tests;
+
+public class LeadFinderTests
+{
+    static readonly DateOnly AsOf = new(2024, 12, 31);
+    static readonly Gap FoilInKunming = new(new SegmentId("foil"), new RegionCode("530100"));
+
+    /// <summary>smelting → foil → cell; Kunming has a smelter; foil and cell are made in Ningde.</summary>
+    static ChainGraphBuilder Battery() => new ChainGraphBuilder()
+        .Chain("battery", "smelting", "foil", "cell")
+        .Feeds("smelting", "foil").Feeds("foil", "cell")
+        .Firm("kunming-smelter", @in: "smelting", at: "530181")
+        .Firm("foil-maker", @in: "foil", at: "350900", capacity: 80_000)
+        .Firm("foil-maker", @in: "foil", at: "530300", capacity: 20_000)
+        .Firm("cell-maker", @in: "cell", at: "350900")
+        .Firm("unrelated", @in: "smelting", at: "350900");
+
+    static Dictionary<string, LeadCandidate> Candidates(ChainGraphBuilder builder, Gap gap, Func<ChainGraph, Presence?>? hide = null)
+    {
+        var graph = builder.Build();
+        return new LeadFinder(graph, AsOf).Candidates(gap, hide?.Invoke(graph)).ToDictionary(c => c.Firm.Id.Value);
+    }
+
+    static float F(LeadCandidate c, LeadFeature f) => c.Features[(int)f];
+
+    [Test]
+    public void MakersOfTheSegmentAndOfItsNeighboursAreCandidates() =>
+        Assert.That(Candidates(Battery(), FoilInKunming).Keys, Is.EquivalentTo(new[] { "foil-maker", "cell-maker", "kunming-smelter", "unrelated" }));
+
+    [Test]
+    public void AFirmAlreadyMakingTheSegmentInTheRegionIsNotALead()
+    {
+        var builder = Battery().Firm("local-foil", @in: "foil", at: "530181-park");
+        Assert.That(Candidates(builder, FoilInKunming).Keys, Does.Not.Contain("local-foil"));
+    }
+
+    [Test]
+    public void AFirmWithNoTieToTheSegmentOrItsNeighboursIsNotACandidate()
+    {
+        var builder = Battery().Chain("other", "wafers").Firm("wafer-maker", @in: "wafers", at: "350900");
+        Assert.That(Candidates(builder, FoilInKunming).Keys, Does.Not.Contain("wafer-maker"));
+    }
+
+    [Test]
+    public void SitesElsewhereAndCapacityShareDescribeAMakerOfTheSegment()
+    {
+        var maker = Candidates(Battery(), FoilInKunming)["foil-maker"];
+        Assert.That(F(maker, LeadFeature.SegmentSitesElsewhere), Is.EqualTo(2));
+        Assert.That(F(maker, LeadFeature.SegmentCapacityShare), Is.EqualTo(1f));
+        Assert.That(F(maker, LeadFeature.SitesInProvince), Is.EqualTo(1), "the Qujing plant is in Yunnan");
+        Assert.That(maker.Evidence[LeadFeature.SegmentSitesElsewhere], Is.EqualTo("makes foil in 福建省 and 云南省"));
+    }
+
+    [Test]
+    public void ABuyerOfTheSegmentIsMarkedDownstream()
+    {
+        var cellMaker = Candidates(Battery(), FoilInKunming)["cell-maker"];
+        Assert.That((F(cellMaker, LeadFeature.DownstreamSegments), F(cellMaker, LeadFeature.UpstreamSegments)), Is.EqualTo((1f, 0f)));
+        Assert.That(cellMaker.Evidence[LeadFeature.DownstreamSegments], Does.StartWith("operates downstream in cell"));
+    }
+
+    [Test]
+    public void SupplyingAFirmAlreadyInTheRegionCounts()
+    {
+        var builder = Battery().Supplies("foil-maker", "kunming-smelter");
+        var maker = Candidates(builder, FoilInKunming)["foil-maker"];
+        Assert.That(F(maker, LeadFeature.SuppliesLocalFirms), Is.EqualTo(1));
+        Assert.That(maker.Evidence[LeadFeature.SuppliesLocalFirms], Is.EqualTo("supplies kunming-smelter, already in 昆明市"));
+    }
+
+    [Test]
+    public void ListMembershipAndRankAreFeatures()
+    {
+        var builder = Battery().Listed("cell-maker", "fortune-global-500-2024", rank: 312);
+        var cellMaker = Candidates(builder, FoilInKunming)["cell-maker"];
+        Assert.That((F(cellMaker, LeadFeature.FortuneGlobal500), F(cellMaker, LeadFeature.BestListRank)), Is.EqualTo((1f, 312f)));
+        Assert.That(cellMaker.Evidence[LeadFeature.FortuneGlobal500], Is.EqualTo("on fortune-global-500-2024 (rank 312)"));
+    }
+
+    [Test]
+    public void APlantThatOpensAfterTheDateAskedDoesNotCount()
+    {
+        var builder = Battery().Chain("other", "wafers").Firm("late", @in: "foil", at: "350900", since: 2026);
+        Assert.That(Candidates(builder, FoilInKunming).Keys, Does.Not.Contain("late"));
+    }
+
+    [Test]
+    public void AHiddenPresenceIsReadAsIfItDidNotExist()
+    {
+        var builder = Battery().Firm("local-foil", @in: "foil", at: "530181");
+        var visible = Candidates(builder, FoilInKunming);
+        var hidden = Candidates(builder, FoilInKunming, g => g.Data.Presences.Single(p => p.Firm.Value == "local-foil"));
+        Assert.That(visible.Keys, Does.Not.Contain("local-foil"));
+        Assert.That(hidden.Keys, Does.Not.Contain("local-foil"), "with its only presence hidden the firm has no tie left");
+    }
+
+    [Test]
+    public void EveryCandidateHasOneValuePerFeature() =>
+        Assert.That(Candidates(Battery(), FoilInKunming).Values.Select(c => c.Features.Length), Is.All.EqualTo(LeadFeatures.Count));
+}

@@ -1,0 +1,55 @@
+using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Leads;
+
+namespace ChainMatch.Ranking.Tests;
+
+public class LinkPredictionTests
+{
+    static readonly DateOnly AsOf = new(2024, 12, 31);
+
+    /// <summary>Two foil makers with a second foil site each, so hiding one site leaves them reachable.</summary>
+    static ChainGraph Graph() => new ChainGraphBuilder()
+        .Chain("battery", "smelting", "foil", "cell").Feeds("smelting", "foil").Feeds("foil", "cell")
+        .Firm("a", @in: "foil", at: "530181").Firm("a", @in: "foil", at: "350900")
+        .Firm("b", @in: "foil", at: "530381").Firm("b", @in: "foil", at: "350900")
+        .Firm("loner", @in: "cell", at: "530381")
+        .Firm("province-only", @in: "smelting", at: "530000")
+        .Build();
+
+    [Test]
+    public void EachReachableHiddenPresenceBecomesAQueryWithItsFirmAsTheOneRelevantCandidate()
+    {
+        var result = LinkPrediction.Build(Graph(), AsOf);
+        Assert.That(result.Queries.Select(q => q.Gap.ToString()), Is.EquivalentTo(new[] { "foil@530100", "foil@350900", "foil@530300", "foil@350900" }));
+        foreach (var q in result.Queries)
+            Assert.That(q.Labels.Sum(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void AFirmWithNoOtherTieIsCountedAsUnreachableAndAProvinceLevelPresenceIsNotHidden()
+    {
+        var result = LinkPrediction.Build(Graph(), AsOf);
+        Assert.That((result.Hidden, result.Unreachable), Is.EqualTo((5, 1)));
+    }
+
+    [Test]
+    public void TheSplitNeverPutsOneGapOnBothSides()
+    {
+        var queries = LinkPrediction.Build(Graph(), AsOf).Queries;
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var (train, test) = LinkPrediction.Split(queries, 0.5, seed);
+            Assert.That(train.Select(q => q.Gap).Intersect(test.Select(q => q.Gap)), Is.Empty);
+            Assert.That(train.Count + test.Count, Is.EqualTo(queries.Count));
+        }
+    }
+
+    [Test]
+    public void TheRankingSetKeepsQueriesTogetherInOrder()
+    {
+        var queries = LinkPrediction.Build(Graph(), AsOf).Queries;
+        var set = LinkPrediction.ToRankingSet(queries);
+        Assert.That(set.Groups, Is.EqualTo(queries.Select(q => (uint)q.Candidates.Count)));
+        Assert.That(set.Labels.Sum(), Is.EqualTo(queries.Count));
+    }
+}
