@@ -15,7 +15,8 @@ build: deps
 
 run: build
 	dotnet run --project src/ChainMatch.Api -c $(CONFIGURATION) --no-build -- \
-		--urls http://127.0.0.1:$(PORT) --Graph:DataDirectory=$(DATA) --Graph:SeedDirectory=$(SEEDS)
+		--urls http://127.0.0.1:$(PORT) --Graph:DataDirectory=$(DATA) --Graph:SeedDirectory=$(SEEDS) \
+		--Ranking:ModelPath=$(CURDIR)/models/lead-ranker.json
 
 # dotnet test prints one summary per test project; the last line adds them up.
 test: build

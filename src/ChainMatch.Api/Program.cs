@@ -3,11 +3,13 @@ using ChainMatch.Api.Firms;
 using ChainMatch.Api.Gaps;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
+using ChainMatch.Api.Leads;
 using ChainMatch.Api.Regions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChainMatchApi();
 builder.Services.AddChainMatchGraph();
+builder.Services.AddChainMatchLeads();
 
 var app = builder.Build();
 app.UseChainMatchApi();
@@ -16,6 +18,7 @@ app.MapChainsApi();
 app.MapRegionsApi();
 app.MapFirmsApi();
 app.MapGapsApi();
+app.MapLeadsApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

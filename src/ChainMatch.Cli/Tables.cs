@@ -40,6 +40,16 @@ static class Tables
         return header + "\n" + Render(["change", "segment", "name", "before", "after", "chains"], rows);
     }
 
+    public static string Leads(Ranking.Leads.LeadList list)
+    {
+        var header = $"Leads for {list.SegmentName} ({list.Segment}) in {list.RegionName} ({list.Region}) as of {list.AsOf:yyyy-MM-dd}: top {list.Leads.Count} of {list.Candidates} candidates";
+        var rows = list.Leads.Select(l => new[]
+        {
+            l.Rank.ToString(CultureInfo.InvariantCulture), l.FirmId, l.Name, l.Score.ToString("F3", CultureInfo.InvariantCulture), string.Join("; ", l.Reasons),
+        });
+        return header + "\n" + Render(["rank", "firm", "name", "score", "reasons"], rows);
+    }
+
     public static string Scores(IEnumerable<Ranking.Leads.RankingScores> scores) => Render(
         ["ranker", "queries", "ndcg@5", "ndcg@10", "map", "recall@10", "mrr"],
         scores.Select(s => new[]

@@ -18,6 +18,11 @@ public class LeadFinderTests
         .Firm("cell-maker", @in: "cell", at: "350900")
         .Firm("unrelated", @in: "smelting", at: "350900");
 
+    /// <summary>Three foil makers with capacity figures, enough for a national share to mean something.</summary>
+    static ChainGraphBuilder BatteryWithFoilCapacities() => Battery()
+        .Firm("second-foil", @in: "foil", at: "350900", capacity: 60_000)
+        .Firm("third-foil", @in: "foil", at: "350900", capacity: 40_000);
+
     static Dictionary<string, LeadCandidate> Candidates(ChainGraphBuilder builder, Gap gap, Func<ChainGraph, Presence?>? hide = null)
     {
         var graph = builder.Build();
@@ -45,11 +50,17 @@ public class LeadFinderTests
     }
 
     [Test]
-    public void SitesElsewhereAndCapacityShareDescribeAMakerOfTheSegment()
+    public void ACapacityShareNeedsFiguresFromSeveralFirms()
+    {
+        Assert.That(F(Candidates(Battery(), FoilInKunming)["foil-maker"], LeadFeature.SegmentCapacityShare), Is.NaN);
+        Assert.That(F(Candidates(BatteryWithFoilCapacities(), FoilInKunming)["foil-maker"], LeadFeature.SegmentCapacityShare), Is.EqualTo(0.5f));
+    }
+
+    [Test]
+    public void SitesElsewhereDescribeAMakerOfTheSegment()
     {
         var maker = Candidates(Battery(), FoilInKunming)["foil-maker"];
         Assert.That(F(maker, LeadFeature.SegmentSitesElsewhere), Is.EqualTo(2));
-        Assert.That(F(maker, LeadFeature.SegmentCapacityShare), Is.EqualTo(1f));
         Assert.That(F(maker, LeadFeature.SitesInProvince), Is.EqualTo(1), "the Qujing plant is in Yunnan");
         Assert.That(maker.Evidence[LeadFeature.SegmentSitesElsewhere], Is.EqualTo("makes foil in 福建省 and 云南省"));
     }

@@ -12,6 +12,8 @@ namespace ChainMatch.Domain.Leads;
 public sealed class LeadFinder
 {
     const int RecentYears = 3;
+    // A share of "national" capacity means little until several firms' figures are on record.
+    const int MinFirmsWithCapacity = 3;
     readonly ChainGraph _graph;
     readonly int _year;
     readonly Dictionary<FirmId, List<FirmId>> _customers = [];
@@ -193,7 +195,8 @@ public sealed class LeadFinder
     {
         var byUnit = presences.Where(p => p.Capacity is not null).GroupBy(p => p.Capacity!.Unit)
             .OrderByDescending(g => g.Count()).FirstOrDefault();
-        return byUnit is null ? null : new Quantity(byUnit.Sum(p => p.Capacity!.Amount), byUnit.Key);
+        if (byUnit is null || byUnit.Select(p => p.Firm).Distinct().Count() < MinFirmsWithCapacity) return null;
+        return new Quantity(byUnit.Sum(p => p.Capacity!.Amount), byUnit.Key);
     }
 
     static void Add(Dictionary<FirmId, List<FirmId>> map, FirmId key, FirmId value)

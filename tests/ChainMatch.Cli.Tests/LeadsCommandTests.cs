@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace ChainMatch.Cli.Tests;
+
+public class LeadsCommandTests
+{
+    static string ShippedModel => Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json");
+
+    static Task<CliRun> Leads(params string[] more) =>
+        CliRun.Of(["leads", "--data", SeedFolder.Fixture("mini-seeds"), "--model", ShippedModel, "--as-of", "2022", .. more]);
+
+    [Test]
+    public async Task JsonHasSegmentRegionAndLeadsWithScoreRankAndReasons()
+    {
+        var run = await Leads("--chain", "battery", "--segment", "foil", "--region", "530100", "--format", "json");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var json = JsonNode.Parse(run.Output)!;
+        Assert.That(((string?)json["segment"], (string?)json["region"]), Is.EqualTo(("foil", "530100")));
+        var first = json["leads"]![0]!;
+        Assert.That(new[] { "firmId", "name", "score", "rank", "reasons" }.All(k => first[k] is not null), Is.True);
+        Assert.That((int?)first["rank"], Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task CsvHasAHeaderAndOneLinePerLead()
+    {
+        var run = await Leads("--chain", "battery", "--segment", "foil", "--region", "530100", "--format", "csv", "--top", "1");
+        var lines = run.Output.TrimEnd().Split('\n');
+        Assert.That(lines[0], Is.EqualTo("rank,firm_id,name,headquarters,score,reasons"));
+        Assert.That(lines, Has.Length.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ASegmentOutsideTheChainIsRefused()
+    {
+        var run = await Leads("--chain", "battery", "--segment", "smelting", "--region", "530100");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: segment 'smelting' is not in chain 'battery'"));
+    }
+
+    [Test]
+    public async Task AMissingModelFileIsNamed()
+    {
+        var run = await CliRun.Of("leads", "--data", SeedFolder.Fixture("mini-seeds"), "--model", "/nonexistent/model.json",
+            "--chain", "battery", "--segment", "foil", "--region", "530100");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: model /nonexistent/model.json: file not found"));
+    }
+}
