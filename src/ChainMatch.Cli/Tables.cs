@@ -50,6 +50,19 @@ static class Tables
         return header + "\n" + Render(["rank", "firm", "name", "score", "reasons"], rows);
     }
 
+    public static string Backtest(Ranking.Leads.BacktestResult r)
+    {
+        var scores = Render(["ranker", "landings", "hit@5", "hit@10", "mrr"], r.Scores.Select(s => new[]
+        {
+            s.Ranker, s.Landings.ToString(CultureInfo.InvariantCulture), F(s.HitAt5), F(s.HitAt10), F(s.Mrr),
+        }));
+        var rankers = r.Scores.Select(s => s.Ranker).ToArray();
+        var landings = Render(["year", "firm", "segment", "prefecture", "candidates", .. rankers], r.Ranked.OrderBy(l => l.Year).Select(l =>
+            new[] { l.Year.ToString(CultureInfo.InvariantCulture), l.Firm, l.Segment, l.Prefecture, l.Candidates.ToString(CultureInfo.InvariantCulture) }
+                .Concat(rankers.Select(k => l.Ranks[k]?.ToString(CultureInfo.InvariantCulture) ?? "-")).ToArray()));
+        return scores + "\n\n" + landings;
+    }
+
     public static string Scores(IEnumerable<Ranking.Leads.RankingScores> scores) => Render(
         ["ranker", "queries", "ndcg@5", "ndcg@10", "map", "recall@10", "mrr"],
         scores.Select(s => new[]

@@ -23,10 +23,10 @@ public class LeadFinderTests
         .Firm("second-foil", @in: "foil", at: "350900", capacity: 60_000)
         .Firm("third-foil", @in: "foil", at: "350900", capacity: 40_000);
 
-    static Dictionary<string, LeadCandidate> Candidates(ChainGraphBuilder builder, Gap gap, Func<ChainGraph, Presence?>? hide = null)
+    static Dictionary<string, LeadCandidate> Candidates(ChainGraphBuilder builder, Gap gap, Func<ChainGraph, Presence>? hide = null)
     {
         var graph = builder.Build();
-        return new LeadFinder(graph, AsOf).Candidates(gap, hide?.Invoke(graph)).ToDictionary(c => c.Firm.Id.Value);
+        return new LeadFinder(graph, AsOf).Candidates(gap, hide is null ? null : [hide(graph)]).ToDictionary(c => c.Firm.Id.Value);
     }
 
     static float F(LeadCandidate c, LeadFeature f) => c.Features[(int)f];

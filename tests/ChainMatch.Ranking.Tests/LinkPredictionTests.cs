@@ -7,7 +7,7 @@ public class LinkPredictionTests
 {
     static readonly DateOnly AsOf = new(2024, 12, 31);
 
-    /// <summary>Two foil makers with a second foil site each, so hiding one site leaves them reachable.</summary>
+    /// <summary>Two foil makers with a second foil site each, so hiding one prefecture leaves them reachable.</summary>
     static ChainGraph Graph() => new ChainGraphBuilder()
         .Chain("battery", "smelting", "foil", "cell").Feeds("smelting", "foil").Feeds("foil", "cell")
         .Firm("a", @in: "foil", at: "530181").Firm("a", @in: "foil", at: "350900")
@@ -17,7 +17,7 @@ public class LinkPredictionTests
         .Build();
 
     [Test]
-    public void EachReachableHiddenPresenceBecomesAQueryWithItsFirmAsTheOneRelevantCandidate()
+    public void EachReachableArrivalBecomesAQueryWithItsFirmAsTheOneRelevantCandidate()
     {
         var result = LinkPrediction.Build(Graph(), AsOf);
         Assert.That(result.Queries.Select(q => q.Gap.ToString()), Is.EquivalentTo(new[] { "foil@530100", "foil@350900", "foil@530300", "foil@350900" }));
@@ -30,6 +30,19 @@ public class LinkPredictionTests
     {
         var result = LinkPrediction.Build(Graph(), AsOf);
         Assert.That((result.Hidden, result.Unreachable), Is.EqualTo((5, 1)));
+    }
+
+    [Test]
+    public void ArrivingInAPrefectureHidesEverythingTheFirmHasThere()
+    {
+        // Firm a also runs cells in Anning: posing foil in Kunming must not let that site show it as "already here".
+        var graph = new ChainGraphBuilder()
+            .Chain("battery", "foil", "cell").Feeds("foil", "cell")
+            .Firm("a", @in: "foil", at: "530181").Firm("a", @in: "cell", at: "530181").Firm("a", @in: "foil", at: "350900")
+            .Build();
+        var query = LinkPrediction.Build(graph, AsOf).Queries.Single(q => q.Gap.ToString() == "foil@530100");
+        var a = query.Candidates.Single(c => c.Firm.Id.Value == "a");
+        Assert.That(a.Features[(int)ChainMatch.Domain.Leads.LeadFeature.SitesInRegion], Is.Zero);
     }
 
     [Test]

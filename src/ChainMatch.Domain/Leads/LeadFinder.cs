@@ -7,7 +7,7 @@ namespace ChainMatch.Domain.Leads;
 /// Generates the candidates of a gap from the graph as it stood in one year and computes their features.
 /// Candidates are firms that operate the segment elsewhere or operate a segment next to it on a FEEDS
 /// link; firms already operating the segment inside the region are not leads. For link prediction one
-/// presence can be hidden, so that the graph is read as if that edge did not exist.
+/// firm's presences can be hidden, so that the graph is read as if those edges did not exist.
 /// </summary>
 public sealed class LeadFinder
 {
@@ -42,8 +42,8 @@ public sealed class LeadFinder
 
     public int Year => _year;
 
-    /// <summary>The candidates of <paramref name="gap"/>, each with features and evidence; <paramref name="hidden"/> is read as absent.</summary>
-    public IReadOnlyList<LeadCandidate> Candidates(Gap gap, Presence? hidden = null)
+    /// <summary>The candidates of <paramref name="gap"/>, each with features and evidence; <paramref name="hidden"/> presences are read as absent.</summary>
+    public IReadOnlyList<LeadCandidate> Candidates(Gap gap, IReadOnlyCollection<Presence>? hidden = null)
     {
         var segment = _graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = _graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
@@ -139,7 +139,7 @@ public sealed class LeadFinder
     /// <summary>What is fixed for one gap: its neighbourhood, the local firms, its resource fit.</summary>
     sealed class GapContext
     {
-        readonly Presence? _hidden;
+        readonly HashSet<Presence> _hidden;
         readonly LeadFinder _finder;
 
         public Segment Segment { get; }
@@ -153,10 +153,11 @@ public sealed class LeadFinder
         public string? ResourceText { get; }
         public int LocalBuyers { get; }
 
-        public GapContext(LeadFinder finder, Segment segment, Region region, Presence? hidden)
+        public GapContext(LeadFinder finder, Segment segment, Region region, IReadOnlyCollection<Presence>? hidden)
         {
             _finder = finder;
-            _hidden = hidden;
+            // By reference: two identical rows are still two plants.
+            _hidden = new HashSet<Presence>(hidden ?? [], ReferenceEqualityComparer.Instance);
             var g = finder._graph;
             Segment = segment;
             Region = region;
@@ -172,13 +173,13 @@ public sealed class LeadFinder
             LocalBuyers = Downstream.Count(d => g.PresencesWithin(d, region.Code).Any(p => Counts(p) && p.Source.IsVerified));
         }
 
-        /// <summary>A presence counts when it was active in the year asked and is not the hidden one.</summary>
-        public bool Counts(Presence p) => p.IsActiveIn(_finder._year) && !ReferenceEquals(p, _hidden);
+        /// <summary>A presence counts when it was active in the year asked and is not hidden.</summary>
+        public bool Counts(Presence p) => p.IsActiveIn(_finder._year) && !_hidden.Contains(p);
 
         public double NationalCapacityExcludingHidden(Quantity national) =>
-            _hidden is { Capacity: { } c } h && h.Segment == Segment.Id && c.Unit == national.Unit && _hidden.IsActiveIn(_finder._year)
-                ? national.Amount - c.Amount
-                : national.Amount;
+            national.Amount - _hidden
+                .Where(h => h.Segment == Segment.Id && h.Capacity?.Unit == national.Unit && h.IsActiveIn(_finder._year))
+                .Sum(h => h.Capacity!.Amount);
     }
 
     static ListStanding Standing(List<(ListMembership Membership, FirmList Edition)> memberships)

@@ -4,8 +4,10 @@ using ChainMatch.Domain.Leads;
 namespace ChainMatch.Ranking.Leads;
 
 /// <summary>
-/// Training queries from the graph itself: hide one real, sourced presence, pose its segment in its prefecture
-/// as a gap, and the hidden firm is the relevant candidate. Used where the project library is thin.
+/// Training queries from the graph itself: for each firm, segment and prefecture where a sourced presence
+/// exists, hide everything the firm has in that prefecture (so the graph looks as it did before the firm
+/// arrived), pose the segment in the prefecture as a gap, and the firm is the relevant candidate. Used where
+/// the project library is thin.
 /// </summary>
 public static class LinkPrediction
 {
@@ -17,22 +19,27 @@ public static class LinkPrediction
         var finder = new LeadFinder(graph, asOf);
         var queries = new List<LeadQuery>();
         int hidden = 0, unreachable = 0;
-        foreach (var p in graph.Data.Presences)
-        {
-            if (!p.IsActiveIn(asOf.Year) || !p.Source.IsVerified) continue;
-            if (within is { } scope && !graph.IsWithin(p.Region, scope)) continue;
+        var arrivals = graph.Data.Presences
+            .Where(p => p.IsActiveIn(asOf.Year) && p.Source.IsVerified)
+            .Where(p => within is not { } scope || graph.IsWithin(p.Region, scope))
             // A presence known only at province level says too little about where the firm chose to go.
-            if (graph.PrefectureOf(p.Region) is not { } prefecture) continue;
+            .Select(p => (Presence: p, Prefecture: graph.PrefectureOf(p.Region)))
+            .Where(x => x.Prefecture is not null)
+            .Select(x => (x.Presence.Firm, x.Presence.Segment, Prefecture: x.Prefecture!.Code))
+            .Distinct();
+        foreach (var (firm, segment, prefecture) in arrivals)
+        {
             hidden++;
-            var candidates = finder.Candidates(new Gap(p.Segment, prefecture.Code), hidden: p);
-            var labels = candidates.Select(c => c.Firm.Id == p.Firm ? 1 : 0).ToList();
+            var before = graph.PresencesOf(firm).Where(p => graph.IsWithin(p.Region, prefecture)).ToList();
+            var candidates = finder.Candidates(new Gap(segment, prefecture), before);
+            var labels = candidates.Select(c => c.Firm.Id == firm ? 1 : 0).ToList();
             if (!labels.Contains(1))
             {
                 // The firm has no other tie to the segment or its neighbours: candidate generation cannot reach it.
                 unreachable++;
                 continue;
             }
-            queries.Add(new LeadQuery(new Gap(p.Segment, prefecture.Code), candidates, labels));
+            queries.Add(new LeadQuery(new Gap(segment, prefecture), candidates, labels));
         }
         return new Result(queries, hidden, unreachable);
     }

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking;
+using ChainMatch.Ranking.Leads;
+
+namespace ChainMatch.Cli;
+
+/// <summary><c>chainmatch backtest --as-of YEAR</c>: would the rankers have pointed at the firms that really came?</summary>
+static class BacktestCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var region = new Option<string>("--region") { Description = "Region whose landings are checked (default: Yunnan, 530000).", DefaultValueFactory = _ => "530000" };
+        var command = new Command("backtest",
+            "Train on the graph as it stood before --as-of YEAR, then report where the firms that entered a segment of the region in YEAR or later ranked (hit@5, hit@10, MRR).")
+        {
+            region, TrainCommand.Rounds, TrainCommand.Seed,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(GlobalOptions.AsOf) is null) throw new CliException("backtest needs --as-of YEAR: the first year whose landings are checked", ChainMatchCli.Usage);
+            var year = GlobalOptions.AsOfDate(parse).Year;
+            var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
+            var code = new RegionCode(parse.GetValue(region)!);
+            if (graph.FindRegion(code) is null) throw new NotFoundException("region", code.Value);
+            var modelPath = Path.Combine(Path.GetTempPath(), $"chainmatch-backtest-{Guid.NewGuid():N}.json");
+            try
+            {
+                var parameters = new LambdaMartParameters(Rounds: parse.GetValue(TrainCommand.Rounds), Seed: parse.GetValue(TrainCommand.Seed));
+                var result = Backtest.Run(graph, year, code, parameters, modelPath);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Backtest {result.Region} from {result.Year}: trained on {result.TrainQueries} queries before {result.Year}; {result.Landings} landings checked ({result.Expansions} expansions of firms already there left out)"));
+                await output.WriteLineAsync(Tables.Backtest(result));
+            }
+            finally
+            {
+                File.Delete(modelPath);
+            }
+            return ChainMatchCli.Ok;
+        });
+        return command;
+    }
+}
