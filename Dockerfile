@@ -6,15 +6,21 @@ RUN dotnet publish src/ChainMatch.Api -c Release -o /out/api \
  && dotnet publish src/ChainMatch.Cli -c Release -o /out/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-RUN groupadd --system chainmatch && useradd --system --gid chainmatch --uid 10001 chainmatch \
+# libxgboost0: Debian's XGBoost 1.7, so that `cli/chainmatch train` can retrain the ranking model inside the image.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libxgboost0 \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system chainmatch && useradd --system --gid chainmatch --uid 10001 chainmatch \
  && mkdir -p /data && chown chainmatch:chainmatch /data
 WORKDIR /app
 COPY --from=build /out/api ./
 COPY --from=build /out/cli ./cli
 COPY graph-seeds ./graph-seeds
+COPY models ./models
 USER chainmatch
 ENV Graph__DataDirectory=/data \
     Graph__SeedDirectory=/app/graph-seeds \
+    Ranking__ModelPath=/app/models/lead-ranker.json \
     Urls=http://0.0.0.0:5080
 EXPOSE 5080
 VOLUME /data

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Storage;
+using ChainMatch.Storage.Neo4j;
 
 namespace ChainMatch.Cli;
 
@@ -14,6 +16,7 @@ public static class ChainMatchCli
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Store);
         root.Options.Add(GlobalOptions.AsOf);
+        foreach (var option in StoreOptions.All) root.Options.Add(option);
         root.Subcommands.Add(SeedCommand.Create(output));
         root.Subcommands.Add(GapsCommand.Create(output));
         root.Subcommands.Add(ChangesCommand.Create(output));
@@ -38,6 +41,12 @@ public static class ChainMatchCli
             return e.ExitCode;
         }
         catch (NotFoundException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return Failed;
+        }
+        // The store refused or could not be reached: its message already says which server, which statement and why.
+        catch (Exception e) when (e is StoreUnavailableException or Neo4jException or GraphIntegrityException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return Failed;

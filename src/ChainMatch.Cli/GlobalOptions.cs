@@ -3,7 +3,6 @@ using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Storage;
 using ChainMatch.Storage.Seeds;
-using ChainMatch.Storage.Sqlite;
 
 namespace ChainMatch.Cli;
 
@@ -48,12 +47,12 @@ static class GlobalOptions
                 using var memory = await GraphLoader.InMemoryFromSeedsAsync(seeds.FullName, ct);
                 return await GraphLoader.ProjectAsync(memory, ct);
             }
-            var file = parse.GetValue(Store)!;
-            if (!file.Exists) throw new CliException($"store {file.FullName} does not exist: run 'chainmatch seed' first, or pass --data graph-seeds");
-            using var store = SqliteGraphStore.OpenFile(file.FullName);
-            await store.InitialiseAsync(ct);
-            if (await store.IsEmptyAsync(ct)) throw new CliException($"store {file.FullName} is empty: run 'chainmatch seed' first");
-            return await GraphLoader.ProjectAsync(store, ct);
+            if (!StoreOptions.IsNeo4j(parse) && !parse.GetValue(Store)!.Exists)
+                throw new CliException($"store {parse.GetValue(Store)!.FullName} does not exist: run 'chainmatch seed' first, or pass --data graph-seeds");
+            using var opened = StoreOptions.IsNeo4j(parse) ? StoreOptions.OpenNeo4j(parse, parse.InvocationConfiguration.Error) : StoreOptions.OpenEmbedded(parse);
+            await opened.Store.InitialiseAsync(ct);
+            if (await opened.Store.IsEmptyAsync(ct)) throw new CliException($"store {opened.Name} is empty: run 'chainmatch seed' first");
+            return await GraphLoader.ProjectAsync(opened.Store, ct);
         }
         catch (SeedFormatException e)
         {

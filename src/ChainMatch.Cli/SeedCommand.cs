@@ -2,11 +2,10 @@ using System.CommandLine;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Storage;
 using ChainMatch.Storage.Seeds;
-using ChainMatch.Storage.Sqlite;
 
 namespace ChainMatch.Cli;
 
-/// <summary><c>chainmatch seed [FOLDER]</c>: import a graph-seeds folder into the store, all or nothing.</summary>
+/// <summary><c>chainmatch seed [FOLDER]</c>: import a graph-seeds folder into the store (the --store file, or Neo4j with --provider Neo4j), all or nothing.</summary>
 static class SeedCommand
 {
     public static Command Create(TextWriter output)
@@ -37,14 +36,13 @@ static class SeedCommand
                 await output.WriteLineAsync($"{seeds.Name}: valid; {Describe(data)}");
                 return ChainMatchCli.Ok;
             }
-            var file = parse.GetValue(GlobalOptions.Store)!;
-            using var store = SqliteGraphStore.OpenFile(file.FullName);
-            await store.InitialiseAsync(ct);
-            var report = await store.ImportAsync(data, ct);
+            using var opened = StoreOptions.IsNeo4j(parse) ? StoreOptions.OpenNeo4j(parse, parse.InvocationConfiguration.Error) : StoreOptions.OpenEmbedded(parse);
+            await opened.Store.InitialiseAsync(ct);
+            var report = await opened.Store.ImportAsync(data, ct);
             var changed = string.Join(", ", report.Written.Where(w => w.Value > 0).Select(w => $"{w.Key} {w.Value}"));
             await output.WriteLineAsync(report.Total == 0
-                ? $"{file.FullName}: already holds {seeds.Name}; nothing changed"
-                : $"{file.FullName}: imported {seeds.Name}; {report.Total} rows written ({changed})");
+                ? $"{opened.Name}: already holds {seeds.Name}; nothing changed"
+                : $"{opened.Name}: imported {seeds.Name}; {report.Total} rows written ({changed})");
             return ChainMatchCli.Ok;
         });
         return command;

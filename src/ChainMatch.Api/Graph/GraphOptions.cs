@@ -3,13 +3,14 @@ using System.ComponentModel.DataAnnotations;
 namespace ChainMatch.Api.Graph;
 
 /// <summary>Where the graph lives. Bound from the "Graph" configuration section and checked at start.</summary>
-public sealed class GraphOptions
+public sealed class GraphOptions : IValidatableObject
 {
     public const string Section = "Graph";
+    public const string Embedded = "Embedded", Neo4jProvider = "Neo4j";
 
-    /// <summary>Only the embedded SQLite store exists so far.</summary>
-    [Required, AllowedValues("Embedded")]
-    public string Provider { get; set; } = "Embedded";
+    /// <summary>Embedded: a SQLite file under <see cref="DataDirectory"/>. Neo4j: the server under <see cref="Neo4j"/>.</summary>
+    [Required, AllowedValues(Embedded, Neo4jProvider)]
+    public string Provider { get; set; } = Embedded;
 
     /// <summary>Folder of the embedded store file (chainmatch.db); created when missing.</summary>
     [Required]
@@ -21,5 +22,10 @@ public sealed class GraphOptions
 
     public bool SeedOnFirstRun { get; set; } = true;
 
+    public Neo4jOptions Neo4j { get; set; } = new();
+
     public string StorePath => Path.Combine(Path.GetFullPath(DataDirectory), "chainmatch.db");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Provider == Neo4jProvider ? Neo4j.Validate($"{Section}:{nameof(Neo4j)}") : [];
 }

@@ -1,4 +1,5 @@
 using ChainMatch.Domain.Graph;
+using ChainMatch.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,9 +14,14 @@ sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILo
         {
             NotFoundException e => (StatusCodes.Status404NotFound, $"Unknown {e.Kind}", e.Message),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            // Reads go on from the projection; a write that cannot reach the store is refused, saying why.
+            StoreUnavailableException e => (StatusCodes.Status503ServiceUnavailable, "Graph store unavailable", e.Message),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server failed to answer; the error is logged."),
         };
-        if (status >= 500) log.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            log.LogWarning("Refused {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
+        else if (status >= 500)
+            log.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace ChainMatch.Storage.Neo4j;
+
+/// <summary>
+/// The graph of ARCHITECTURE.md as Neo4j holds it. Labels, relationship types and property keys cannot be Cypher
+/// parameters, so these fixed, validated names are the only identifiers that ever enter statement text.
+/// Parks are <c>Region</c> nodes with <c>level: 'park'</c> and a PART_OF link to their county, not a separate
+/// <c>Park</c> label: every region query (subtrees, status maps) then covers parks without a second pattern.
+/// </summary>
+static partial class GraphSchema
+{
+    public const string Chain = "Chain", Segment = "Segment", Region = "Region", Firm = "Firm", FirmList = "FirmList", Resource = "Resource";
+
+    public const string HasSegment = "HAS_SEGMENT", Feeds = "FEEDS", OperatesIn = "OPERATES_IN", HeadquarteredIn = "HEADQUARTERED_IN",
+        ListedIn = "LISTED_IN", Supplies = "SUPPLIES", PartOf = "PART_OF", HasResource = "HAS_RESOURCE", Needs = "NEEDS";
+
+    static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet([Chain, Segment, Region, Firm, FirmList, Resource]);
+
+    static readonly FrozenSet<string> Types = FrozenSet.ToFrozenSet([HasSegment, Feeds, OperatesIn, HeadquarteredIn, ListedIn, Supplies, PartOf, HasResource, Needs]);
+
+    static readonly FrozenSet<string> KeyProperties = FrozenSet.ToFrozenSet(["id", "code", "key"]);
+
+    public static string Label(string name) => Checked(name, Labels, "label");
+
+    public static string Type(string name) => Checked(name, Types, "relationship type");
+
+    public static string Key(string name) => Checked(name, KeyProperties, "key property");
+
+    /// <summary>Run one by one in auto-commit requests at start: Neo4j refuses schema and data changes in one transaction.</summary>
+    public static readonly IReadOnlyList<CypherStatement> Constraints =
+    [
+        Unique("chain_id", Chain, "id"),
+        Unique("segment_id", Segment, "id"),
+        Unique("region_code", Region, "code"),
+        Unique("firm_id", Firm, "id"),
+        Unique("firm_list_id", FirmList, "id"),
+        Unique("resource_id", Resource, "id"),
+        // One OPERATES_IN per presence key (firm|segment|place|since|site); relationship uniqueness needs Neo4j 5.7+.
+        new("schema operates_in_key", $"CREATE CONSTRAINT operates_in_key IF NOT EXISTS FOR ()-[r:{Type(OperatesIn)}]-() REQUIRE r.key IS UNIQUE"),
+        // Status maps filter plants by the region they stand in.
+        new("schema operates_in_region", $"CREATE INDEX operates_in_region IF NOT EXISTS FOR ()-[r:{Type(OperatesIn)}]-() ON (r.region)"),
+    ];
+
+    static CypherStatement Unique(string name, string label, string key) =>
+        new($"schema {name}", $"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{Label(label)}) REQUIRE n.{Key(key)} IS UNIQUE");
+
+    static string Checked(string name, FrozenSet<string> allowed, string what) =>
+        allowed.Contains(name) && Identifier().IsMatch(name) ? name : throw new ArgumentException($"'{name}' is not a ChainMatch {what}");
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z_]*$")]
+    private static partial Regex Identifier();
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using ChainMatch.Domain.Graph;
+using Schema = ChainMatch.Storage.Neo4j.GraphSchema;
+
+namespace ChainMatch.Storage.Neo4j;
+
+/// <summary>
+/// Reads the whole graph back into <see cref="GraphData"/> with one query per node or relationship kind (eleven in all,
+/// however big the graph), each in import order (<c>ord</c>; a chain's segments and a segment's needs by position).
+/// </summary>
+static class Neo4jGraphReader
+{
+    static readonly CypherStatement Chains = Read("load chains", $"""
+        MATCH (c:{Schema.Chain})
+        OPTIONAL MATCH (c)-[h:{Schema.HasSegment}]->(s:{Schema.Segment})
+        WITH c, s ORDER BY h.position
+        WITH c, collect(s.id) AS segments
+        RETURN c.id AS id, c.name AS name, c.nameEn AS nameEn, segments
+        ORDER BY c.ord, c.id
+        """);
+
+    static readonly CypherStatement Segments = Read("load segments", $"""
+        MATCH (s:{Schema.Segment})
+        OPTIONAL MATCH (s)-[n:{Schema.Needs}]->(r:{Schema.Resource})
+        WITH s, r ORDER BY n.position
+        WITH s, collect(r.id) AS needs
+        RETURN s.id AS id, s.name AS name, s.nameEn AS nameEn, s.stage AS stage, s.valueTier AS valueTier, needs,
+               s.weakBelowAmount AS weakBelowAmount, s.weakBelowUnit AS weakBelowUnit,
+               s.weakBelowPublisher AS weakBelowPublisher, s.weakBelowRef AS weakBelowRef, s.weakBelowEstimate AS weakBelowEstimate
+        ORDER BY s.ord, s.id
+        """);
+
+    static readonly CypherStatement Feeds = Read("load feeds", $"""
+        MATCH (a:{Schema.Segment})-[f:{Schema.Feeds}]->(b:{Schema.Segment})
+        RETURN a.id AS source, b.id AS target, f.coefficient AS coefficient, f.inputUnit AS inputUnit, f.outputUnit AS outputUnit,
+               f.publisher AS publisher, f.ref AS ref, f.estimate AS estimate
+        ORDER BY f.ord, source, target
+        """);
+
+    static readonly CypherStatement Regions = Read("load regions", $"""
+        MATCH (r:{Schema.Region})
+        OPTIONAL MATCH (r)-[:{Schema.PartOf}]->(p:{Schema.Region})
+        RETURN r.code AS code, r.name AS name, r.nameEn AS nameEn, r.level AS level, p.code AS parent,
+               r.publisher AS publisher, r.ref AS ref, r.estimate AS estimate
+        ORDER BY r.ord, r.code
+        """);
+
+    static readonly CypherStatement Resources = Read("load resources", $"""
+        MATCH (r:{Schema.Resource})
+        RETURN r.id AS id, r.name AS name, r.nameEn AS nameEn, r.unit AS unit
+        ORDER BY r.ord, r.id
+        """);
+
+    static readonly CypherStatement RegionResources = Read("load region resources", $"""
+        MATCH (g:{Schema.Region})-[h:{Schema.HasResource}]->(r:{Schema.Resource})
+        RETURN g.code AS region, r.id AS resource, h.amount AS amount, h.year AS year, h.publisher AS publisher, h.ref AS ref, h.estimate AS estimate
+        ORDER BY h.ord, region, resource
+        """);
+
+    static readonly CypherStatement Firms = Read("load firms", $"""
+        MATCH (f:{Schema.Firm})
+        OPTIONAL MATCH (f)-[:{Schema.HeadquarteredIn}]->(hq:{Schema.Region})
+        RETURN f.id AS id, f.name AS name, f.nameEn AS nameEn, hq.code AS headquarters, f.ownership AS ownership,
+               f.publisher AS publisher, f.ref AS ref, f.estimate AS estimate
+        ORDER BY f.ord, f.id
+        """);
+
+    static readonly CypherStatement Presences = Read("load presences", $"""
+        MATCH (f:{Schema.Firm})-[o:{Schema.OperatesIn}]->(s:{Schema.Segment})
+        RETURN f.id AS firm, s.id AS segment, o.region AS region, o.capacity AS capacity, o.unit AS unit, o.since AS since, o.until AS until,
+               o.site AS site, o.publisher AS publisher, o.ref AS ref, o.estimate AS estimate
+        ORDER BY o.ord, o.key
+        """);
+
+    static readonly CypherStatement Lists = Read("load lists", $"""
+        MATCH (l:{Schema.FirmList})
+        RETURN l.id AS id, l.name AS name, l.nameEn AS nameEn, l.publisher AS publisher, l.year AS year
+        ORDER BY l.ord, l.id
+        """);
+
+    static readonly CypherStatement Memberships = Read("load list memberships", $"""
+        MATCH (f:{Schema.Firm})-[m:{Schema.ListedIn}]->(l:{Schema.FirmList})
+        RETURN f.id AS firm, l.id AS list, m.rank AS rank, m.publisher AS publisher, m.ref AS ref, m.estimate AS estimate
+        ORDER BY m.ord, firm, list
+        """);
+
+    static readonly CypherStatement Supplies = Read("load supplies", $"""
+        MATCH (a:{Schema.Firm})-[s:{Schema.Supplies}]->(b:{Schema.Firm})
+        RETURN a.id AS supplier, b.id AS customer, s.segment AS segment, s.since AS since, s.publisher AS publisher, s.ref AS ref, s.estimate AS estimate
+        ORDER BY s.ord, supplier, customer, s.key
+        """);
+
+    /// <summary>True when no chain is stored: the store has never taken an import.</summary>
+    public static readonly CypherStatement AnyChain = Read("is empty", $"MATCH (c:{Schema.Chain}) RETURN c.id AS id LIMIT 1");
+
+    public static async Task<GraphData> ReadAsync(ICypherRunner runner, CancellationToken ct)
+    {
+        async Task<ImmutableArray<T>> Query<T>(CypherStatement statement, Func<QueryRecord, T> map) =>
+            [.. (await runner.RunAsync(statement, ct)).Records.Select(map)];
+
+        var chains = await Query(Chains, r => new Chain(new ChainId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
+            [.. r.StringList("segments").Select(s => new SegmentId(s))]));
+        var segments = await Query(Segments, r => new Segment(new SegmentId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
+            Enum.Parse<Stage>(r.RequiredString("stage"), ignoreCase: true), r.Int32("valueTier") ?? 0,
+            [.. r.StringList("needs").Select(n => new ResourceId(n))],
+            r.Float("weakBelowAmount") is { } amount ? new Quantity(amount, r.RequiredString("weakBelowUnit")) : null,
+            r.Boolean("weakBelowEstimate") is { } estimate ? new Provenance(r.String("weakBelowPublisher"), r.String("weakBelowRef"), estimate) : null));
+        var feeds = await Query(Feeds, r => new FeedLink(new SegmentId(r.RequiredString("source")), new SegmentId(r.RequiredString("target")),
+            r.Float("coefficient") is { } c ? new Coefficient(c, r.RequiredString("inputUnit"), r.RequiredString("outputUnit")) : null, Source(r)));
+        var regions = await Query(Regions, r => new Region(new RegionCode(r.RequiredString("code")), r.RequiredString("name"), r.String("nameEn"),
+            Enum.Parse<RegionLevel>(r.RequiredString("level"), ignoreCase: true), r.String("parent") is { } p ? new RegionCode(p) : null, Source(r)));
+        var resources = await Query(Resources, r => new Resource(new ResourceId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"), r.RequiredString("unit")));
+        var regionResources = await Query(RegionResources, r => new RegionResource(new RegionCode(r.RequiredString("region")), new ResourceId(r.RequiredString("resource")),
+            r.Float("amount"), r.Int32("year"), Source(r)));
+        var firms = await Query(Firms, r => new Firm(new FirmId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
+            r.String("headquarters") is { } hq ? new RegionCode(hq) : null, r.String("ownership"), Source(r)));
+        var presences = await Query(Presences, r => new Presence(new FirmId(r.RequiredString("firm")), new SegmentId(r.RequiredString("segment")),
+            new RegionCode(r.RequiredString("region")), r.Float("capacity") is { } cap ? new Quantity(cap, r.RequiredString("unit")) : null,
+            r.Int32("since"), r.Int32("until"), r.String("site"), Source(r)));
+        var lists = await Query(Lists, r => new FirmList(new ListId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
+            r.RequiredString("publisher"), r.Int32("year") ?? 0));
+        var memberships = await Query(Memberships, r => new ListMembership(new FirmId(r.RequiredString("firm")), new ListId(r.RequiredString("list")),
+            r.Int32("rank"), Source(r)));
+        var supplies = await Query(Supplies, r => new Supply(new FirmId(r.RequiredString("supplier")), new FirmId(r.RequiredString("customer")),
+            r.String("segment") is { } s ? new SegmentId(s) : null, r.Int32("since"), Source(r)));
+
+        return new GraphData(chains, segments, feeds, regions, resources, regionResources, firms, presences, lists, memberships, supplies);
+    }
+
+    static Provenance Source(QueryRecord r) => new(r.String("publisher"), r.String("ref"), r.Boolean("estimate") ?? false);
+
+    static CypherStatement Read(string name, string text) => new(name, text, ReadOnly: true);
+}

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Storage.Seeds;
+
+namespace ChainMatch.Storage.Tests;
+
+/// <summary>
+/// What every graph store promises, whatever holds the graph. Each adapter's fixture derives from this class and
+/// says how to make empty storage and open a store on it; every test here then runs against that adapter.
+/// </summary>
+public abstract class GraphStoreContract
+{
+    readonly List<IGraphStore> _opened = [];
+    protected GraphData Seeds { get; private set; } = null!;
+
+    /// <summary>Fresh, empty storage for one test (or <c>Assert.Ignore</c> when the adapter has nothing to run on).</summary>
+    protected abstract Task CreateEmptyStorageAsync();
+
+    /// <summary>A new store handle on this test's storage, as a separate process would open it.</summary>
+    protected abstract IGraphStore Open();
+
+    [SetUp]
+    public async Task CreateStorage()
+    {
+        Seeds = SeedReader.Read(SeedFolder.Fixture("mini-seeds"));
+        await CreateEmptyStorageAsync();
+    }
+
+    [TearDown]
+    public void CloseStores()
+    {
+        foreach (var store in _opened) (store as IDisposable)?.Dispose();
+        _opened.Clear();
+    }
+
+    protected async Task<IGraphStore> OpenAsync()
+    {
+        var store = Open();
+        _opened.Add(store);
+        await store.InitialiseAsync();
+        return store;
+    }
+
+    protected static string Json(GraphData d) => JsonSerializer.Serialize(d);
+
+    [Test]
+    public async Task AFreshStoreIsEmptyAndLoadsAnEmptyGraph()
+    {
+        var store = await OpenAsync();
+        Assert.That(await store.IsEmptyAsync(), Is.True);
+        Assert.That(Json(await store.LoadAsync()), Is.EqualTo(Json(GraphData.Empty)));
+    }
+
+    [Test]
+    public async Task InitialisingAgainChangesNothing()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        await store.InitialiseAsync();
+        Assert.That(Json(await store.LoadAsync()), Is.EqualTo(Json(Seeds)));
+    }
+
+    [Test]
+    public async Task EveryRecordComesBackAsItWasImportedInTheSameOrder()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        Assert.That(await store.IsEmptyAsync(), Is.False);
+        Assert.That(Json(await store.LoadAsync()), Is.EqualTo(Json(Seeds)));
+    }
+
+    [Test]
+    public async Task TheGraphOutlivesTheStoreHandleThatWroteIt()
+    {
+        await (await OpenAsync()).ImportAsync(Seeds);
+        var reopened = await OpenAsync();
+        Assert.That(await reopened.IsEmptyAsync(), Is.False);
+        Assert.That(Json(await reopened.LoadAsync()), Is.EqualTo(Json(Seeds)));
+    }
+
+    [Test]
+    public async Task ImportingTheSameSeedsTwiceChangesNothing()
+    {
+        var store = await OpenAsync();
+        var first = await store.ImportAsync(Seeds);
+        var second = await store.ImportAsync(Seeds);
+        Assert.That(first.Total, Is.GreaterThan(0));
+        Assert.That(second.Total, Is.Zero, string.Join(", ", second.Written.Where(w => w.Value > 0)));
+        Assert.That(Json(await store.LoadAsync()), Is.EqualTo(Json(Seeds)));
+    }
+
+    [Test]
+    public async Task AChangedCapacityIsOneRowWritten()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var report = await store.ImportAsync(WithSmelterCapacity(500_000));
+        Assert.That(report.Total, Is.EqualTo(1));
+        Assert.That(report.Written["presence"], Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AClearedValueIsGoneAfterTheNextImport()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var cleared = Seeds with { Firms = [.. Seeds.Firms.Select(f => f.Id.Value == "cell-co" ? f with { NameEn = null, Headquarters = null } : f)] };
+        await store.ImportAsync(cleared);
+        var firm = (await store.LoadAsync()).Firms.Single(f => f.Id.Value == "cell-co");
+        Assert.That((firm.NameEn, firm.Headquarters), Is.EqualTo(((string?)null, (RegionCode?)null)));
+    }
+
+    [Test]
+    public async Task ASegmentDroppedFromAChainFileLeavesThatChain()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var battery = Seeds.Chains.Single(c => c.Id.Value == "battery");
+        var trimmed = Seeds with { Chains = [.. Seeds.Chains.Select(c => c == battery ? c with { Segments = [new SegmentId("cell")] } : c)] };
+        await store.ImportAsync(trimmed);
+        var loaded = await store.LoadAsync();
+        Assert.That(loaded.Chains.Single(c => c.Id.Value == "battery").Segments, Is.EqualTo(new[] { new SegmentId("cell") }));
+    }
+
+    [Test]
+    public async Task RecordsAddedLaterComeBackAfterTheOnesAlreadyStored()
+    {
+        var store = await OpenAsync();
+        var withoutSmelter = Seeds with
+        {
+            Firms = [.. Seeds.Firms.Where(f => f.Id.Value != "smelter-co")],
+            Presences = [.. Seeds.Presences.Where(p => p.Firm.Value != "smelter-co")],
+        };
+        await store.ImportAsync(withoutSmelter);
+        await store.ImportAsync(Seeds);
+        var firms = (await store.LoadAsync()).Firms.Select(f => f.Id.Value);
+        Assert.That(firms, Is.EqualTo(new[] { "foil-co", "cell-co", "smelter-co" }));
+    }
+
+    [Test]
+    public async Task AnImportThatWouldBreakTheGraphLeavesTheStoreAsItWas()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var before = Json(await store.LoadAsync());
+        // New firms first (they would be written), then a presence in a segment nobody defined.
+        var broken = Seeds with
+        {
+            Firms = Seeds.Firms.Add(new Firm(new FirmId("newcomer"), "新公司", null, null, null, Provenance.None)),
+            Presences = Seeds.Presences.Add(new Presence(new FirmId("newcomer"), new SegmentId("ghost"), new RegionCode("530181"), null, 2024, null, null, Provenance.None)),
+        };
+        Assert.That(async () => await store.ImportAsync(broken), Throws.Exception);
+        Assert.That(Json(await store.LoadAsync()), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task AnImportThatMakesARegionItsOwnAncestorLeavesTheStoreAsItWas()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var before = Json(await store.LoadAsync());
+        var cyclic = Seeds with { Regions = [.. Seeds.Regions.Select(r => r.Code.Value == "530000" ? r with { Parent = new RegionCode("530181") } : r)] };
+        Assert.That(async () => await store.ImportAsync(cyclic), Throws.Exception);
+        Assert.That(Json(await store.LoadAsync()), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task TwoImportsAtOnceEachLandWholeOrFailCleanly()
+    {
+        var (first, second) = (await OpenAsync(), await OpenAsync());
+        var changed = WithSmelterCapacity(500_000);
+        // Separate threads, separate handles: the two writers really overlap, as two processes would.
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => Outcome(first.ImportAsync(Seeds))),
+            Task.Run(() => Outcome(second.ImportAsync(changed))));
+
+        Assert.That(outcomes.Count(o => o is null), Is.GreaterThanOrEqualTo(1), string.Join("; ", outcomes.Select(o => o?.Message)));
+        var landed = new[] { Json(Seeds), Json(changed) }.Where((_, i) => outcomes[i] is null);
+        Assert.That(Json(await first.LoadAsync()), Is.AnyOf(landed.ToArray()));
+    }
+
+    GraphData WithSmelterCapacity(double amount) => Seeds with
+    {
+        Presences = [.. Seeds.Presences.Select(p => p.Firm.Value == "smelter-co" ? p with { Capacity = new Quantity(amount, "t/yr") } : p)],
+    };
+
+    static async Task<Exception?> Outcome(Task task)
+    {
+        try
+        {
+            await task;
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Storage.Neo4j;
+using ChainMatch.Storage.Seeds;
+using Microsoft.Extensions.Logging;
+
+namespace ChainMatch.Storage.Tests;
+
+/// <summary>How the Neo4j adapter behaves on each kind of answer: what it retries, what it rolls back, what it says.</summary>
+public class Neo4jAnswerTests
+{
+    static GraphData Seeds => SeedReader.Read(SeedFolder.Fixture("mini-seeds"));
+
+    [TestCase("query-syntax-error", "Neo.ClientError.Statement.SyntaxError")]
+    [TestCase("query-unauthorized", "Neo.ClientError.Security.Unauthorized")]
+    [TestCase("query-error-after-rows", "Neo.ClientError.Statement.ArithmeticError")]
+    [TestCase("query-legacy-error-field", "Neo.ClientError.Statement.ParameterMissing")]
+    public void AClientErrorIsNotRetriedAndItsCodeIsInTheMessage(string recording, string code)
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Then(recording);
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.IsEmptyAsync())!;
+        Assert.That((error.Code, error.IsTransient), Is.EqualTo((code, false)));
+        Assert.That(error.Message, Does.Contain(code).And.Contain("'is empty'"));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void ARefusedPasswordNamesTheUserAndTheServer()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Then("query-unauthorized");
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync())!;
+        Assert.That(error.Message, Is.EqualTo("Neo4j at http://neo4j.test:7474/ refused the credentials of user 'chainmatch' for 'probe' " +
+            "(HTTP 401, Neo.ClientError.Security.Unauthorized): Invalid credential."));
+    }
+
+    [Test]
+    public void ABodyThatIsNotJsonFailsAtOnceSayingSo()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Then("query-malformed-body");
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync())!;
+        Assert.That(error.Message, Does.Contain("(HTTP 202) with a body that is not JSON"));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
+    }
+
+    [TestCase("query-database-unavailable")]
+    [TestCase("gateway-unavailable")]
+    public async Task ATransientFailureIsRetriedAndTheRetryIsLogged(string recording)
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Then(recording);
+
+        Assert.That(await neo4j.Store.IsEmptyAsync(), Is.True);
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(2));
+        Assert.That(neo4j.Log.At(LogLevel.Warning).Single(), Does.Contain("'is empty' failed on attempt 1").And.Contain("retrying in"));
+        Assert.That(neo4j.Availability.IsAvailable, Is.True);
+    }
+
+    [TestCase(HttpStatusCode.BadGateway)]
+    [TestCase(HttpStatusCode.ServiceUnavailable)]
+    [TestCase(HttpStatusCode.GatewayTimeout)]
+    public void AGatewayThatKeepsFailingIsRetriedThenTheStoreIsUnavailable(HttpStatusCode status)
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Otherwise = _ => FakeNeo4j.Answer(status, "<html>gateway</html>", "text/html");
+
+        var error = Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync())!;
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(1 + Neo4jTestStore.Fast.MaxRetries));
+        Assert.That(error.Message, Does.StartWith("Neo4j at http://neo4j.test:7474/ is unavailable: 'probe' failed:").And.Contain($"HTTP {(int)status}"));
+        Assert.That(neo4j.Availability.Current.Reason, Is.EqualTo(error.Message));
+    }
+
+    [Test]
+    public void ARefusedConnectionIsRetriedThenTheStoreIsUnavailable()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.GoDown();
+
+        var error = Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.LoadAsync())!;
+        Assert.That(error.Message, Does.Contain("Connection refused"));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(1 + Neo4jTestStore.Fast.MaxRetries));
+        Assert.That(neo4j.Log.At(LogLevel.Warning).Count(), Is.EqualTo(Neo4jTestStore.Fast.MaxRetries));
+    }
+
+    [Test]
+    public void AServerThatDoesNotAnswerTimesOutOnEveryAttempt()
+    {
+        var neo4j = new Neo4jTestStore(Neo4jTestStore.Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(100), MaxRetries = 1 });
+        neo4j.Server.Hang();
+
+        var error = Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync())!;
+        Assert.That(error.Message, Does.EndWith("'probe' failed: no answer within 0.1 s"));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(2));
+        Assert.That(neo4j.Log.At(LogLevel.Warning), Has.Exactly(2).Contains("got no answer within 100 ms"));
+    }
+
+    [Test]
+    public void AFailedBatchRollsTheTransactionBackAndIsNotRetried()
+    {
+        var neo4j = new Neo4jTestStore(batchSize: 2);
+        var batches = 0;
+        neo4j.Server.Otherwise = r => r.Parameter("rows") is not null && ++batches == 3
+            ? Neo4jRecording.Load("query-constraint-violation").ToResponse()
+            : neo4j.Server.Accepting(r);
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        Assert.That(error.Code, Is.EqualTo("Neo.ClientError.Schema.ConstraintValidationFailed"));
+        Assert.That(error.Message, Does.Contain("refused 'import: segment nodes'"));
+        Assert.That(neo4j.Count("DELETE", "/db/chainmatch/query/v2/tx/tx1"), Is.EqualTo(1));
+        Assert.That(neo4j.Count("POST", "/commit"), Is.Zero);
+        Assert.That(neo4j.Count("POST", "/query/v2/tx"), Is.EqualTo(1), "one begin: client errors are not retried");
+    }
+
+    [Test]
+    public void ARollbackThatFindsTheTransactionGoneDoesNotHideTheFailure()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Otherwise = r => r.Method == HttpMethod.Delete
+            ? Neo4jRecording.Load("tx-closed").ToResponse()
+            : r.Parameter("rows") is not null ? Neo4jRecording.Load("query-syntax-error").ToResponse() : neo4j.Server.Accepting(r);
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        Assert.That(error.Code, Is.EqualTo("Neo.ClientError.Statement.SyntaxError"));
+    }
+
+    [Test]
+    public async Task ADeadlockReplaysTheWholeTransactionFromItsBegin()
+    {
+        var neo4j = new Neo4jTestStore();
+        var deadlocked = false;
+        neo4j.Server.Otherwise = r =>
+        {
+            if (r.Parameter("rows") is not null && r.Statement!.Contains("(x:Firm)", StringComparison.Ordinal) && !deadlocked)
+            {
+                deadlocked = true;
+                return Neo4jRecording.Load("query-deadlock").ToResponse();
+            }
+            return neo4j.Server.Accepting(r);
+        };
+
+        await neo4j.Store.ImportAsync(Seeds);
+        Assert.That(neo4j.Count("POST", "/query/v2/tx"), Is.EqualTo(2));
+        Assert.That(neo4j.Count("DELETE", "/tx/tx1"), Is.EqualTo(1));
+        Assert.That(neo4j.Count("POST", "/tx/tx2/commit"), Is.EqualTo(1));
+        Assert.That(neo4j.Log.At(LogLevel.Warning).Single(), Does.Contain("Neo.TransientError.Transaction.DeadlockDetected"));
+    }
+
+    [Test]
+    public void ALinkToANodeThatExistsNowhereAbortsTheImportNamingTheRow()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Otherwise = r => r.Statement?.Contains("OPERATES_IN {key: row.key}", StringComparison.Ordinal) == true && r.Parameter("rows") is not null
+            ? FakeNeo4j.Answer(HttpStatusCode.Accepted, """{"data":{"fields":["matched","written"],"values":[[{"$type":"List","_value":[{"$type":"Integer","_value":"0"},{"$type":"Integer","_value":"2"},{"$type":"Integer","_value":"3"}]},{"$type":"List","_value":[]}]]},"transaction":{"id":"tx1","expires":"2026-11-21T09:01:00Z"}}""")
+            : neo4j.Server.Accepting(r);
+
+        var error = Assert.ThrowsAsync<GraphIntegrityException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        Assert.That(error.Message, Is.EqualTo("presence of firm 'foil-co' in segment 'foil' at region '530181', which is neither in this import nor in the store"));
+        Assert.That(neo4j.Count("DELETE", "/tx/tx1"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task TypedValuesFromTheServerBecomeTheGraphsRecords()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Otherwise = r => r.Statement!.StartsWith("MATCH (f:Firm)\n", StringComparison.Ordinal)
+            ? FakeNeo4j.Answer(HttpStatusCode.Accepted, """
+                {"data":{"fields":["id","name","nameEn","headquarters","ownership","publisher","ref","estimate"],"values":[[
+                {"$type":"String","_value":"cell-co"},{"$type":"String","_value":"宁德电芯公司"},{"$type":"Null","_value":null},
+                {"$type":"String","_value":"350900"},{"$type":"String","_value":"private"},{"$type":"String","_value":"Test"},
+                {"$type":"Null","_value":null},{"$type":"Boolean","_value":true}]]}}
+                """)
+            : neo4j.Server.Accepting(r);
+
+        var firm = (await neo4j.Store.LoadAsync()).Firms.Single();
+        Assert.That(firm, Is.EqualTo(new Firm(new FirmId("cell-co"), "宁德电芯公司", null, new RegionCode("350900"), "private", new Provenance("Test", null, true))));
+    }
+}

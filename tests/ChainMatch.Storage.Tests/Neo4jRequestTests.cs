@@ -1,0 +1,115 @@
+using System.Text;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Storage.Seeds;
+
+namespace ChainMatch.Storage.Tests;
+
+/// <summary>What the Neo4j adapter puts on the wire: endpoints, headers, statements and parameters.</summary>
+public class Neo4jRequestTests
+{
+    static GraphData Seeds => SeedReader.Read(SeedFolder.Fixture("mini-seeds"));
+
+    [Test]
+    public async Task AQueryIsPostedToTheDatabasesQueryEndpointAsTypedJsonWithBasicAuth()
+    {
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.IsEmptyAsync();
+
+        var sent = neo4j.Requests.Single();
+        Assert.That((sent.Method.Method, sent.Path), Is.EqualTo(("POST", "/db/chainmatch/query/v2")));
+        Assert.That(sent.Header("Authorization"), Is.EqualTo("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("chainmatch:s3cret-pass"))));
+        Assert.That(sent.Header("Accept"), Is.EqualTo("application/vnd.neo4j.query"));
+        Assert.That(sent.Header("Content-Type"), Is.EqualTo("application/json"));
+        Assert.That(sent.Statement, Is.EqualTo("MATCH (c:Chain) RETURN c.id AS id LIMIT 1"));
+        Assert.That((string?)sent.Json!["accessMode"], Is.EqualTo("Read"));
+    }
+
+    [Test]
+    public async Task TheRecordedBeginIsWhatTheAdapterSends()
+    {
+        var recorded = Neo4jRecording.Load("tx-begin");
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.ImportAsync(GraphData.Empty);
+
+        var begin = neo4j.Requests[0];
+        Assert.That((begin.Method.Method, begin.Path, begin.Body), Is.EqualTo((recorded.RequestMethod, recorded.RequestPath, "{}")));
+    }
+
+    [Test]
+    public async Task StartingCreatesEveryConstraintIdempotentlyEachInItsOwnRequest()
+    {
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.InitialiseAsync();
+
+        Assert.That(neo4j.Requests.Select(r => r.Path), Is.All.EqualTo("/db/chainmatch/query/v2"));
+        Assert.That(neo4j.Requests.Select(r => r.Statement), Is.All.Contains(" IF NOT EXISTS "));
+        Assert.That(neo4j.Requests.Select(r => r.Statement), Does.Contain("CREATE CONSTRAINT firm_id IF NOT EXISTS FOR (n:Firm) REQUIRE n.id IS UNIQUE"));
+        Assert.That(neo4j.Requests.Select(r => r.Statement), Has.Exactly(7).StartsWith("CREATE CONSTRAINT").And.Contains("IS UNIQUE"));
+    }
+
+    [Test]
+    public async Task AnImportIsOneTransactionOfBatchedUnwindStatementsEndingInACommit()
+    {
+        var neo4j = new Neo4jTestStore(batchSize: 2);
+        var report = await neo4j.Store.ImportAsync(Seeds);
+
+        var paths = neo4j.Requests.Select(r => (r.Method.Method, r.Path)).ToList();
+        Assert.That(paths[0], Is.EqualTo(("POST", "/db/chainmatch/query/v2/tx")));
+        Assert.That(paths[^1], Is.EqualTo(("POST", "/db/chainmatch/query/v2/tx/tx1/commit")));
+        Assert.That(paths.Skip(1).SkipLast(1), Is.All.EqualTo(("POST", "/db/chainmatch/query/v2/tx/tx1")));
+        var writes = neo4j.Requests.Where(r => r.Parameter("rows") is not null).ToList();
+        Assert.That(writes.Select(w => w.Statement), Is.All.Contains("UNWIND $rows AS row"));
+        Assert.That(writes.Select(w => w.Parameter("rows")!.AsArray().Count), Is.All.InRange(1, 2));
+        Assert.That(report.Written["firm"], Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task NoValueFromTheDataEverAppearsInStatementText()
+    {
+        var seeds = Seeds;
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.ImportAsync(seeds);
+
+        var values = seeds.Firms.SelectMany(f => new[] { f.Id.Value, f.Name })
+            .Concat(seeds.Regions.SelectMany(r => new[] { r.Code.Value, r.Name }))
+            .Concat(seeds.Segments.Select(s => s.Name)).Concat(seeds.Chains.Select(c => c.Name));
+        var statements = string.Join("\n", neo4j.Requests.Select(r => r.Statement));
+        Assert.That(values.Where(v => statements.Contains(v, StringComparison.Ordinal)), Is.Empty);
+        Assert.That(neo4j.Requests.Any(r => r.Body!.Contains("\"key\":\"smelter-co\"", StringComparison.Ordinal)), Is.True, "values travel as parameters");
+    }
+
+    [Test]
+    public async Task AWholeNumberCapacityTravelsAsAFloatAndAYearAsAnInteger()
+    {
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.ImportAsync(Seeds);
+
+        var presences = neo4j.Requests.Single(r => r.Statement?.Contains("OPERATES_IN {key: row.key}", StringComparison.Ordinal) == true && r.Parameter("rows") is not null);
+        Assert.That(presences.Body, Does.Contain("\"capacity\":350000.0,").And.Contain("\"since\":2012,"));
+    }
+
+    [Test]
+    public async Task ReadingTheGraphTakesOneQueryPerKindWhateverItsSize()
+    {
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.LoadAsync();
+
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(11));
+        Assert.That(neo4j.Requests.Select(r => (string?)r.Json!["accessMode"]), Is.All.EqualTo("Read"));
+    }
+
+    [Test]
+    public async Task TheClusterMemberThatHoldsATransactionIsNamedOnEveryLaterRequest()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Then(r =>
+        {
+            var begin = neo4j.Server.Accepting(r);
+            begin.Headers.Add("neo4j-cluster-affinity", "member-2");
+            return begin;
+        });
+        await neo4j.Store.ImportAsync(GraphData.Empty);
+
+        Assert.That(neo4j.Requests.Skip(1).Select(r => r.Header("neo4j-cluster-affinity")), Is.All.EqualTo("member-2"));
+    }
+}
