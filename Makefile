@@ -5,7 +5,7 @@ DATA ?= $(CURDIR)/data
 SEEDS ?= $(CURDIR)/graph-seeds
 CONFIGURATION ?= Release
 
-.PHONY: run test build deps model seed-check clean
+.PHONY: run test build deps model bench seed-check clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -26,6 +26,11 @@ test: build
 # The shipped ranking model: trained on graph-seeds as of 2025-12-31 (see ShippedModel.cs); tests hold it to this.
 model: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- train --data $(SEEDS) --as-of 2025-12-31 --model models/lead-ranker.json
+
+# Lead ranking speed on the seeds plus a seeded synthetic universe (FIRMS synthetic firms); prints figures and ratios.
+FIRMS ?= 100000
+bench: build
+	dotnet run --project bench/ChainMatch.Bench -c $(CONFIGURATION) --no-build -- $(CURDIR) $(FIRMS)
 
 seed-check: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed --dry-run $(SEEDS)

@@ -29,6 +29,12 @@ public class LeadFinderTests
         return new LeadFinder(graph, AsOf).Candidates(gap, hide is null ? null : [hide(graph)]).ToDictionary(c => c.Firm.Id.Value);
     }
 
+    static IReadOnlyDictionary<LeadFeature, string> Evidence(ChainGraphBuilder builder, Gap gap, string firm)
+    {
+        var set = new LeadFinder(builder.Build(), AsOf).Candidates(gap);
+        return set.Evidence(set.Single(c => c.Firm.Id.Value == firm));
+    }
+
     static float F(LeadCandidate c, LeadFeature f) => c.Features[(int)f];
 
     [Test]
@@ -62,7 +68,7 @@ public class LeadFinderTests
         var maker = Candidates(Battery(), FoilInKunming)["foil-maker"];
         Assert.That(F(maker, LeadFeature.SegmentSitesElsewhere), Is.EqualTo(2));
         Assert.That(F(maker, LeadFeature.SitesInProvince), Is.EqualTo(1), "the Qujing plant is in Yunnan");
-        Assert.That(maker.Evidence[LeadFeature.SegmentSitesElsewhere], Is.EqualTo("makes foil in 福建省 and 云南省"));
+        Assert.That(Evidence(Battery(), FoilInKunming, "foil-maker")[LeadFeature.SegmentSitesElsewhere], Is.EqualTo("makes foil in 福建省 and 云南省"));
     }
 
     [Test]
@@ -70,7 +76,7 @@ public class LeadFinderTests
     {
         var cellMaker = Candidates(Battery(), FoilInKunming)["cell-maker"];
         Assert.That((F(cellMaker, LeadFeature.DownstreamSegments), F(cellMaker, LeadFeature.UpstreamSegments)), Is.EqualTo((1f, 0f)));
-        Assert.That(cellMaker.Evidence[LeadFeature.DownstreamSegments], Does.StartWith("operates downstream in cell"));
+        Assert.That(Evidence(Battery(), FoilInKunming, "cell-maker")[LeadFeature.DownstreamSegments], Does.StartWith("operates downstream in cell"));
     }
 
     [Test]
@@ -79,7 +85,7 @@ public class LeadFinderTests
         var builder = Battery().Supplies("foil-maker", "kunming-smelter");
         var maker = Candidates(builder, FoilInKunming)["foil-maker"];
         Assert.That(F(maker, LeadFeature.SuppliesLocalFirms), Is.EqualTo(1));
-        Assert.That(maker.Evidence[LeadFeature.SuppliesLocalFirms], Is.EqualTo("supplies kunming-smelter, already in 昆明市"));
+        Assert.That(Evidence(builder, FoilInKunming, "foil-maker")[LeadFeature.SuppliesLocalFirms], Is.EqualTo("supplies kunming-smelter, already in 昆明市"));
     }
 
     [Test]
@@ -88,7 +94,7 @@ public class LeadFinderTests
         var builder = Battery().Listed("cell-maker", "fortune-global-500-2024", rank: 312);
         var cellMaker = Candidates(builder, FoilInKunming)["cell-maker"];
         Assert.That((F(cellMaker, LeadFeature.FortuneGlobal500), F(cellMaker, LeadFeature.BestListRank)), Is.EqualTo((1f, 312f)));
-        Assert.That(cellMaker.Evidence[LeadFeature.FortuneGlobal500], Is.EqualTo("on fortune-global-500-2024 (rank 312)"));
+        Assert.That(Evidence(builder, FoilInKunming, "cell-maker")[LeadFeature.FortuneGlobal500], Is.EqualTo("on fortune-global-500-2024 (rank 312)"));
     }
 
     [Test]

@@ -2,5 +2,5 @@ using ChainMatch.Domain.Graph;
 
 namespace ChainMatch.Domain.Leads;
 
-/// <summary>A firm considered for a gap: its feature vector and, per feature, the evidence behind it in plain words.</summary>
-public sealed record LeadCandidate(Firm Firm, float[] Features, IReadOnlyDictionary<LeadFeature, string> Evidence);
+/// <summary>A firm considered for a gap, with its feature vector in <see cref="LeadFeature"/> order.</summary>
+public sealed record LeadCandidate(Firm Firm, float[] Features);

@@ -42,8 +42,8 @@ public sealed class LeadFinder
 
     public int Year => _year;
 
-    /// <summary>The candidates of <paramref name="gap"/>, each with features and evidence; <paramref name="hidden"/> presences are read as absent.</summary>
-    public IReadOnlyList<LeadCandidate> Candidates(Gap gap, IReadOnlyCollection<Presence>? hidden = null)
+    /// <summary>The candidates of <paramref name="gap"/> with their features; <paramref name="hidden"/> presences are read as absent.</summary>
+    public CandidateSet Candidates(Gap gap, IReadOnlyCollection<Presence>? hidden = null)
     {
         var segment = _graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = _graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
@@ -55,13 +55,37 @@ public sealed class LeadFinder
             foreach (var p in _graph.PresencesIn(id))
                 if (context.Counts(p) && !alreadyHere.Contains(p.Firm)) pool.Add(p.Firm);
 
-        return pool.Select(f => Describe(_graph.FindFirm(f)!, context)).ToList();
+        var candidates = pool.Select(f => Describe(_graph.FindFirm(f)!, _graph.PresencesOf(f), context, evidence: null)).ToList();
+        return new CandidateSet(gap, candidates, firm =>
+        {
+            var evidence = new Dictionary<LeadFeature, string>();
+            Describe(firm, _graph.PresencesOf(firm.Id), context, evidence);
+            return evidence;
+        });
     }
 
-    LeadCandidate Describe(Firm firm, GapContext gap)
+    /// <summary>
+    /// The features of one firm for one gap from presences read elsewhere, e.g. straight from the store.
+    /// Exists for the benchmark's naive baseline (single-threaded); the service uses <see cref="Candidates"/>.
+    /// </summary>
+    public LeadCandidate Features(Gap gap, Firm firm, IEnumerable<Presence> presences)
+    {
+        // The gap's context is the same for all its candidates: only the per-candidate reads are the baseline's cost.
+        if (_lastContext?.Gap != gap)
+        {
+            var segment = _graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
+            var region = _graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
+            _lastContext = (gap, new GapContext(this, segment, region, null));
+        }
+        return Describe(firm, presences, _lastContext.Value.Context, evidence: null);
+    }
+
+    (Gap Gap, GapContext Context)? _lastContext;
+
+    /// <summary>The features of one candidate; when <paramref name="evidence"/> is given, also the words behind them.</summary>
+    LeadCandidate Describe(Firm firm, IEnumerable<Presence> presences, GapContext gap, Dictionary<LeadFeature, string>? evidence)
     {
         var x = new float[LeadFeatures.Count];
-        var evidence = new Dictionary<LeadFeature, string>();
         var elsewhere = new List<Presence>();
         var upstream = new HashSet<SegmentId>();
         var downstream = new HashSet<SegmentId>();
@@ -71,7 +95,7 @@ public sealed class LeadFinder
         var total = 0;
         double capacity = 0;
 
-        foreach (var p in _graph.PresencesOf(firm.Id))
+        foreach (var p in presences)
         {
             if (!gap.Counts(p)) continue;
             total++;
@@ -87,52 +111,53 @@ public sealed class LeadFinder
             if (_graph.IsWithin(p.Region, gap.Province.Code)) inProvince.Add(p);
         }
 
-        Set(LeadFeature.SegmentSitesElsewhere, elsewhere.Count, elsewhere.Count > 0 ? $"makes {Name(gap.Segment)} in {Places(elsewhere)}" : null);
+        Set(LeadFeature.SegmentSitesElsewhere, elsewhere.Count, () => elsewhere.Count > 0 ? $"makes {Name(gap.Segment)} in {Places(elsewhere)}" : null);
         if (_nationalCapacity.TryGetValue(gap.Segment.Id, out var nationalTotal) && nationalTotal.Amount > 0)
         {
             var share = capacity / gap.NationalCapacityExcludingHidden(nationalTotal);
-            Set(LeadFeature.SegmentCapacityShare, (float)share, share > 0
+            Set(LeadFeature.SegmentCapacityShare, (float)share, () => share > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"holds {share * 100:0.#}% of the recorded national {Name(gap.Segment)} capacity")
                 : null);
         }
         else x[(int)LeadFeature.SegmentCapacityShare] = float.NaN;
-        Set(LeadFeature.UpstreamSegments, upstream.Count, upstream.Count > 0 ? $"operates upstream in {Names(upstream)}" : null);
-        Set(LeadFeature.DownstreamSegments, downstream.Count, downstream.Count > 0 ? $"operates downstream in {Names(downstream)}, a buyer of {Name(gap.Segment)}" : null);
-        Set(LeadFeature.ChainSegments, chainSegments.Count, null);
-        Set(LeadFeature.SitesInProvince, inProvince.Count, inProvince.Count > 0
+        Set(LeadFeature.UpstreamSegments, upstream.Count, () => upstream.Count > 0 ? $"operates upstream in {Names(upstream)}" : null);
+        Set(LeadFeature.DownstreamSegments, downstream.Count, () => downstream.Count > 0 ? $"operates downstream in {Names(downstream)}, a buyer of {Name(gap.Segment)}" : null);
+        Set(LeadFeature.ChainSegments, chainSegments.Count, () => null);
+        Set(LeadFeature.SitesInProvince, inProvince.Count, () => inProvince.Count > 0
             ? $"already in {gap.Province.Name} ({string.Join(", ", inProvince.Select(p => $"{Name(p.Segment)} in {RegionName(p.Region)}").Distinct().Take(3))})"
             : null);
         var inRegion = inProvince.Count(p => _graph.IsWithin(p.Region, gap.Region.Code));
-        Set(LeadFeature.SitesInRegion, inRegion, inRegion > 0 ? $"already operates in {gap.Region.Name}" : null);
+        Set(LeadFeature.SitesInRegion, inRegion, () => inRegion > 0 ? $"already operates in {gap.Region.Name}" : null);
         var hqHome = firm.Headquarters is { } hq && _graph.IsWithin(hq, gap.Province.Code);
-        Set(LeadFeature.HeadquartersInProvince, hqHome ? 1 : 0, hqHome ? $"headquartered in {gap.Province.Name}" : null);
+        Set(LeadFeature.HeadquartersInProvince, hqHome ? 1 : 0, () => hqHome ? $"headquartered in {gap.Province.Name}" : null);
 
-        var customers = _customers.GetValueOrDefault(firm.Id, []).Where(gap.LocalFirms.Contains).Distinct().ToList();
-        Set(LeadFeature.SuppliesLocalFirms, customers.Count, customers.Count > 0 ? $"supplies {FirmNames(customers)}, already in {gap.Region.Name}" : null);
-        var suppliers = _suppliers.GetValueOrDefault(firm.Id, []).Where(gap.LocalFirms.Contains).Distinct().ToList();
-        Set(LeadFeature.BuysFromLocalFirms, suppliers.Count, suppliers.Count > 0 ? $"buys from {FirmNames(suppliers)}, already in {gap.Region.Name}" : null);
+        var customers = _customers.GetValueOrDefault(firm.Id, []).Where(gap.IsLocal).Distinct().ToList();
+        Set(LeadFeature.SuppliesLocalFirms, customers.Count, () => customers.Count > 0 ? $"supplies {FirmNames(customers)}, already in {gap.Region.Name}" : null);
+        var suppliers = _suppliers.GetValueOrDefault(firm.Id, []).Where(gap.IsLocal).Distinct().ToList();
+        Set(LeadFeature.BuysFromLocalFirms, suppliers.Count, () => suppliers.Count > 0 ? $"buys from {FirmNames(suppliers)}, already in {gap.Region.Name}" : null);
 
         if (_lists.TryGetValue(firm.Id, out var standing))
         {
-            Set(LeadFeature.FortuneGlobal500, standing.Fortune ? 1 : 0, standing.Fortune ? standing.Text : null);
-            Set(LeadFeature.ChinaTop500, standing.ChinaTop ? 1 : 0, standing.ChinaTop ? standing.Text : null);
-            Set(LeadFeature.ChinaPrivateTop500, standing.ChinaPrivate ? 1 : 0, standing.ChinaPrivate ? standing.Text : null);
+            Set(LeadFeature.FortuneGlobal500, standing.Fortune ? 1 : 0, () => standing.Fortune ? standing.Text : null);
+            Set(LeadFeature.ChinaTop500, standing.ChinaTop ? 1 : 0, () => standing.ChinaTop ? standing.Text : null);
+            Set(LeadFeature.ChinaPrivateTop500, standing.ChinaPrivate ? 1 : 0, () => standing.ChinaPrivate ? standing.Text : null);
             x[(int)LeadFeature.BestListRank] = standing.BestRank ?? float.NaN;
         }
         else x[(int)LeadFeature.BestListRank] = float.NaN;
 
-        Set(LeadFeature.RecentSites, recent.Count, recent.Count > 0
+        Set(LeadFeature.RecentSites, recent.Count, () => recent.Count > 0
             ? $"opened {recent.Count} site{(recent.Count > 1 ? "s" : "")} since {_year - RecentYears + 1} ({string.Join(", ", recent.Select(p => $"{Name(p.Segment)} in {RegionName(p.Region)}").Distinct().Take(2))})"
             : null);
-        Set(LeadFeature.TotalSites, total, null);
-        Set(LeadFeature.ResourceFit, gap.ResourceFit, gap.ResourceFit > 0 ? gap.ResourceText : null);
-        Set(LeadFeature.LocalBuyerSegments, gap.LocalBuyers, null);
-        return new LeadCandidate(firm, x, evidence);
+        Set(LeadFeature.TotalSites, total, () => null);
+        Set(LeadFeature.ResourceFit, gap.ResourceFit, () => gap.ResourceFit > 0 ? gap.ResourceText : null);
+        Set(LeadFeature.LocalBuyerSegments, gap.LocalBuyers, () => null);
+        return new LeadCandidate(firm, x);
 
-        void Set(LeadFeature feature, float value, string? text)
+        // Texts are built only when asked for: most candidates are never shown.
+        void Set(LeadFeature feature, float value, Func<string?> text)
         {
             x[(int)feature] = value;
-            if (text is not null) evidence[feature] = text;
+            if (evidence is not null && text() is { } words) evidence[feature] = words;
         }
     }
 
@@ -148,7 +173,7 @@ public sealed class LeadFinder
         public HashSet<SegmentId> Upstream { get; }
         public HashSet<SegmentId> Downstream { get; }
         public HashSet<SegmentId> ChainSegments { get; }
-        public HashSet<FirmId> LocalFirms { get; }
+        readonly Dictionary<FirmId, bool> _local = [];
         public float ResourceFit { get; }
         public string? ResourceText { get; }
         public int LocalBuyers { get; }
@@ -165,12 +190,18 @@ public sealed class LeadFinder
             Upstream = g.FeedsInto(segment.Id).Select(f => f.From).ToHashSet();
             Downstream = g.FeedsFrom(segment.Id).Select(f => f.To).ToHashSet();
             ChainSegments = g.ChainsOf(segment.Id).SelectMany(c => c.Segments).ToHashSet();
-            LocalFirms = g.Data.Presences.Where(p => Counts(p) && g.IsWithin(p.Region, region.Code)).Select(p => p.Firm).ToHashSet();
             var held = g.ResourcesAvailableTo(region.Code).Select(r => r.Resource).ToHashSet();
             var fit = segment.Needs.Where(held.Contains).ToList();
             ResourceFit = segment.Needs.Length == 0 ? 0 : (float)fit.Count / segment.Needs.Length;
             ResourceText = fit.Count > 0 ? $"{region.Name} holds the {string.Join(" and ", fit.Select(r => g.FindResource(r)?.NameEn ?? r.Value))} it needs" : null;
             LocalBuyers = Downstream.Count(d => g.PresencesWithin(d, region.Code).Any(p => Counts(p) && p.Source.IsVerified));
+        }
+
+        /// <summary>True when the firm has a site inside the region; asked only for the few firms in supply ties.</summary>
+        public bool IsLocal(FirmId firm)
+        {
+            if (_local.TryGetValue(firm, out var local)) return local;
+            return _local[firm] = _finder._graph.PresencesOf(firm).Any(p => Counts(p) && _finder._graph.IsWithin(p.Region, Region.Code));
         }
 
         /// <summary>A presence counts when it was active in the year asked and is not hidden.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Ranking.Trees;
@@ -10,37 +12,48 @@ public sealed record Lead(
 public sealed record LeadList(
     string Segment, string SegmentName, string Region, string RegionName, DateOnly AsOf, int Candidates, IReadOnlyList<Lead> Leads);
 
-/// <summary>Ranks a gap's candidates with the model and explains each lead by the features that raised its score most.</summary>
+/// <summary>
+/// Ranks a gap's candidates with the model and explains each lead by the features that raised its score most.
+/// Thread-safe: the model is immutable and finders are cached per graph snapshot and year.
+/// </summary>
 public sealed class LeadRanker(TreeEnsemble model)
 {
     const int ReasonsPerLead = 3;
+    // Snapshots are immutable, so a finder built for one stays valid; a swapped-out snapshot lets its finders go.
+    readonly ConditionalWeakTable<ChainGraph, ConcurrentDictionary<int, LeadFinder>> _finders = new();
+
+    LeadFinder Finder(ChainGraph graph, DateOnly asOf) =>
+        _finders.GetValue(graph, _ => new ConcurrentDictionary<int, LeadFinder>())
+            .GetOrAdd(asOf.Year, _ => new LeadFinder(graph, asOf));
 
     public LeadList Rank(ChainGraph graph, Gap gap, DateOnly asOf, int top)
     {
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
-        var candidates = new LeadFinder(graph, asOf).Candidates(gap);
+        var candidates = Finder(graph, asOf).Candidates(gap);
+        var scores = new float[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => scores[i] = model.Score(candidates[i].Features));
         var scored = candidates
-            .Select(c => (Candidate: c, Score: model.Score(c.Features)))
+            .Select((c, i) => (Candidate: c, Score: scores[i]))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Candidate.Firm.Id.Value, StringComparer.Ordinal)
             .Take(top)
             .Select((x, i) => new Lead(x.Candidate.Firm.Id.Value, x.Candidate.Firm.Name, x.Candidate.Firm.NameEn,
                 x.Candidate.Firm.Headquarters is { } hq ? graph.FindRegion(hq)?.Name : null,
-                Math.Round(x.Score, 4), i + 1, Reasons(x.Candidate)))
+                Math.Round(x.Score, 4), i + 1, Reasons(x.Candidate, candidates.Evidence(x.Candidate))))
             .ToList();
         return new LeadList(segment.Id.Value, segment.Name, region.Code.Value, region.Name, asOf, candidates.Count, scored);
     }
 
     /// <summary>The evidence of the features that pushed the score up most; the strongest evidence when none did.</summary>
-    IReadOnlyList<string> Reasons(LeadCandidate candidate)
+    IReadOnlyList<string> Reasons(LeadCandidate candidate, IReadOnlyDictionary<LeadFeature, string> evidence)
     {
         var contributions = model.Contributions(candidate.Features);
         var explained = Enum.GetValues<LeadFeature>()
-            .Where(f => candidate.Evidence.ContainsKey(f))
+            .Where(evidence.ContainsKey)
             .OrderByDescending(f => contributions[(int)f])
             .ToList();
         var raising = explained.Where(f => contributions[(int)f] > 0).ToList();
-        return (raising.Count > 0 ? raising : explained).Take(ReasonsPerLead).Select(f => candidate.Evidence[f]).Distinct().ToList();
+        return (raising.Count > 0 ? raising : explained).Take(ReasonsPerLead).Select(f => evidence[f]).Distinct().ToList();
     }
 }

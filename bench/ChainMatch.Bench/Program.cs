@@ -1,0 +1,97 @@
+// Lead ranking speed at scale: the seeded graph plus a seeded synthetic universe of firms.
+// Prints, from one run on this machine: our ranking per gap and for all gaps of Yunnan, a naive baseline
+// that reads each candidate's rows straight from the store, and XGBoost's own predict on the same rows.
+// Usage: dotnet run -c Release --project bench/ChainMatch.Bench -- [repo root] [synthetic firms]
+using System.Diagnostics;
+using System.Globalization;
+using ChainMatch.Bench;
+using ChainMatch.Domain.Gaps;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Leads;
+using ChainMatch.Domain.Synthetic;
+using ChainMatch.Ranking;
+using ChainMatch.Ranking.Leads;
+using ChainMatch.Ranking.Trees;
+using ChainMatch.Ranking.XGBoost;
+using ChainMatch.Storage.Seeds;
+using ChainMatch.Storage.Sqlite;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var root = args.Length > 0 ? args[0] : ".";
+var firms = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+var asOf = new DateOnly(2025, 12, 31);
+var modelPath = Path.Combine(root, "models", "lead-ranker.json");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+var start = Stopwatch.GetTimestamp();
+var data = SyntheticUniverse.AddFirms(SeedReader.Read(Path.Combine(root, "graph-seeds")), firms, seed: 2026);
+var graph = ChainGraph.Build(data);
+Console.WriteLine($"graph: {graph.Firms.Length} firms ({firms} synthetic), {data.Presences.Length} presences; generated and projected in {Ms(start):F0} ms");
+
+var ranker = new LeadRanker(TreeEnsemble.Load(modelPath));
+var gaps = graph.ChildrenOf(new RegionCode("530000"))
+    .SelectMany(p => GapReports.GapList(graph, p.Code, asOf).Gaps.Select(g => new Gap(new SegmentId(g.Segment), p.Code)))
+    .ToList();
+ranker.Rank(graph, gaps[0], asOf, 10);   // warm-up: JIT and the finder for this year
+
+var perGap = gaps.Select(gap => Time(() => ranker.Rank(graph, gap, asOf, 10))).ToList();
+var candidates = gaps.Sum(g => new LeadFinder(graph, asOf).Candidates(g).Count) / gaps.Count;
+start = Stopwatch.GetTimestamp();
+Parallel.ForEach(gaps, gap => ranker.Rank(graph, gap, asOf, 10));
+var allGaps = Ms(start);
+Console.WriteLine($"ours: {gaps.Count} gaps in Yunnan's 16 prefectures, {candidates} candidates per gap on average");
+Console.WriteLine($"  one gap: median {Median(perGap):F1} ms, p90 {Percentile(perGap, 0.9):F1} ms");
+Console.WriteLine($"  all gaps of the province: {allGaps:F0} ms (sequential sum {perGap.Sum():F0} ms)");
+
+// Naive baseline: the same candidates, but each one's presences read from the SQLite store with one query.
+var sample = gaps.Take(5).ToList();
+var storePath = Path.Combine(Path.GetTempPath(), $"chainmatch-bench-{Guid.NewGuid():N}.db");
+using var store = SqliteGraphStore.OpenFile(storePath);
+await store.InitialiseAsync();
+start = Stopwatch.GetTimestamp();
+await store.ImportAsync(data);
+Console.WriteLine($"naive baseline: store filled in {Ms(start):F0} ms");
+using (var naive = new NaiveStoreRanker($"Data Source={storePath}", graph, asOf, TreeEnsemble.Load(modelPath)))
+{
+    var naiveTimes = sample.Select(gap => Time(() => naive.Rank(gap, 10))).ToList();
+    var oursOnSample = sample.Select(gap => Time(() => ranker.Rank(graph, gap, asOf, 10))).ToList();
+    Console.WriteLine($"  {sample.Count} gaps: naive median {Median(naiveTimes):F0} ms vs ours {Median(oursOnSample):F1} ms: ours is {Median(naiveTimes) / Median(oursOnSample):F0}x faster");
+}
+
+// XGBoost's own predict on the same feature matrices, against the managed trees, single-threaded both.
+var model = TreeEnsemble.Load(modelPath);
+using var booster = Booster.Load(modelPath);
+double native = 0, managed = 0;
+long rows = 0;
+foreach (var gap in sample)
+{
+    var set = new LeadFinder(graph, asOf).Candidates(gap);
+    var matrix = set.SelectMany(c => c.Features).ToArray();
+    rows += set.Count;
+    native += Time(() =>
+    {
+        using var dm = DMatrix.FromDense(matrix, set.Count, LeadFeatures.Count);
+        booster.Predict(dm);
+    });
+    managed += Time(() =>
+    {
+        for (var i = 0; i < set.Count; i++) model.Score(matrix.AsSpan(i * LeadFeatures.Count, LeadFeatures.Count));
+    });
+}
+Console.WriteLine($"scoring {rows} rows: XGBoost predict {native:F0} ms ({rows / native * 1000:F0} rows/s), managed trees {managed:F0} ms ({rows / managed * 1000:F0} rows/s): managed/native time {managed / native:F2}");
+
+File.Delete(storePath);
+
+static double Ms(long start) => Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+static double Time(Action action)
+{
+    var start = Stopwatch.GetTimestamp();
+    action();
+    return Ms(start);
+}
+static double Median(List<double> xs) => Percentile(xs, 0.5);
+static double Percentile(List<double> xs, double p)
+{
+    var sorted = xs.Order().ToList();
+    return sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
+}
