@@ -4,7 +4,7 @@ using ChainMatch.Ranking.XGBoost;
 namespace ChainMatch.Ranking;
 
 /// <summary>LambdaMART settings for XGBoost 1.7's rank:ndcg.</summary>
-public sealed record LambdaMartParameters(int Rounds = 200, int MaxDepth = 6, double Eta = 0.1, double MinChildWeight = 1, double Subsample = 1, int Seed = 42)
+public sealed record LambdaMartParameters(int Rounds = 100, int MaxDepth = 6, double Eta = 0.1, double MinChildWeight = 1, double Subsample = 1, int Seed = 42)
 {
     public IEnumerable<(string Name, string Value)> ToXGBoost()
     {

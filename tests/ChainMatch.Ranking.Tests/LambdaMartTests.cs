@@ -84,6 +84,16 @@ public class LambdaMartTests
     }
 
     [Test]
+    public void ScoringManyRowsAtOnceGivesExactlyTheRowByRowScores()
+    {
+        var model = TreeEnsemble.Load(ModelPath);
+        var one = Enumerable.Range(0, Test.Rows).Select(r => model.Score(Test.Features.AsSpan(r * Test.Columns, Test.Columns))).ToArray();
+        var many = new float[Test.Rows];
+        model.ScoreMany(Test.Features, many);
+        Assert.That(many, Is.EqualTo(one));
+    }
+
+    [Test]
     public void ScoringFromManyThreadsGivesTheSameScores()
     {
         var model = TreeEnsemble.Load(ModelPath);

@@ -1,5 +1,7 @@
 using ChainMatch.Domain.Graph;
+using ChainMatch.Storage.Seeds;
 using ChainMatch.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace ChainMatch.Storage.Tests;
 
@@ -25,5 +27,34 @@ public class SqliteGraphStoreTests : GraphStoreContract
         using var store = await GraphLoader.InMemoryFromSeedsAsync(SeedFolder.Fixture("mini-seeds"));
         var graph = await GraphLoader.ProjectAsync(store);
         Assert.That(graph.FindFirm(new FirmId("cell-co"))?.Name, Is.EqualTo("宁德电芯公司"));
+    }
+
+    [Test]
+    public async Task AStoreFromTheFirstSchemaIsMigratedAtStartAndKeepsItsGraph()
+    {
+        var path = Path.Combine(_dir.Path, "chainmatch.db");
+        var seeds = SeedReader.Read(SeedFolder.Fixture("mini-seeds"));
+        using (var store = SqliteGraphStore.OpenFile(path))
+        {
+            await store.InitialiseAsync();
+            await store.ImportAsync(seeds);
+        }
+        // Put the file back to schema version 1, as the first release left it.
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DROP INDEX presence_firm; PRAGMA user_version = 1;";
+            cmd.ExecuteNonQuery();
+        }
+
+        using var migrated = SqliteGraphStore.OpenFile(path);
+        await migrated.InitialiseAsync();
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var query = check.CreateCommand();
+        query.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'presence_firm') || '/' || (SELECT user_version FROM pragma_user_version)";
+        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/2"));
+        Assert.That((await migrated.LoadAsync()).Presences, Has.Length.EqualTo(seeds.Presences.Length));
     }
 }

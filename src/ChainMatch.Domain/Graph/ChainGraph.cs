@@ -28,6 +28,8 @@ public sealed class ChainGraph
     readonly int[] _regionExit;
     readonly int[][] _regionChildren;
     readonly int[] _presenceRegion;
+    readonly int[] _presenceSegment;
+    readonly int[] _presenceFirm;
 
     public GraphData Data { get; }
     public ImmutableArray<Chain> Chains => Data.Chains;
@@ -59,8 +61,10 @@ public sealed class ChainGraph
         (_regionChildren, _regionEnter, _regionExit) = EulerTour(_regionParent);
 
         _presenceRegion = data.Presences.Select(p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}")).ToArray();
-        _presencesBySegment = Csr.Build(n, data.Presences.Select(p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}")).ToArray());
-        _presencesByFirm = Csr.Build(data.Firms.Length, data.Presences.Select(p => Lookup(_firmIndex, p.Firm, "presence")).ToArray());
+        _presenceSegment = data.Presences.Select(p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}")).ToArray();
+        _presenceFirm = data.Presences.Select(p => Lookup(_firmIndex, p.Firm, "presence")).ToArray();
+        _presencesBySegment = Csr.Build(n, _presenceSegment);
+        _presencesByFirm = Csr.Build(data.Firms.Length, _presenceFirm);
         _resourcesByRegion = Csr.Build(data.Regions.Length, data.RegionResources.Select(r => Lookup(_regionIndex, r.Region, $"resource {r.Resource}")).ToArray());
         foreach (var rr in data.RegionResources) Lookup(_resourceIndex, rr.Resource, $"region {rr.Region}");
         foreach (var s in data.Segments)
@@ -135,6 +139,25 @@ public sealed class ChainGraph
                 foreach (var rr in _resourcesByRegion.Items(i)) yield return Data.RegionResources[rr];
     }
 
+    // Index-level view for hot paths (lead ranking over large firm universes): no string hashing per step.
+
+    public int IndexOf(SegmentId id) => _segmentIndex[id];
+    public int IndexOf(FirmId id) => _firmIndex[id];
+    public int SegmentCount => Data.Segments.Length;
+    public ReadOnlySpan<int> PresenceIndexesOf(int firm) => _presencesByFirm.Span(firm);
+    public ReadOnlySpan<int> PresenceIndexesIn(int segment) => _presencesBySegment.Span(segment);
+    public int SegmentOfPresence(int presence) => _presenceSegment[presence];
+    public int FirmOfPresence(int presence) => _presenceFirm[presence];
+
+    /// <summary>A region's subtree as an Euler-tour interval: containment of a presence is two integer comparisons.</summary>
+    public RegionScope ScopeOf(RegionCode region)
+    {
+        var r = _regionIndex[region];
+        return new RegionScope(_regionEnter[r], _regionExit[r]);
+    }
+
+    public bool IsWithin(int presence, RegionScope scope) => scope.Contains(_regionEnter[_presenceRegion[presence]]);
+
     bool Contains(int outer, int inner) => _regionEnter[outer] <= _regionEnter[inner] && _regionExit[inner] <= _regionExit[outer];
 
     static FrozenDictionary<TKey, int> Index<T, TKey>(ImmutableArray<T> items, Func<T, TKey> key, string kind) where TKey : notnull
@@ -196,11 +219,18 @@ public sealed class ChainGraph
             return new Csr(offsets, items);
         }
 
+        public ReadOnlySpan<int> Span(int owner) => _items.AsSpan(_offsets[owner], _offsets[owner + 1] - _offsets[owner]);
+
         public IEnumerable<int> Items(int owner)
         {
             for (var i = _offsets[owner]; i < _offsets[owner + 1]; i++) yield return _items[i];
         }
     }
+}
+
+public readonly record struct RegionScope(int Enter, int Exit)
+{
+    public bool Contains(int enter) => Enter <= enter && enter <= Exit;
 }
 
 public sealed class GraphIntegrityException(string message) : Exception(message);

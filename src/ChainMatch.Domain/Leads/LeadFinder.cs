@@ -6,8 +6,9 @@ namespace ChainMatch.Domain.Leads;
 /// <summary>
 /// Generates the candidates of a gap from the graph as it stood in one year and computes their features.
 /// Candidates are firms that operate the segment elsewhere or operate a segment next to it on a FEEDS
-/// link; firms already operating the segment inside the region are not leads. For link prediction one
+/// link; firms already operating the segment inside the region are not leads. For link prediction a
 /// firm's presences can be hidden, so that the graph is read as if those edges did not exist.
+/// Works on the projection's integer indexes: with 100,000 firms a gap has thousands of candidates.
 /// </summary>
 public sealed class LeadFinder
 {
@@ -16,10 +17,11 @@ public sealed class LeadFinder
     const int MinFirmsWithCapacity = 3;
     readonly ChainGraph _graph;
     readonly int _year;
-    readonly Dictionary<FirmId, List<FirmId>> _customers = [];
-    readonly Dictionary<FirmId, List<FirmId>> _suppliers = [];
-    readonly Dictionary<FirmId, ListStanding> _lists = [];
-    readonly Dictionary<SegmentId, Quantity> _nationalCapacity = [];
+    readonly bool[] _active;
+    readonly List<int>?[] _customers;
+    readonly List<int>?[] _suppliers;
+    readonly ListStanding?[] _lists;
+    readonly Quantity?[] _nationalCapacity;
 
     sealed record ListStanding(bool Fortune, bool ChinaTop, bool ChinaPrivate, int? BestRank, string Text);
 
@@ -27,17 +29,25 @@ public sealed class LeadFinder
     {
         _graph = graph;
         _year = asOf.Year;
+        var presences = graph.Data.Presences;
+        _active = new bool[presences.Length];
+        for (var i = 0; i < presences.Length; i++) _active[i] = presences[i].IsActiveIn(_year);
+
+        _customers = new List<int>?[graph.Firms.Length];
+        _suppliers = new List<int>?[graph.Firms.Length];
         foreach (var s in graph.Data.Supplies.Where(s => s.Since is null || s.Since <= _year))
         {
-            Add(_customers, s.Supplier, s.Customer);
-            Add(_suppliers, s.Customer, s.Supplier);
+            int supplier = graph.IndexOf(s.Supplier), customer = graph.IndexOf(s.Customer);
+            (_customers[supplier] ??= []).Add(customer);
+            (_suppliers[customer] ??= []).Add(supplier);
         }
+        _lists = new ListStanding?[graph.Firms.Length];
         var editions = graph.Data.Lists.Where(l => l.Year <= _year).ToDictionary(l => l.Id);
         foreach (var group in graph.Data.Memberships.Where(m => editions.ContainsKey(m.List)).GroupBy(m => m.Firm))
-            _lists[group.Key] = Standing(group.Select(m => (m, editions[m.List])).ToList());
-        foreach (var segment in graph.Segments)
-            if (DominantCapacity(graph.PresencesIn(segment.Id).Where(p => p.IsActiveIn(_year))) is { } total)
-                _nationalCapacity[segment.Id] = total;
+            _lists[graph.IndexOf(group.Key)] = Standing(group.Select(m => (m, editions[m.List])).ToList());
+        _nationalCapacity = graph.Segments
+            .Select(s => DominantCapacity(graph.PresencesIn(s.Id).Where(p => p.IsActiveIn(_year))))
+            .ToArray();
     }
 
     public int Year => _year;
@@ -45,21 +55,27 @@ public sealed class LeadFinder
     /// <summary>The candidates of <paramref name="gap"/> with their features; <paramref name="hidden"/> presences are read as absent.</summary>
     public CandidateSet Candidates(Gap gap, IReadOnlyCollection<Presence>? hidden = null)
     {
-        var segment = _graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
-        var region = _graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
-        var context = new GapContext(this, segment, region, hidden);
+        var context = Context(gap, hidden);
+        var alreadyHere = new HashSet<int>();
+        foreach (var p in _graph.PresenceIndexesIn(context.SegmentIndex))
+            if (context.Counts(p) && _graph.IsWithin(p, context.RegionScope)) alreadyHere.Add(_graph.FirmOfPresence(p));
 
-        var alreadyHere = _graph.PresencesWithin(segment.Id, region.Code).Where(context.Counts).Select(p => p.Firm).ToHashSet();
-        var pool = new HashSet<FirmId>();
-        foreach (var id in context.Upstream.Concat(context.Downstream).Append(segment.Id))
-            foreach (var p in _graph.PresencesIn(id))
-                if (context.Counts(p) && !alreadyHere.Contains(p.Firm)) pool.Add(p.Firm);
+        var pool = new HashSet<int>();
+        var order = new List<int>();
+        foreach (var segment in context.Neighbourhood)
+            foreach (var p in _graph.PresenceIndexesIn(segment))
+            {
+                var firm = _graph.FirmOfPresence(p);
+                if (context.Counts(p) && !alreadyHere.Contains(firm) && pool.Add(firm)) order.Add(firm);
+            }
 
-        var candidates = pool.Select(f => Describe(_graph.FindFirm(f)!, _graph.PresencesOf(f), context, evidence: null)).ToList();
+        var candidates = new List<LeadCandidate>(order.Count);
+        foreach (var firm in order) candidates.Add(Describe(firm, Sites(firm, context), context, evidence: null));
         return new CandidateSet(gap, candidates, firm =>
         {
             var evidence = new Dictionary<LeadFeature, string>();
-            Describe(firm, _graph.PresencesOf(firm.Id), context, evidence);
+            var index = _graph.IndexOf(firm.Id);
+            Describe(index, Sites(index, context), context, evidence);
             return evidence;
         });
     }
@@ -71,146 +87,217 @@ public sealed class LeadFinder
     public LeadCandidate Features(Gap gap, Firm firm, IEnumerable<Presence> presences)
     {
         // The gap's context is the same for all its candidates: only the per-candidate reads are the baseline's cost.
-        if (_lastContext?.Gap != gap)
-        {
-            var segment = _graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
-            var region = _graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
-            _lastContext = (gap, new GapContext(this, segment, region, null));
-        }
-        return Describe(firm, presences, _lastContext.Value.Context, evidence: null);
+        if (_lastContext?.Gap != gap) _lastContext = Context(gap, null);
+        var context = _lastContext;
+        var sites = presences.Where(p => p.IsActiveIn(_year)).Select(p => new Site(
+            _graph.IndexOf(p.Segment), p, _graph.IsWithin(p.Region, context.Region.Code), _graph.IsWithin(p.Region, context.Province.Code))).ToList();
+        return Describe(_graph.IndexOf(firm.Id), sites, context, evidence: null);
     }
 
-    (Gap Gap, GapContext Context)? _lastContext;
+    GapContext? _lastContext;
+
+    GapContext Context(Gap gap, IReadOnlyCollection<Presence>? hidden)
+    {
+        var segment = _graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
+        var region = _graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
+        return new GapContext(this, gap, segment, region, hidden);
+    }
+
+    /// <summary>One of a firm's active sites as the features need it.</summary>
+    readonly record struct Site(int Segment, Presence Presence, bool InRegion, bool InProvince);
+
+    List<Site> Sites(int firm, GapContext gap)
+    {
+        var sites = new List<Site>();
+        foreach (var p in _graph.PresenceIndexesOf(firm))
+            if (gap.Counts(p))
+                sites.Add(new Site(_graph.SegmentOfPresence(p), _graph.Data.Presences[p], _graph.IsWithin(p, gap.RegionScope), _graph.IsWithin(p, gap.ProvinceScope)));
+        return sites;
+    }
 
     /// <summary>The features of one candidate; when <paramref name="evidence"/> is given, also the words behind them.</summary>
-    LeadCandidate Describe(Firm firm, IEnumerable<Presence> presences, GapContext gap, Dictionary<LeadFeature, string>? evidence)
+    LeadCandidate Describe(int firmIndex, List<Site> sites, GapContext gap, Dictionary<LeadFeature, string>? evidence)
     {
+        var firm = _graph.Firms[firmIndex];
         var x = new float[LeadFeatures.Count];
-        var elsewhere = new List<Presence>();
-        var upstream = new HashSet<SegmentId>();
-        var downstream = new HashSet<SegmentId>();
-        var chainSegments = new HashSet<SegmentId>();
-        var inProvince = new List<Presence>();
-        var recent = new List<Presence>();
-        var total = 0;
+        int elsewhere = 0, upstream = 0, downstream = 0, chain = 0, inProvince = 0, inRegion = 0, recent = 0;
         double capacity = 0;
-
-        foreach (var p in presences)
+        var national = _nationalCapacity[gap.SegmentIndex];
+        var stamp = gap.NextStamp();
+        foreach (var site in sites)
         {
-            if (!gap.Counts(p)) continue;
-            total++;
-            if (p.Since is { } since && since > _year - RecentYears) recent.Add(p);
-            if (p.Segment == gap.Segment.Id && !_graph.IsWithin(p.Region, gap.Region.Code))
+            var p = site.Presence;
+            if (p.Since is { } since && since > _year - RecentYears) recent++;
+            if (site.Segment == gap.SegmentIndex && !site.InRegion)
             {
-                elsewhere.Add(p);
-                if (p.Capacity is { } c && _nationalCapacity.TryGetValue(p.Segment, out var national) && c.Unit == national.Unit) capacity += c.Amount;
+                elsewhere++;
+                if (p.Capacity is { } c && national is not null && c.Unit == national.Unit) capacity += c.Amount;
             }
-            if (gap.Upstream.Contains(p.Segment)) upstream.Add(p.Segment);
-            if (gap.Downstream.Contains(p.Segment)) downstream.Add(p.Segment);
-            if (gap.ChainSegments.Contains(p.Segment)) chainSegments.Add(p.Segment);
-            if (_graph.IsWithin(p.Region, gap.Province.Code)) inProvince.Add(p);
+            if (gap.IsUpstream[site.Segment] && gap.FirstSighting(0, site.Segment, stamp)) upstream++;
+            if (gap.IsDownstream[site.Segment] && gap.FirstSighting(1, site.Segment, stamp)) downstream++;
+            if (gap.InChain[site.Segment] && gap.FirstSighting(2, site.Segment, stamp)) chain++;
+            if (site.InProvince) inProvince++;
+            if (site.InRegion) inRegion++;
         }
-
-        Set(LeadFeature.SegmentSitesElsewhere, elsewhere.Count, () => elsewhere.Count > 0 ? $"makes {Name(gap.Segment)} in {Places(elsewhere)}" : null);
-        if (_nationalCapacity.TryGetValue(gap.Segment.Id, out var nationalTotal) && nationalTotal.Amount > 0)
-        {
-            var share = capacity / gap.NationalCapacityExcludingHidden(nationalTotal);
-            Set(LeadFeature.SegmentCapacityShare, (float)share, () => share > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"holds {share * 100:0.#}% of the recorded national {Name(gap.Segment)} capacity")
-                : null);
-        }
-        else x[(int)LeadFeature.SegmentCapacityShare] = float.NaN;
-        Set(LeadFeature.UpstreamSegments, upstream.Count, () => upstream.Count > 0 ? $"operates upstream in {Names(upstream)}" : null);
-        Set(LeadFeature.DownstreamSegments, downstream.Count, () => downstream.Count > 0 ? $"operates downstream in {Names(downstream)}, a buyer of {Name(gap.Segment)}" : null);
-        Set(LeadFeature.ChainSegments, chainSegments.Count, () => null);
-        Set(LeadFeature.SitesInProvince, inProvince.Count, () => inProvince.Count > 0
-            ? $"already in {gap.Province.Name} ({string.Join(", ", inProvince.Select(p => $"{Name(p.Segment)} in {RegionName(p.Region)}").Distinct().Take(3))})"
-            : null);
-        var inRegion = inProvince.Count(p => _graph.IsWithin(p.Region, gap.Region.Code));
-        Set(LeadFeature.SitesInRegion, inRegion, () => inRegion > 0 ? $"already operates in {gap.Region.Name}" : null);
         var hqHome = firm.Headquarters is { } hq && _graph.IsWithin(hq, gap.Province.Code);
-        Set(LeadFeature.HeadquartersInProvince, hqHome ? 1 : 0, () => hqHome ? $"headquartered in {gap.Province.Name}" : null);
+        int customers = LocalTies(_customers[firmIndex], gap), suppliers = LocalTies(_suppliers[firmIndex], gap);
+        var standing = _lists[firmIndex];
 
-        var customers = _customers.GetValueOrDefault(firm.Id, []).Where(gap.IsLocal).Distinct().ToList();
-        Set(LeadFeature.SuppliesLocalFirms, customers.Count, () => customers.Count > 0 ? $"supplies {FirmNames(customers)}, already in {gap.Region.Name}" : null);
-        var suppliers = _suppliers.GetValueOrDefault(firm.Id, []).Where(gap.IsLocal).Distinct().ToList();
-        Set(LeadFeature.BuysFromLocalFirms, suppliers.Count, () => suppliers.Count > 0 ? $"buys from {FirmNames(suppliers)}, already in {gap.Region.Name}" : null);
-
-        if (_lists.TryGetValue(firm.Id, out var standing))
-        {
-            Set(LeadFeature.FortuneGlobal500, standing.Fortune ? 1 : 0, () => standing.Fortune ? standing.Text : null);
-            Set(LeadFeature.ChinaTop500, standing.ChinaTop ? 1 : 0, () => standing.ChinaTop ? standing.Text : null);
-            Set(LeadFeature.ChinaPrivateTop500, standing.ChinaPrivate ? 1 : 0, () => standing.ChinaPrivate ? standing.Text : null);
-            x[(int)LeadFeature.BestListRank] = standing.BestRank ?? float.NaN;
-        }
-        else x[(int)LeadFeature.BestListRank] = float.NaN;
-
-        Set(LeadFeature.RecentSites, recent.Count, () => recent.Count > 0
-            ? $"opened {recent.Count} site{(recent.Count > 1 ? "s" : "")} since {_year - RecentYears + 1} ({string.Join(", ", recent.Select(p => $"{Name(p.Segment)} in {RegionName(p.Region)}").Distinct().Take(2))})"
-            : null);
-        Set(LeadFeature.TotalSites, total, () => null);
-        Set(LeadFeature.ResourceFit, gap.ResourceFit, () => gap.ResourceFit > 0 ? gap.ResourceText : null);
-        Set(LeadFeature.LocalBuyerSegments, gap.LocalBuyers, () => null);
+        x[(int)LeadFeature.SegmentSitesElsewhere] = elsewhere;
+        x[(int)LeadFeature.SegmentCapacityShare] = national is { Amount: > 0 } ? (float)(capacity / gap.NationalCapacityExcludingHidden(national)) : float.NaN;
+        x[(int)LeadFeature.UpstreamSegments] = upstream;
+        x[(int)LeadFeature.DownstreamSegments] = downstream;
+        x[(int)LeadFeature.ChainSegments] = chain;
+        x[(int)LeadFeature.SitesInProvince] = inProvince;
+        x[(int)LeadFeature.SitesInRegion] = inRegion;
+        x[(int)LeadFeature.HeadquartersInProvince] = hqHome ? 1 : 0;
+        x[(int)LeadFeature.SuppliesLocalFirms] = customers;
+        x[(int)LeadFeature.BuysFromLocalFirms] = suppliers;
+        x[(int)LeadFeature.FortuneGlobal500] = standing?.Fortune == true ? 1 : 0;
+        x[(int)LeadFeature.ChinaTop500] = standing?.ChinaTop == true ? 1 : 0;
+        x[(int)LeadFeature.ChinaPrivateTop500] = standing?.ChinaPrivate == true ? 1 : 0;
+        x[(int)LeadFeature.BestListRank] = standing?.BestRank ?? float.NaN;
+        x[(int)LeadFeature.RecentSites] = recent;
+        x[(int)LeadFeature.TotalSites] = sites.Count;
+        x[(int)LeadFeature.ResourceFit] = gap.ResourceFit;
+        x[(int)LeadFeature.LocalBuyerSegments] = gap.LocalBuyers;
+        if (evidence is not null) Explain(firmIndex, sites, gap, x, standing, hqHome, evidence);
         return new LeadCandidate(firm, x);
-
-        // Texts are built only when asked for: most candidates are never shown.
-        void Set(LeadFeature feature, float value, Func<string?> text)
-        {
-            x[(int)feature] = value;
-            if (evidence is not null && text() is { } words) evidence[feature] = words;
-        }
     }
 
-    /// <summary>What is fixed for one gap: its neighbourhood, the local firms, its resource fit.</summary>
+    /// <summary>The words behind a candidate's features; worked out only for the leads that are shown.</summary>
+    void Explain(int firmIndex, List<Site> sites, GapContext gap, float[] x, ListStanding? standing, bool hqHome, Dictionary<LeadFeature, string> evidence)
+    {
+        var segmentName = Name(gap.Segment);
+        var elsewhere = sites.Where(s => s.Segment == gap.SegmentIndex && !s.InRegion).Select(s => s.Presence).ToList();
+        if (elsewhere.Count > 0) evidence[LeadFeature.SegmentSitesElsewhere] = $"makes {segmentName} in {Places(elsewhere)}";
+        if (x[(int)LeadFeature.SegmentCapacityShare] is var share and > 0)
+            evidence[LeadFeature.SegmentCapacityShare] = string.Create(CultureInfo.InvariantCulture, $"holds {share * 100:0.#}% of the recorded national {segmentName} capacity");
+        var up = sites.Where(s => gap.IsUpstream[s.Segment]).Select(s => _graph.Segments[s.Segment]).Distinct().ToList();
+        if (up.Count > 0) evidence[LeadFeature.UpstreamSegments] = $"operates upstream in {string.Join(", ", up.Select(Name))}";
+        var down = sites.Where(s => gap.IsDownstream[s.Segment]).Select(s => _graph.Segments[s.Segment]).Distinct().ToList();
+        if (down.Count > 0) evidence[LeadFeature.DownstreamSegments] = $"operates downstream in {string.Join(", ", down.Select(Name))}, a buyer of {segmentName}";
+        var home = sites.Where(s => s.InProvince).Select(s => $"{Name(_graph.Segments[s.Segment])} in {RegionName(s.Presence.Region)}").Distinct().Take(3).ToList();
+        if (home.Count > 0) evidence[LeadFeature.SitesInProvince] = $"already in {gap.Province.Name} ({string.Join(", ", home)})";
+        if (sites.Any(s => s.InRegion)) evidence[LeadFeature.SitesInRegion] = $"already operates in {gap.Region.Name}";
+        if (hqHome) evidence[LeadFeature.HeadquartersInProvince] = $"headquartered in {gap.Province.Name}";
+        var customers = (_customers[firmIndex] ?? []).Where(gap.IsLocal).Distinct().ToList();
+        if (customers.Count > 0) evidence[LeadFeature.SuppliesLocalFirms] = $"supplies {FirmNames(customers)}, already in {gap.Region.Name}";
+        var suppliers = (_suppliers[firmIndex] ?? []).Where(gap.IsLocal).Distinct().ToList();
+        if (suppliers.Count > 0) evidence[LeadFeature.BuysFromLocalFirms] = $"buys from {FirmNames(suppliers)}, already in {gap.Region.Name}";
+        if (standing is not null)
+        {
+            if (standing.Fortune) evidence[LeadFeature.FortuneGlobal500] = standing.Text;
+            if (standing.ChinaTop) evidence[LeadFeature.ChinaTop500] = standing.Text;
+            if (standing.ChinaPrivate) evidence[LeadFeature.ChinaPrivateTop500] = standing.Text;
+        }
+        var recent = sites.Where(s => s.Presence.Since is { } since && since > _year - RecentYears).ToList();
+        if (recent.Count > 0)
+            evidence[LeadFeature.RecentSites] = $"opened {recent.Count} site{(recent.Count > 1 ? "s" : "")} since {_year - RecentYears + 1} " +
+                $"({string.Join(", ", recent.Select(s => $"{Name(_graph.Segments[s.Segment])} in {RegionName(s.Presence.Region)}").Distinct().Take(2))})";
+        if (gap.ResourceText is { } resources) evidence[LeadFeature.ResourceFit] = resources;
+    }
+
+    int LocalTies(List<int>? firms, GapContext gap)
+    {
+        if (firms is null) return 0;
+        var count = 0;
+        foreach (var f in firms.Distinct())
+            if (gap.IsLocal(f)) count++;
+        return count;
+    }
+
+    /// <summary>What is fixed for one gap: its neighbourhood, its scopes, its resource fit, and scratch space for distinct counts.</summary>
     sealed class GapContext
     {
         readonly HashSet<Presence> _hidden;
         readonly LeadFinder _finder;
+        readonly Dictionary<int, bool> _local = [];
+        readonly int[] _stamps;
+        int _stamp;
 
+        public Gap Gap { get; }
         public Segment Segment { get; }
+        public int SegmentIndex { get; }
         public Region Region { get; }
         public Region Province { get; }
-        public HashSet<SegmentId> Upstream { get; }
-        public HashSet<SegmentId> Downstream { get; }
-        public HashSet<SegmentId> ChainSegments { get; }
-        readonly Dictionary<FirmId, bool> _local = [];
+        public RegionScope RegionScope { get; }
+        public RegionScope ProvinceScope { get; }
+        public bool[] IsUpstream { get; }
+        public bool[] IsDownstream { get; }
+        public bool[] InChain { get; }
+        public IReadOnlyList<int> Neighbourhood { get; }
         public float ResourceFit { get; }
         public string? ResourceText { get; }
         public int LocalBuyers { get; }
 
-        public GapContext(LeadFinder finder, Segment segment, Region region, IReadOnlyCollection<Presence>? hidden)
+        public GapContext(LeadFinder finder, Gap gap, Segment segment, Region region, IReadOnlyCollection<Presence>? hidden)
         {
             _finder = finder;
             // By reference: two identical rows are still two plants.
             _hidden = new HashSet<Presence>(hidden ?? [], ReferenceEqualityComparer.Instance);
             var g = finder._graph;
+            Gap = gap;
             Segment = segment;
+            SegmentIndex = g.IndexOf(segment.Id);
             Region = region;
             Province = g.ProvinceOf(region.Code);
-            Upstream = g.FeedsInto(segment.Id).Select(f => f.From).ToHashSet();
-            Downstream = g.FeedsFrom(segment.Id).Select(f => f.To).ToHashSet();
-            ChainSegments = g.ChainsOf(segment.Id).SelectMany(c => c.Segments).ToHashSet();
+            RegionScope = g.ScopeOf(region.Code);
+            ProvinceScope = g.ScopeOf(Province.Code);
+            IsUpstream = Flags(g, g.FeedsInto(segment.Id).Select(f => f.From));
+            IsDownstream = Flags(g, g.FeedsFrom(segment.Id).Select(f => f.To));
+            InChain = Flags(g, g.ChainsOf(segment.Id).SelectMany(c => c.Segments));
+            Neighbourhood = Enumerable.Range(0, g.SegmentCount).Where(s => s == SegmentIndex || IsUpstream[s] || IsDownstream[s]).ToList();
+            _stamps = new int[3 * g.SegmentCount];
             var held = g.ResourcesAvailableTo(region.Code).Select(r => r.Resource).ToHashSet();
             var fit = segment.Needs.Where(held.Contains).ToList();
             ResourceFit = segment.Needs.Length == 0 ? 0 : (float)fit.Count / segment.Needs.Length;
             ResourceText = fit.Count > 0 ? $"{region.Name} holds the {string.Join(" and ", fit.Select(r => g.FindResource(r)?.NameEn ?? r.Value))} it needs" : null;
-            LocalBuyers = Downstream.Count(d => g.PresencesWithin(d, region.Code).Any(p => Counts(p) && p.Source.IsVerified));
-        }
-
-        /// <summary>True when the firm has a site inside the region; asked only for the few firms in supply ties.</summary>
-        public bool IsLocal(FirmId firm)
-        {
-            if (_local.TryGetValue(firm, out var local)) return local;
-            return _local[firm] = _finder._graph.PresencesOf(firm).Any(p => Counts(p) && _finder._graph.IsWithin(p.Region, Region.Code));
+            LocalBuyers = Enumerable.Range(0, g.SegmentCount).Count(d => IsDownstream[d] && HasVerifiedSite(d));
         }
 
         /// <summary>A presence counts when it was active in the year asked and is not hidden.</summary>
-        public bool Counts(Presence p) => p.IsActiveIn(_finder._year) && !_hidden.Contains(p);
+        public bool Counts(int presence) =>
+            _finder._active[presence] && (_hidden.Count == 0 || !_hidden.Contains(_finder._graph.Data.Presences[presence]));
+
+        /// <summary>True when the firm has a site inside the region; asked only for the few firms in supply ties.</summary>
+        public bool IsLocal(int firm)
+        {
+            if (_local.TryGetValue(firm, out var local)) return local;
+            foreach (var p in _finder._graph.PresenceIndexesOf(firm))
+                if (Counts(p) && _finder._graph.IsWithin(p, RegionScope)) return _local[firm] = true;
+            return _local[firm] = false;
+        }
+
+        public int NextStamp() => ++_stamp;
+
+        /// <summary>True the first time this candidate (stamp) is seen in the segment for the given count.</summary>
+        public bool FirstSighting(int count, int segment, int stamp)
+        {
+            ref var slot = ref _stamps[count * IsUpstream.Length + segment];
+            if (slot == stamp) return false;
+            slot = stamp;
+            return true;
+        }
 
         public double NationalCapacityExcludingHidden(Quantity national) =>
             national.Amount - _hidden
                 .Where(h => h.Segment == Segment.Id && h.Capacity?.Unit == national.Unit && h.IsActiveIn(_finder._year))
                 .Sum(h => h.Capacity!.Amount);
+
+        bool HasVerifiedSite(int segment)
+        {
+            foreach (var p in _finder._graph.PresenceIndexesIn(segment))
+                if (Counts(p) && _finder._graph.IsWithin(p, RegionScope) && _finder._graph.Data.Presences[p].Source.IsVerified) return true;
+            return false;
+        }
+
+        static bool[] Flags(ChainGraph g, IEnumerable<SegmentId> ids)
+        {
+            var flags = new bool[g.SegmentCount];
+            foreach (var id in ids) flags[g.IndexOf(id)] = true;
+            return flags;
+        }
     }
 
     static ListStanding Standing(List<(ListMembership Membership, FirmList Edition)> memberships)
@@ -231,17 +318,9 @@ public sealed class LeadFinder
         return new Quantity(byUnit.Sum(p => p.Capacity!.Amount), byUnit.Key);
     }
 
-    static void Add(Dictionary<FirmId, List<FirmId>> map, FirmId key, FirmId value)
-    {
-        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        list.Add(value);
-    }
-
-    string Name(Segment s) => s.NameEn ?? s.Name;
-    string Name(SegmentId id) => _graph.FindSegment(id) is { } s ? Name(s) : id.Value;
-    string Names(IEnumerable<SegmentId> ids) => string.Join(", ", ids.Select(Name));
+    static string Name(Segment s) => s.NameEn ?? s.Name;
     string RegionName(RegionCode code) => _graph.FindRegion(code)?.Name ?? code.Value;
-    string FirmNames(IEnumerable<FirmId> ids) => string.Join(", ", ids.Take(3).Select(f => _graph.FindFirm(f)?.Name ?? f.Value));
+    string FirmNames(IEnumerable<int> firms) => string.Join(", ", firms.Take(3).Select(f => _graph.Firms[f].Name));
 
     /// <summary>Where the sites are, by province, e.g. "湖北省 and 四川省".</summary>
     string Places(IEnumerable<Presence> sites) =>

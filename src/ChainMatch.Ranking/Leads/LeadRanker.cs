@@ -31,8 +31,10 @@ public sealed class LeadRanker(TreeEnsemble model)
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
         var candidates = Finder(graph, asOf).Candidates(gap);
+        var rows = new float[candidates.Count * LeadFeatures.Count];
+        for (var i = 0; i < candidates.Count; i++) candidates[i].Features.CopyTo(rows, i * LeadFeatures.Count);
         var scores = new float[candidates.Count];
-        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => scores[i] = model.Score(candidates[i].Features));
+        model.ScoreMany(rows, scores);
         var scored = candidates
             .Select((c, i) => (Candidate: c, Score: scores[i]))
             .OrderByDescending(x => x.Score)

@@ -31,7 +31,8 @@ public static class LinkPrediction
         {
             hidden++;
             var before = graph.PresencesOf(firm).Where(p => graph.IsWithin(p.Region, prefecture)).ToList();
-            var candidates = finder.Candidates(new Gap(segment, prefecture), before);
+            // Sorted so that the training rows do not depend on how candidates happen to be gathered.
+            var candidates = finder.Candidates(new Gap(segment, prefecture), before).OrderBy(c => c.Firm.Id.Value, StringComparer.Ordinal).ToList();
             var labels = candidates.Select(c => c.Firm.Id == firm ? 1 : 0).ToList();
             if (!labels.Contains(1))
             {

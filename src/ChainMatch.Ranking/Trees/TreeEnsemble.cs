@@ -5,18 +5,17 @@ namespace ChainMatch.Ranking.Trees;
 
 /// <summary>
 /// XGBoost's saved trees (JSON format), evaluated in managed code so serving needs no native library.
-/// All trees live in flat arrays; a node goes left when x[feature] &lt; threshold, or when x[feature] is
+/// All trees live in one flat array of nodes; a node goes left when x[feature] &lt; threshold, or when x[feature] is
 /// missing (NaN) and its default is left. A leaf's value sits in the threshold slot. Immutable, so
 /// thread-safe. Parity with XGBoost's own predictions is held by a test.
 /// </summary>
 public sealed class TreeEnsemble
 {
+    /// <summary>One node in 20 bytes, so a path through a tree touches few cache lines. Left is -1 at a leaf.</summary>
+    readonly record struct Node(int Left, int Right, int Feature, float Threshold, bool DefaultLeft);
+
     readonly int[] _roots;
-    readonly int[] _left;
-    readonly int[] _right;
-    readonly int[] _feature;
-    readonly float[] _threshold;
-    readonly bool[] _defaultLeft;
+    readonly Node[] _nodes;
     // Hessian-weighted mean of the leaves under each node, for per-feature contributions.
     readonly float[] _mean;
 
@@ -25,38 +24,61 @@ public sealed class TreeEnsemble
     public int TreeCount => _roots.Length;
     public string Objective { get; }
 
-    TreeEnsemble(float baseScore, int featureCount, string objective, int[] roots, int[] left, int[] right, int[] feature, float[] threshold, bool[] defaultLeft, float[] mean)
+    TreeEnsemble(float baseScore, int featureCount, string objective, int[] roots, Node[] nodes, float[] mean)
     {
         _mean = mean;
         BaseScore = baseScore;
         FeatureCount = featureCount;
         Objective = objective;
         _roots = roots;
-        _left = left;
-        _right = right;
-        _feature = feature;
-        _threshold = threshold;
-        _defaultLeft = defaultLeft;
+        _nodes = nodes;
     }
 
     public float Score(ReadOnlySpan<float> features)
     {
         if (features.Length != FeatureCount)
             throw new ArgumentException($"the model takes {FeatureCount} features, not {features.Length}", nameof(features));
+        var nodes = _nodes;
         var sum = 0f;
         foreach (var root in _roots)
         {
-            var node = root;
-            while (_left[node] >= 0)
-            {
-                var x = features[_feature[node]];
-                node = float.IsNaN(x)
-                    ? (_defaultLeft[node] ? _left[node] : _right[node])
-                    : (x < _threshold[node] ? _left[node] : _right[node]);
-            }
-            sum += _threshold[node];
+            var node = nodes[root];
+            while (node.Left >= 0) node = nodes[Next(node, features)];
+            sum += node.Threshold;
         }
         return BaseScore + sum;
+    }
+
+    /// <summary>
+    /// Scores many rows (row-major, <see cref="FeatureCount"/> values each) into <paramref name="scores"/>. Walks
+    /// tree by tree over blocks of rows, so a tree's nodes and a block's features stay in cache; blocks run in parallel.
+    /// Gives exactly what <see cref="Score"/> gives row by row.
+    /// </summary>
+    public void ScoreMany(ReadOnlySpan<float> rows, Span<float> scores)
+    {
+        const int Block = 256;
+        var count = scores.Length;
+        if (rows.Length != count * FeatureCount)
+            throw new ArgumentException($"{rows.Length} values are not {count} rows of {FeatureCount} features", nameof(rows));
+        var input = rows.ToArray();
+        var output = new float[count];
+        var blocks = (count + Block - 1) / Block;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
+        {
+            int first = b * Block, end = Math.Min(count, first + Block);
+            var nodes = _nodes;
+            var sums = new float[end - first];
+            foreach (var root in _roots)
+                for (var row = first; row < end; row++)
+                {
+                    var x = input.AsSpan(row * FeatureCount, FeatureCount);
+                    var node = nodes[root];
+                    while (node.Left >= 0) node = nodes[Next(node, x)];
+                    sums[row - first] += node.Threshold;
+                }
+            for (var row = first; row < end; row++) output[row] = BaseScore + sums[row - first];
+        });
+        output.CopyTo(scores);
     }
 
     /// <summary>
@@ -72,19 +94,23 @@ public sealed class TreeEnsemble
         contributions[FeatureCount] = BaseScore;
         foreach (var root in _roots)
         {
-            var node = root;
-            contributions[FeatureCount] += _mean[node];
-            while (_left[node] >= 0)
+            var at = root;
+            contributions[FeatureCount] += _mean[at];
+            while (_nodes[at].Left >= 0)
             {
-                var x = features[_feature[node]];
-                var next = float.IsNaN(x)
-                    ? (_defaultLeft[node] ? _left[node] : _right[node])
-                    : (x < _threshold[node] ? _left[node] : _right[node]);
-                contributions[_feature[node]] += _mean[next] - _mean[node];
-                node = next;
+                var next = Next(_nodes[at], features);
+                contributions[_nodes[at].Feature] += _mean[next] - _mean[at];
+                at = next;
             }
         }
         return contributions;
+    }
+
+    /// <summary>XGBoost's rule: left when x &lt; threshold, or when x is missing and the node's default is left.</summary>
+    static int Next(in Node node, ReadOnlySpan<float> features)
+    {
+        var x = features[node.Feature];
+        return float.IsNaN(x) ? (node.DefaultLeft ? node.Left : node.Right) : (x < node.Threshold ? node.Left : node.Right);
     }
 
     /// <summary>Reads an XGBoost JSON model; any problem names the file and the part that is wrong.</summary>
@@ -119,14 +145,12 @@ public sealed class TreeEnsemble
         var objective = learner.GetProperty("objective").GetProperty("name").GetString() ?? "";
 
         var roots = new List<int>();
-        List<int> left = [], right = [], feature = [];
-        List<float> threshold = [];
-        List<bool> defaultLeft = [];
+        List<Node> nodes = [];
         List<float> mean = [];
         var trees = booster.GetProperty("model").GetProperty("trees");
         foreach (var tree in trees.EnumerateArray())
         {
-            var offset = left.Count;
+            var offset = nodes.Count;
             var l = Ints(tree, "left_children");
             var r = Ints(tree, "right_children");
             var f = Ints(tree, "split_indices");
@@ -145,17 +169,13 @@ public sealed class TreeEnsemble
                     throw new ModelFormatException(path, $"tree {roots.Count} node {i} points to a child outside the tree");
                 if (!leaf && (f[i] < 0 || f[i] >= featureCount))
                     throw new ModelFormatException(path, $"tree {roots.Count} node {i} splits on feature {f[i]} of {featureCount}");
-                left.Add(leaf ? -1 : l[i] + offset);
-                right.Add(leaf ? -1 : r[i] + offset);
-                feature.Add(f[i]);
-                threshold.Add(t[i]);
-                defaultLeft.Add(d[i] != 0);
+                nodes.Add(new Node(leaf ? -1 : l[i] + offset, leaf ? -1 : r[i] + offset, leaf ? 0 : f[i], t[i], d[i] != 0));
             }
             mean.AddRange(NodeMeans(l, r, t, h));
             roots.Add(offset);
         }
         if (roots.Count == 0) throw new ModelFormatException(path, "the model holds no trees");
-        return new TreeEnsemble(baseScore, featureCount, objective, [.. roots], [.. left], [.. right], [.. feature], [.. threshold], [.. defaultLeft], [.. mean]);
+        return new TreeEnsemble(baseScore, featureCount, objective, [.. roots], [.. nodes], [.. mean]);
     }
 
     /// <summary>Leaf values averaged up the tree by hessian weight; equal weights when a model lacks sum_hessian.</summary>

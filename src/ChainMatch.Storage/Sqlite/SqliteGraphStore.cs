@@ -7,7 +7,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 1;
+    const int SchemaVersion = 2;
     readonly string _connectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
@@ -38,13 +38,21 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         await using var c = await OpenAsync(ct);
         var version = Convert.ToInt32(await Scalar(c, "PRAGMA user_version", ct));
         if (version == SchemaVersion) return;
-        if (version != 0) throw new InvalidOperationException($"store schema version {version} is newer than this build understands ({SchemaVersion})");
-        if (_keepAlive is null) await Execute(c, null, "PRAGMA journal_mode = WAL", ct);
+        if (version > SchemaVersion) throw new InvalidOperationException($"store schema version {version} is newer than this build understands ({SchemaVersion})");
+        if (version == 0 && _keepAlive is null) await Execute(c, null, "PRAGMA journal_mode = WAL", ct);
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        await Execute(c, tx, SchemaScript(), ct);
+        for (var v = version; v < SchemaVersion; v++) await Execute(c, tx, Migrations[v], ct);
         await Execute(c, tx, $"PRAGMA user_version = {SchemaVersion}", ct);
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>Migration i takes the schema from version i to i + 1; a store of any older version is brought up to date at start.</summary>
+    static readonly string[] Migrations =
+    [
+        SchemaScript(),
+        // Reading one firm's sites (firm pages, per-candidate reads) must not scan every presence.
+        "CREATE INDEX IF NOT EXISTS presence_firm ON presence(firm);",
+    ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
     {
