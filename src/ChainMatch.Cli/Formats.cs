@@ -4,7 +4,7 @@ namespace ChainMatch.Cli;
 
 static class Formats
 {
-    public const string Json = "json", Table = "table";
+    public const string Json = "json", Table = "table", Csv = "csv";
 
     public static Option<string> Option()
     {

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
@@ -21,7 +19,7 @@ static class LeadsCommand
         var top = new Option<int>("--top") { Description = "How many leads.", DefaultValueFactory = _ => 10 };
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--top must be at least 1"); });
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => Formats.Table };
-        format.AcceptOnlyFromAmong(Formats.Json, Formats.Table, "csv");
+        format.AcceptOnlyFromAmong(Formats.Json, Formats.Table, Formats.Csv);
         var command = new Command("leads", "Rank the candidate firms for one gap (segment × region) with the model.")
         {
             chain, segment, region, top, format, TrainCommand.Model,
@@ -48,22 +46,11 @@ static class LeadsCommand
             await output.WriteLineAsync(parse.GetValue(format) switch
             {
                 Formats.Json => JsonSerializer.Serialize(leads, ReportJson.Options),
-                "csv" => Csv(leads),
+                Formats.Csv => LeadCsv.Leads(leads).TrimEnd(),
                 _ => Tables.Leads(leads),
             });
             return ChainMatchCli.Ok;
         });
         return command;
     }
-
-    static string Csv(LeadList list)
-    {
-        var sb = new StringBuilder("rank,firm_id,name,headquarters,score,reasons\n");
-        foreach (var l in list.Leads)
-            sb.Append(CultureInfo.InvariantCulture, $"{l.Rank},{Field(l.FirmId)},{Field(l.Name)},{Field(l.Headquarters ?? "")},{l.Score},{Field(string.Join("; ", l.Reasons))}\n");
-        return sb.ToString().TrimEnd('\n');
-    }
-
-    static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

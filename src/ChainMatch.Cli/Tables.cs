@@ -63,6 +63,17 @@ static class Tables
         return scores + "\n\n" + landings;
     }
 
+    public static string Targets(Ranking.Leads.TargetList list)
+    {
+        var header = $"Targets for {list.RegionName} ({list.Region}) as of {list.AsOf:yyyy-MM-dd}: {list.Targets.Count} leads over {list.Gaps} gaps";
+        var rows = list.Targets.Select(t => new[]
+        {
+            t.Score.ToString("F3", CultureInfo.InvariantCulture), t.FirmId, t.Name, t.Segment, Kebab(t.GapKind),
+            t.GapPriority.ToString(CultureInfo.InvariantCulture), string.Join("; ", t.Reasons),
+        });
+        return header + "\n" + Render(["score", "firm", "name", "gap", "kind", "priority", "reasons"], rows);
+    }
+
     public static string Scores(IEnumerable<Ranking.Leads.RankingScores> scores) => Render(
         ["ranker", "queries", "ndcg@5", "ndcg@10", "map", "recall@10", "mrr"],
         scores.Select(s => new[]

@@ -92,3 +92,56 @@ public class ModelStartupTests
         }
     }
 }
+
+public class TargetsApiTests : ApiTest
+{
+    [Test]
+    public async Task TheTargetListCoversTheRegionsGapsBestLeadFirst()
+    {
+        var list = await GetJson("/api/regions/530100/targets?asOf=2022");
+        var targets = list["targets"]!.AsArray();
+        Assert.That((int?)list["gaps"], Is.EqualTo(4));
+        Assert.That(targets.Select(t => (double)t!["score"]!), Is.Ordered.Descending);
+        Assert.That(targets.Select(t => (string?)t!["segment"]).Distinct(), Is.SubsetOf(new[] { "bauxite", "alumina", "smelting", "foil", "cell" }));
+    }
+
+    [Test]
+    public async Task ListAndHeadquartersFiltersKeepOnlyMatchingFirms()
+    {
+        var listed = (await GetJson("/api/regions/530100/targets?asOf=2022&list=fortune-global-500"))["targets"]!.AsArray();
+        Assert.That(listed, Is.Empty, "no fixture firm is on a Fortune Global 500 edition");
+        var fujian = (await GetJson("/api/regions/530100/targets?asOf=2022&hq=350000"))["targets"]!.AsArray();
+        Assert.That(fujian.Select(t => (string?)t!["firmId"]).Distinct(), Is.EqualTo(new[] { "cell-co" }));
+    }
+
+    [Test]
+    public async Task TheTargetListExportsAsCsvThatExcelOpensWithChineseIntact()
+    {
+        var response = await Client.GetAsync("/api/regions/530100/targets?asOf=2022&format=csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+        Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
+        var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).TrimEnd().Split('\n');
+        Assert.That(lines[0].TrimEnd('\r'), Does.StartWith("firm_id,name,name_en,headquarters,segment"));
+        Assert.That(lines.Skip(1).Any(l => l.Contains("宁德电芯公司", StringComparison.Ordinal)), Is.True);
+    }
+
+    [Test]
+    public async Task OneGapsLeadsExportAsCsvToo()
+    {
+        var response = await Client.GetAsync("/api/regions/530100/segments/foil/leads?asOf=2022&format=csv");
+        Assert.That(response.Content.Headers.ContentDisposition?.FileName, Is.EqualTo("leads-foil-530100-20221231.csv"));
+    }
+
+    [TestCase("/api/regions/530100/targets?list=forbes", "list")]
+    [TestCase("/api/regions/530100/targets?perGap=0", "perGap")]
+    [TestCase("/api/regions/530100/targets?format=xlsx", "format")]
+    [TestCase("/api/regions/530100/targets?hq=fujian", "hq")]
+    public async Task AMalformedFilterIsA400NamingIt(string url, string parameter)
+    {
+        var response = await Client.GetAsync(url);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain(parameter));
+    }
+}

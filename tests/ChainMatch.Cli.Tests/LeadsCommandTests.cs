@@ -25,8 +25,8 @@ public class LeadsCommandTests
     public async Task CsvHasAHeaderAndOneLinePerLead()
     {
         var run = await Leads("--chain", "battery", "--segment", "foil", "--region", "530100", "--format", "csv", "--top", "1");
-        var lines = run.Output.TrimEnd().Split('\n');
-        Assert.That(lines[0], Is.EqualTo("rank,firm_id,name,headquarters,score,reasons"));
+        var lines = run.Output.TrimEnd().Split("\r\n");
+        Assert.That(lines[0], Is.EqualTo("rank,firm_id,name,name_en,headquarters,score,reasons"));
         Assert.That(lines, Has.Length.EqualTo(2));
     }
 
@@ -45,5 +45,28 @@ public class LeadsCommandTests
             "--chain", "battery", "--segment", "foil", "--region", "530100");
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: model /nonexistent/model.json: file not found"));
+    }
+}
+
+public class TargetsCommandTests
+{
+    static string ShippedModel => Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json");
+
+    [Test]
+    public async Task TargetsListTheRegionsBestLeadsAcrossItsGaps()
+    {
+        var run = await CliRun.Of("targets", "--data", SeedFolder.Fixture("mini-seeds"), "--model", ShippedModel, "--as-of", "2022",
+            "--region", "530100", "--format", "json");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var json = JsonNode.Parse(run.Output)!;
+        Assert.That((string?)json["region"], Is.EqualTo("530100"));
+        Assert.That(json["targets"]!.AsArray().Select(t => (double)t!["score"]!), Is.Ordered.Descending);
+    }
+
+    [Test]
+    public async Task AnUnknownListFamilyIsAUsageError()
+    {
+        var run = await CliRun.Of("targets", "--data", SeedFolder.Fixture("mini-seeds"), "--region", "530100", "--list", "forbes");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
     }
 }

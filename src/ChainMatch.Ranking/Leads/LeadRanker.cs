@@ -26,7 +26,8 @@ public sealed class LeadRanker(TreeEnsemble model)
         _finders.GetValue(graph, _ => new ConcurrentDictionary<int, LeadFinder>())
             .GetOrAdd(asOf.Year, _ => new LeadFinder(graph, asOf));
 
-    public LeadList Rank(ChainGraph graph, Gap gap, DateOnly asOf, int top)
+    /// <param name="include">When given, only candidates it accepts are ranked (filters of a target list).</param>
+    public LeadList Rank(ChainGraph graph, Gap gap, DateOnly asOf, int top, Func<Firm, bool>? include = null)
     {
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
@@ -37,6 +38,7 @@ public sealed class LeadRanker(TreeEnsemble model)
         model.ScoreMany(rows, scores);
         var scored = candidates
             .Select((c, i) => (Candidate: c, Score: scores[i]))
+            .Where(x => include is null || include(x.Candidate.Firm))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Candidate.Firm.Id.Value, StringComparer.Ordinal)
             .Take(top)

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using ChainMatch.Domain;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Leads;
+using ChainMatch.Ranking.Trees;
+
+namespace ChainMatch.Cli;
+
+/// <summary><c>chainmatch targets --region CODE</c>: the region's target list across its gaps, best leads first.</summary>
+static class TargetsCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var region = new Option<string>("--region") { Description = "Region code (GB/T 2260).", Required = true };
+        var chain = new Option<string?>("--chain") { Description = "Only this chain's gaps." };
+        var list = new Option<string?>("--list") { Description = "Only firms on this list family." };
+        list.AcceptOnlyFromAmong([.. TargetFilter.Lists]);
+        var hq = new Option<string?>("--hq") { Description = "Only firms headquartered in this region (code)." };
+        var perGap = new Option<int>("--per-gap") { Description = "Leads kept per gap.", DefaultValueFactory = _ => 5 };
+        perGap.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--per-gap must be at least 1"); });
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => Formats.Table };
+        format.AcceptOnlyFromAmong(Formats.Json, Formats.Table, Formats.Csv);
+        var command = new Command("targets", "The region's target list: the best leads of each of its gaps, highest score first.")
+        {
+            region, chain, list, hq, perGap, format, TrainCommand.Model,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var asOf = GlobalOptions.AsOfDate(parse);
+            var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
+            TreeEnsemble model;
+            try
+            {
+                model = TreeEnsemble.Load(parse.GetValue(TrainCommand.Model)!.FullName);
+            }
+            catch (ModelFormatException e)
+            {
+                throw new CliException(e.Message);
+            }
+            var filter = new TargetFilter(
+                parse.GetValue(chain) is { } c ? new ChainId(c) : null,
+                parse.GetValue(list),
+                parse.GetValue(hq) is { } h ? new RegionCode(h) : null,
+                parse.GetValue(perGap));
+            var targets = TargetLists.Build(graph, new LeadRanker(model), new RegionCode(parse.GetValue(region)!), asOf, filter);
+            await output.WriteLineAsync(parse.GetValue(format) switch
+            {
+                Formats.Json => JsonSerializer.Serialize(targets, ReportJson.Options),
+                Formats.Csv => LeadCsv.Targets(targets).TrimEnd(),
+                _ => Tables.Targets(targets),
+            });
+            return ChainMatchCli.Ok;
+        });
+        return command;
+    }
+}
