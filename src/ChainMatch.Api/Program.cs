@@ -4,6 +4,7 @@ using ChainMatch.Api.Gaps;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Api.Leads;
+using ChainMatch.Api.Lists;
 using ChainMatch.Api.Regions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ app.MapRegionsApi();
 app.MapFirmsApi();
 app.MapGapsApi();
 app.MapLeadsApi();
+app.MapListsApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

@@ -20,6 +20,7 @@ public static class ChainMatchCli
         root.Subcommands.Add(SeedCommand.Create(output));
         root.Subcommands.Add(GapsCommand.Create(output));
         root.Subcommands.Add(ChangesCommand.Create(output));
+        root.Subcommands.Add(ImportListCommand.Create(output));
         root.Subcommands.Add(LeadsCommand.Create(output));
         root.Subcommands.Add(TargetsCommand.Create(output));
         root.Subcommands.Add(TrainCommand.Create(output));

@@ -40,19 +40,34 @@ static class GlobalOptions
     /// <summary>The graph from --data when given, else from the configured store.</summary>
     public static async Task<ChainGraph> LoadGraphAsync(ParseResult parse, CancellationToken ct)
     {
+        using var opened = await OpenStoreAsync(parse, ct);
+        return await GraphLoader.ProjectAsync(opened.Store, ct);
+    }
+
+    /// <summary>A fresh in-memory store holding --data when given, else the configured store, which must already hold a graph.</summary>
+    public static async Task<OpenedStore> OpenStoreAsync(ParseResult parse, CancellationToken ct)
+    {
         try
         {
             if (parse.GetValue(Data) is { } seeds)
             {
-                using var memory = await GraphLoader.InMemoryFromSeedsAsync(seeds.FullName, ct);
-                return await GraphLoader.ProjectAsync(memory, ct);
+                var memory = await GraphLoader.InMemoryFromSeedsAsync(seeds.FullName, ct);
+                return new OpenedStore(memory, $"an in-memory store of {seeds.Name}", memory);
             }
             if (!StoreOptions.IsNeo4j(parse) && !parse.GetValue(Store)!.Exists)
                 throw new CliException($"store {parse.GetValue(Store)!.FullName} does not exist: run 'chainmatch seed' first, or pass --data graph-seeds");
-            using var opened = StoreOptions.IsNeo4j(parse) ? StoreOptions.OpenNeo4j(parse, parse.InvocationConfiguration.Error) : StoreOptions.OpenEmbedded(parse);
-            await opened.Store.InitialiseAsync(ct);
-            if (await opened.Store.IsEmptyAsync(ct)) throw new CliException($"store {opened.Name} is empty: run 'chainmatch seed' first");
-            return await GraphLoader.ProjectAsync(opened.Store, ct);
+            var opened = StoreOptions.IsNeo4j(parse) ? StoreOptions.OpenNeo4j(parse, parse.InvocationConfiguration.Error) : StoreOptions.OpenEmbedded(parse);
+            try
+            {
+                await opened.Store.InitialiseAsync(ct);
+                if (await opened.Store.IsEmptyAsync(ct)) throw new CliException($"store {opened.Name} is empty: run 'chainmatch seed' first");
+                return opened;
+            }
+            catch
+            {
+                opened.Dispose();
+                throw;
+            }
         }
         catch (SeedFormatException e)
         {

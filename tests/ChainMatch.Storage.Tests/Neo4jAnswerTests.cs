@@ -169,14 +169,20 @@ public class Neo4jAnswerTests
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Otherwise = r => r.Statement!.StartsWith("MATCH (f:Firm)\n", StringComparison.Ordinal)
             ? FakeNeo4j.Answer(HttpStatusCode.Accepted, """
-                {"data":{"fields":["id","name","nameEn","headquarters","ownership","publisher","ref","estimate"],"values":[[
+                {"data":{"fields":["id","name","nameEn","headquarters","ownership","publisher","ref","estimate","uscc","aliases"],"values":[[
                 {"$type":"String","_value":"cell-co"},{"$type":"String","_value":"宁德电芯公司"},{"$type":"Null","_value":null},
                 {"$type":"String","_value":"350900"},{"$type":"String","_value":"private"},{"$type":"String","_value":"Test"},
-                {"$type":"Null","_value":null},{"$type":"Boolean","_value":true}]]}}
+                {"$type":"Null","_value":null},{"$type":"Boolean","_value":true},{"$type":"String","_value":"91350900MA2XN7ABCD"},
+                {"$type":"List","_value":[{"$type":"String","_value":"宁德电芯"}]}]]}}
                 """)
             : neo4j.Server.Accepting(r);
 
         var firm = (await neo4j.Store.LoadAsync()).Firms.Single();
-        Assert.That(firm, Is.EqualTo(new Firm(new FirmId("cell-co"), "宁德电芯公司", null, new RegionCode("350900"), "private", new Provenance("Test", null, true))));
+        Assert.That(firm with { Aliases = [] }, Is.EqualTo(new Firm(new FirmId("cell-co"), "宁德电芯公司", null, new RegionCode("350900"), "private", new Provenance("Test", null, true))
+        {
+            Uscc = "91350900MA2XN7ABCD",
+        }).Using<Firm>((a, b) => a.Id == b.Id && a.Name == b.Name && a.NameEn == b.NameEn && a.Headquarters == b.Headquarters
+            && a.Ownership == b.Ownership && a.Source == b.Source && a.Uscc == b.Uscc));
+        Assert.That(firm.Aliases, Is.EqualTo(new[] { "宁德电芯" }));
     }
 }

@@ -20,9 +20,9 @@ public static class FirmsApi
     public sealed record PresenceView(string Segment, string SegmentName, string Region, string RegionName, string? Site,
         double? Capacity, string? Unit, int? Since, int? Until, SourceView Source);
 
-    public sealed record MembershipView(string List, string ListName, int Year, int? Rank);
+    public sealed record MembershipView(string List, string ListName, int Year, int? Rank, double? Revenue);
 
-    public sealed record FirmDetail(string Id, string Name, string? NameEn, string? Headquarters, string? HeadquartersName,
+    public sealed record FirmDetail(string Id, string Name, string? NameEn, string? Uscc, IReadOnlyList<string> Aliases, string? Headquarters, string? HeadquartersName,
         string? Ownership, SourceView Source, IReadOnlyList<PresenceView> Presences, IReadOnlyList<MembershipView> Lists);
 
     static Results<Ok<FirmDetail>, ValidationProblem> GetFirm(string firmId, GraphSnapshot snapshot)
@@ -38,10 +38,10 @@ public static class FirmsApi
                 p.Site, p.Capacity?.Amount, p.Capacity?.Unit, p.Since, p.Until, Source(p.Source)))
             .ToList();
         var lists = graph.MembershipsOf(firm.Id)
-            .Select(m => graph.Data.Lists.First(l => l.Id == m.List) is var l ? new MembershipView(l.Id.Value, l.Name, l.Year, m.Rank) : null!)
+            .Select(m => graph.Data.Lists.First(l => l.Id == m.List) is var l ? new MembershipView(l.Id.Value, l.Name, l.Year, m.Rank, m.Revenue) : null!)
             .ToList();
         var hq = firm.Headquarters is { } code ? graph.FindRegion(code) : null;
-        return TypedResults.Ok(new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, hq?.Code.Value, hq?.Name, firm.Ownership,
+        return TypedResults.Ok(new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, firm.Uscc, firm.Aliases, hq?.Code.Value, hq?.Name, firm.Ownership,
             Source(firm.Source), presences, lists));
     }
 

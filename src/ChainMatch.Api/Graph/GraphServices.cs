@@ -21,6 +21,7 @@ public static class GraphServices
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton(CreateStore);
         services.AddSingleton<GraphSnapshot>();
+        services.AddSingleton<GraphWrites>();
         services.AddHostedService<GraphStartup>();
         services.AddHostedService<StoreMonitor>();
         return services;

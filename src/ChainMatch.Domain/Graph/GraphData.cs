@@ -46,7 +46,12 @@ public sealed record Resource(ResourceId Id, string Name, string? NameEn, string
 
 public sealed record RegionResource(RegionCode Region, ResourceId Resource, double? Amount, int? Year, Provenance Source);
 
-public sealed record Firm(FirmId Id, string Name, string? NameEn, RegionCode? Headquarters, string? Ownership, Provenance Source);
+/// <summary>A firm. <see cref="Uscc"/> is its unified social credit code (统一社会信用代码) when known; aliases are other names it goes by.</summary>
+public sealed record Firm(FirmId Id, string Name, string? NameEn, RegionCode? Headquarters, string? Ownership, Provenance Source)
+{
+    public string? Uscc { get; init; }
+    public ImmutableArray<string> Aliases { get; init; } = [];
+}
 
 /// <summary>A firm operates in a segment at a place from <see cref="Since"/> until (not including) <see cref="Until"/>.</summary>
 public sealed record Presence(
@@ -64,7 +69,11 @@ public sealed record Presence(
 
 public sealed record FirmList(ListId Id, string Name, string? NameEn, string Publisher, int Year);
 
-public sealed record ListMembership(FirmId Firm, ListId List, int? Rank, Provenance Source);
+/// <summary>A firm on a list edition; <see cref="Revenue"/> as the list gives it, in the list's own unit.</summary>
+public sealed record ListMembership(FirmId Firm, ListId List, int? Rank, Provenance Source)
+{
+    public double? Revenue { get; init; }
+}
 
 public sealed record Supply(FirmId Supplier, FirmId Customer, SegmentId? Segment, int? Since, Provenance Source);
 

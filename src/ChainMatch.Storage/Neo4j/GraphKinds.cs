@@ -54,7 +54,7 @@ static class GraphKinds
     public static readonly NodeKind Segment = new("segment", GraphSchema.Segment, "id",
         "name", "nameEn", "stage", "valueTier", "weakBelowAmount", "weakBelowUnit", "weakBelowPublisher", "weakBelowRef", "weakBelowEstimate");
     public static readonly NodeKind Region = new("region", GraphSchema.Region, "code", ["name", "nameEn", "level", .. Source]);
-    public static readonly NodeKind Firm = new("firm", GraphSchema.Firm, "id", ["name", "nameEn", "ownership", .. Source]);
+    public static readonly NodeKind Firm = new("firm", GraphSchema.Firm, "id", ["name", "nameEn", "ownership", .. Source, "uscc", "aliases"]);
     public static readonly NodeKind FirmList = new("firm_list", GraphSchema.FirmList, "id", "name", "nameEn", "publisher", "year");
 
     public static readonly RelationshipKind ChainSegment = new("chain_segment", GraphSchema.HasSegment, Chain, Segment, keyed: false, requires: null, "position");
@@ -66,7 +66,7 @@ static class GraphKinds
     public static readonly RelationshipKind Presence = new("presence", GraphSchema.OperatesIn, Firm, Segment, keyed: true, requires: Region,
         ["region", "capacity", "unit", "since", "until", "site", .. Source]);
     public static readonly RelationshipKind Membership = new("list_membership", GraphSchema.ListedIn, Firm, FirmList, keyed: false, requires: null,
-        ["rank", .. Source]);
+        ["rank", .. Source, "revenue"]);
     public static readonly RelationshipKind Supply = new("supply", GraphSchema.Supplies, Firm, Firm, keyed: true, requires: null,
         ["segment", "since", .. Source]);
 

@@ -61,7 +61,7 @@ static class Neo4jGraphReader
         MATCH (f:{Schema.Firm})
         OPTIONAL MATCH (f)-[:{Schema.HeadquarteredIn}]->(hq:{Schema.Region})
         RETURN f.id AS id, f.name AS name, f.nameEn AS nameEn, hq.code AS headquarters, f.ownership AS ownership,
-               f.publisher AS publisher, f.ref AS ref, f.estimate AS estimate
+               f.publisher AS publisher, f.ref AS ref, f.estimate AS estimate, f.uscc AS uscc, coalesce(f.aliases, []) AS aliases
         ORDER BY f.ord, f.id
         """);
 
@@ -80,7 +80,7 @@ static class Neo4jGraphReader
 
     static readonly CypherStatement Memberships = Read("load list memberships", $"""
         MATCH (f:{Schema.Firm})-[m:{Schema.ListedIn}]->(l:{Schema.FirmList})
-        RETURN f.id AS firm, l.id AS list, m.rank AS rank, m.publisher AS publisher, m.ref AS ref, m.estimate AS estimate
+        RETURN f.id AS firm, l.id AS list, m.rank AS rank, m.publisher AS publisher, m.ref AS ref, m.estimate AS estimate, m.revenue AS revenue
         ORDER BY m.ord, firm, list
         """);
 
@@ -113,14 +113,18 @@ static class Neo4jGraphReader
         var regionResources = await Query(RegionResources, r => new RegionResource(new RegionCode(r.RequiredString("region")), new ResourceId(r.RequiredString("resource")),
             r.Float("amount"), r.Int32("year"), Source(r)));
         var firms = await Query(Firms, r => new Firm(new FirmId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
-            r.String("headquarters") is { } hq ? new RegionCode(hq) : null, r.String("ownership"), Source(r)));
+            r.String("headquarters") is { } hq ? new RegionCode(hq) : null, r.String("ownership"), Source(r))
+        {
+            Uscc = r.String("uscc"),
+            Aliases = [.. r.StringList("aliases")],
+        });
         var presences = await Query(Presences, r => new Presence(new FirmId(r.RequiredString("firm")), new SegmentId(r.RequiredString("segment")),
             new RegionCode(r.RequiredString("region")), r.Float("capacity") is { } cap ? new Quantity(cap, r.RequiredString("unit")) : null,
             r.Int32("since"), r.Int32("until"), r.String("site"), Source(r)));
         var lists = await Query(Lists, r => new FirmList(new ListId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
             r.RequiredString("publisher"), r.Int32("year") ?? 0));
         var memberships = await Query(Memberships, r => new ListMembership(new FirmId(r.RequiredString("firm")), new ListId(r.RequiredString("list")),
-            r.Int32("rank"), Source(r)));
+            r.Int32("rank"), Source(r)) { Revenue = r.Float("revenue") });
         var supplies = await Query(Supplies, r => new Supply(new FirmId(r.RequiredString("supplier")), new FirmId(r.RequiredString("customer")),
             r.String("segment") is { } s ? new SegmentId(s) : null, r.Int32("since"), Source(r)));
 

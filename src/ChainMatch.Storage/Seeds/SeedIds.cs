@@ -12,6 +12,12 @@ static partial class SeedIds
     /// <summary>A park id: its county's code, a dash, a slug.</summary>
     public static bool IsParkCode(string code) => ParkCode().IsMatch(code);
 
+    /// <summary>统一社会信用代码: 18 characters of digits and capitals without I, O, S, V, Z (GB 32100-2015).</summary>
+    public static bool IsUscc(string code) => Uscc().IsMatch(code);
+
+    [GeneratedRegex("^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")]
+    private static partial Regex Uscc();
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Slug();
 

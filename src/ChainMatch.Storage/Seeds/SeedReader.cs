@@ -50,14 +50,14 @@ public static class SeedReader
             .Select(row => ToRegionResource(row, regions, resources)).ToList();
         Unique(regionResources, rr => (rr.Region, rr.Resource), "region resource");
 
-        var firms = Unique(Rows(folder, "firms", ["id", "name"], ["name_en", "hq_region", "ownership", .. SourceAndEstimate]).Select(row => ToFirm(row, regions)), f => f.Id, "firm");
+        var firms = Unique(Rows(folder, "firms", ["id", "name"], ["name_en", "hq_region", "ownership", "uscc", "aliases", .. SourceAndEstimate]).Select(row => ToFirm(row, regions)), f => f.Id, "firm");
 
         var presences = Rows(folder, "presences", ["firm", "segment", "region"], ["capacity", "unit", "since", "until", "site", .. SourceAndEstimate])
             .Select(row => ToPresence(row, firms, segments, regions)).ToList();
         Unique(presences, p => PresenceKey.Of(p), "presence");
 
         var lists = Unique(Rows(folder, "lists", ["id", "name", "publisher", "year"], ["name_en"]).Select(ToList), l => l.Id, "list");
-        var memberships = Rows(folder, "list-memberships", ["firm", "list"], ["rank", .. SourceAndEstimate])
+        var memberships = Rows(folder, "list-memberships", ["firm", "list"], ["rank", "revenue", .. SourceAndEstimate])
             .Select(row => ToMembership(row, firms, lists)).ToList();
         Unique(memberships, m => (m.Firm, m.List), "list membership");
 
@@ -160,7 +160,14 @@ public static class SeedReader
         var ownership = row.Optional("ownership");
         if (ownership is not null && !Ownerships.Contains(ownership))
             throw row.Error($"ownership must be one of {string.Join(", ", Ownerships)} or empty, not '{ownership}'");
-        return At(row, new Firm(new FirmId(id), row.Required("name"), row.Optional("name_en"), hq, ownership, ProvenanceOf(row)));
+        var uscc = row.Optional("uscc");
+        if (uscc is not null && !SeedIds.IsUscc(uscc)) throw row.Error($"'{uscc}' is not an 18-character unified social credit code");
+        var aliases = (row.Optional("aliases") ?? "").Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return At(row, new Firm(new FirmId(id), row.Required("name"), row.Optional("name_en"), hq, ownership, ProvenanceOf(row))
+        {
+            Uscc = uscc,
+            Aliases = [.. aliases.Distinct()],
+        });
     }
 
     static Located<Presence> ToPresence(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<SegmentId, Located<Segment>> segments, Dictionary<RegionCode, Located<Region>> regions)
@@ -191,7 +198,7 @@ public static class SeedReader
         var firm = KnownFirm(row, "firm", firms);
         var list = new ListId(row.Required("list"));
         if (!lists.ContainsKey(list)) throw row.Error($"unknown list '{list}'");
-        return At(row, new ListMembership(firm, list, row.Int("rank", 1, 100_000), ProvenanceOf(row)));
+        return At(row, new ListMembership(firm, list, row.Int("rank", 1, 100_000), ProvenanceOf(row)) { Revenue = row.Number("revenue") });
     }
 
     static Located<Supply> ToSupply(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<SegmentId, Located<Segment>> segments)

@@ -42,15 +42,19 @@ static class SqliteGraphReader
             r => new Resource(new ResourceId(r.GetString(0)), r.GetString(1), Str(r, 2), r.GetString(3)));
         var regionResources = Query("SELECT region, resource, amount, year, publisher, ref, estimate FROM region_resource ORDER BY rowid",
             r => new RegionResource(new RegionCode(r.GetString(0)), new ResourceId(r.GetString(1)), Dbl(r, 2), Int(r, 3), Source(r, 4)));
-        var firms = Query("SELECT id, name, name_en, hq_region, ownership, publisher, ref, estimate FROM firm ORDER BY rowid",
-            r => new Firm(new FirmId(r.GetString(0)), r.GetString(1), Str(r, 2), r.IsDBNull(3) ? null : new RegionCode(r.GetString(3)), Str(r, 4), Source(r, 5)));
+        var firms = Query("SELECT id, name, name_en, hq_region, ownership, publisher, ref, estimate, uscc, aliases FROM firm ORDER BY rowid",
+            r => new Firm(new FirmId(r.GetString(0)), r.GetString(1), Str(r, 2), r.IsDBNull(3) ? null : new RegionCode(r.GetString(3)), Str(r, 4), Source(r, 5))
+            {
+                Uscc = Str(r, 8),
+                Aliases = Aliases.Split(Str(r, 9)),
+            });
         var presences = Query("SELECT firm, segment, region, capacity, unit, since, until, site, publisher, ref, estimate FROM presence ORDER BY rowid",
             r => new Presence(new FirmId(r.GetString(0)), new SegmentId(r.GetString(1)), new RegionCode(r.GetString(2)),
                 r.IsDBNull(3) ? null : new Quantity(r.GetDouble(3), r.GetString(4)), Int(r, 5), Int(r, 6), Str(r, 7), Source(r, 8)));
         var lists = Query("SELECT id, name, name_en, publisher, year FROM firm_list ORDER BY rowid",
             r => new FirmList(new ListId(r.GetString(0)), r.GetString(1), Str(r, 2), r.GetString(3), r.GetInt32(4)));
-        var memberships = Query("SELECT firm, list, rank, publisher, ref, estimate FROM list_membership ORDER BY rowid",
-            r => new ListMembership(new FirmId(r.GetString(0)), new ListId(r.GetString(1)), Int(r, 2), Source(r, 3)));
+        var memberships = Query("SELECT firm, list, rank, publisher, ref, estimate, revenue FROM list_membership ORDER BY rowid",
+            r => new ListMembership(new FirmId(r.GetString(0)), new ListId(r.GetString(1)), Int(r, 2), Source(r, 3)) { Revenue = Dbl(r, 6) });
         var supplies = Query("SELECT supplier, customer, segment, since, publisher, ref, estimate FROM supply ORDER BY rowid",
             r => new Supply(new FirmId(r.GetString(0)), new FirmId(r.GetString(1)), r.GetString(2) is { Length: > 0 } s ? new SegmentId(s) : null, Int(r, 3), Source(r, 4)));
 

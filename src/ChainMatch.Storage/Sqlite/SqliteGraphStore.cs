@@ -7,7 +7,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 2;
+    const int SchemaVersion = 3;
     readonly string _connectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
@@ -52,6 +52,8 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         SchemaScript(),
         // Reading one firm's sites (firm pages, per-candidate reads) must not scan every presence.
         "CREATE INDEX IF NOT EXISTS presence_firm ON presence(firm);",
+        // Firm matching for list and project imports; revenue as 500 lists publish it.
+        "ALTER TABLE firm ADD COLUMN uscc TEXT; ALTER TABLE firm ADD COLUMN aliases TEXT; ALTER TABLE list_membership ADD COLUMN revenue REAL;",
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)

@@ -43,14 +43,14 @@ static class SqliteGraphWriter
             d.Regions, r => [r.Code.Value, r.Name, r.NameEn, Text(r.Level), r.Parent?.Value, .. Source(r.Source)]);
         Upsert("region_resource", ["region", "resource"], ["amount", "year", "publisher", "ref", "estimate"],
             d.RegionResources, r => [r.Region.Value, r.Resource.Value, r.Amount, r.Year, .. Source(r.Source)]);
-        Upsert("firm", ["id"], ["name", "name_en", "hq_region", "ownership", "publisher", "ref", "estimate"],
-            d.Firms, f => [f.Id.Value, f.Name, f.NameEn, f.Headquarters?.Value, f.Ownership, .. Source(f.Source)]);
+        Upsert("firm", ["id"], ["name", "name_en", "hq_region", "ownership", "publisher", "ref", "estimate", "uscc", "aliases"],
+            d.Firms, f => [f.Id.Value, f.Name, f.NameEn, f.Headquarters?.Value, f.Ownership, .. Source(f.Source), f.Uscc, Aliases.Join(f.Aliases)]);
         Upsert("presence", ["key"], ["firm", "segment", "region", "capacity", "unit", "since", "until", "site", "publisher", "ref", "estimate"],
             d.Presences, p => [PresenceKey.Of(p), p.Firm.Value, p.Segment.Value, p.Region.Value, p.Capacity?.Amount, p.Capacity?.Unit,
                 p.Since, p.Until, p.Site, .. Source(p.Source)]);
         Upsert("firm_list", ["id"], ["name", "name_en", "publisher", "year"], d.Lists, l => [l.Id.Value, l.Name, l.NameEn, l.Publisher, l.Year]);
-        Upsert("list_membership", ["firm", "list"], ["rank", "publisher", "ref", "estimate"],
-            d.Memberships, m => [m.Firm.Value, m.List.Value, m.Rank, .. Source(m.Source)]);
+        Upsert("list_membership", ["firm", "list"], ["rank", "publisher", "ref", "estimate", "revenue"],
+            d.Memberships, m => [m.Firm.Value, m.List.Value, m.Rank, .. Source(m.Source), m.Revenue]);
         Upsert("supply", ["supplier", "customer", "segment"], ["since", "publisher", "ref", "estimate"],
             d.Supplies, s => [s.Supplier.Value, s.Customer.Value, s.Segment?.Value ?? "", s.Since, .. Source(s.Source)]);
         return written;

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ChainMatch.Storage.Lists;
+
+/// <summary>One row of a ranked list as published: rank and name, the rest when the list gives them.</summary>
+public sealed record ListRow(int Line, int Rank, string Name, string? NameEn, string? Headquarters, double? Revenue, string? Industry, string? Uscc);
+
+/// <summary>A problem with one cell or row, said so that the person fixing the file finds it.</summary>
+public sealed record RowError(int Line, string? Column, string Reason)
+{
+    public override string ToString() => Column is null ? $"line {Line}: {Reason}" : $"line {Line}, column '{Column}': {Reason}";
+}
+
+/// <summary>
+/// Reads a ranked list exported as CSV: UTF-8 (with or without byte-order mark) or GB18030 (what Excel writes on a
+/// Chinese Windows), headers in English or Chinese. Every bad row is reported in one pass, not just the first.
+/// </summary>
+public static class ListFile
+{
+    static readonly Dictionary<string, string> Columns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["rank"] = "rank", ["排名"] = "rank", ["名次"] = "rank",
+        ["name"] = "name", ["企业名称"] = "name", ["公司名称"] = "name", ["名称"] = "name",
+        ["name_en"] = "name_en", ["英文名称"] = "name_en",
+        ["headquarters"] = "headquarters", ["总部"] = "headquarters", ["总部所在地"] = "headquarters",
+        ["revenue"] = "revenue", ["营业收入"] = "revenue", ["营收"] = "revenue",
+        ["industry"] = "industry", ["行业"] = "industry", ["所属行业"] = "industry",
+        ["uscc"] = "uscc", ["统一社会信用代码"] = "uscc",
+    };
+
+    static ListFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static (IReadOnlyList<ListRow> Rows, IReadOnlyList<RowError> Errors) Read(byte[] content)
+    {
+        using var reader = new StringReader(Decode(content));
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
+        var errors = new List<RowError>();
+        if (!csv.Read()) return ([], [new RowError(1, null, "the file is empty: a header line is required")]);
+        var header = csv.Record!.Select(h => h.Trim()).ToArray();
+        var index = new Dictionary<string, int>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (!Columns.TryGetValue(header[i], out var column)) errors.Add(new RowError(1, header[i], $"unknown column (expected: {string.Join(", ", Columns.Values.Distinct())})"));
+            else if (!index.TryAdd(column, i)) errors.Add(new RowError(1, header[i], $"column '{column}' appears twice"));
+        }
+        foreach (var required in new[] { "rank", "name" })
+            if (!index.ContainsKey(required)) errors.Add(new RowError(1, required, "missing column"));
+        if (errors.Count > 0) return ([], errors);
+
+        var rows = new List<ListRow>();
+        var ranks = new Dictionary<int, int>();
+        while (csv.Read())
+        {
+            var line = csv.RawRow;
+            var fields = csv.Record!;
+            if (fields.All(string.IsNullOrWhiteSpace)) continue;
+            string? Cell(string column) => index.TryGetValue(column, out var i) && i < fields.Length && fields[i].Trim() is { Length: > 0 } v ? v : null;
+            var before = errors.Count;
+            if (fields.Length != header.Length) errors.Add(new RowError(line, null, $"{fields.Length} fields where the header has {header.Length}"));
+            var rankText = Cell("rank");
+            int rank = 0;
+            if (rankText is null) errors.Add(new RowError(line, "rank", "required"));
+            else if (!int.TryParse(rankText, NumberStyles.None, CultureInfo.InvariantCulture, out rank) || rank < 1)
+                errors.Add(new RowError(line, "rank", $"must be a whole number from 1, not '{rankText}'"));
+            else if (!ranks.TryAdd(rank, line)) errors.Add(new RowError(line, "rank", $"rank {rank} is already given on line {ranks[rank]}"));
+            var name = Cell("name");
+            if (name is null) errors.Add(new RowError(line, "name", "required"));
+            double? revenue = null;
+            if (Cell("revenue") is { } revenueText)
+            {
+                if (double.TryParse(revenueText.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r >= 0) revenue = r;
+                else errors.Add(new RowError(line, "revenue", $"must be a number, not '{revenueText}'"));
+            }
+            var uscc = Cell("uscc");
+            if (uscc is not null && !Seeds.SeedIds.IsUscc(uscc)) errors.Add(new RowError(line, "uscc", $"'{uscc}' is not an 18-character unified social credit code"));
+            if (errors.Count == before)
+                rows.Add(new ListRow(line, rank, name!, Cell("name_en"), Cell("headquarters"), revenue, Cell("industry"), uscc));
+        }
+        return (rows, errors);
+    }
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8 (a byte-order mark is dropped), otherwise GB18030.</summary>
+    static string Decode(byte[] content)
+    {
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        try
+        {
+            var text = utf8.GetString(content);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding("GB18030").GetString(content);
+        }
+    }
+}
