@@ -4,6 +4,7 @@ using ChainMatch.Api.Gaps;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Api.Leads;
+using ChainMatch.Api.Compliance;
 using ChainMatch.Api.Lists;
 using ChainMatch.Api.Regions;
 
@@ -21,6 +22,7 @@ app.MapFirmsApi();
 app.MapGapsApi();
 app.MapLeadsApi();
 app.MapListsApi();
+app.MapNegativeListApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

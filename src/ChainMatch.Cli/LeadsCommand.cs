@@ -20,9 +20,10 @@ static class LeadsCommand
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--top must be at least 1"); });
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => Formats.Table };
         format.AcceptOnlyFromAmong(Formats.Json, Formats.Table, Formats.Csv);
+        var includeExcluded = new Option<bool>("--include-excluded") { Description = "Show firms the negative list catches, flagged with the rule." };
         var command = new Command("leads", "Rank the candidate firms for one gap (segment × region) with the model.")
         {
-            chain, segment, region, top, format, TrainCommand.Model,
+            chain, segment, region, top, format, TrainCommand.Model, includeExcluded,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,7 +43,8 @@ static class LeadsCommand
             {
                 throw new CliException(e.Message);
             }
-            var leads = new LeadRanker(model).Rank(graph, new Gap(segmentId, new RegionCode(parse.GetValue(region)!)), asOf, parse.GetValue(top));
+            var leads = new LeadRanker(model).Rank(graph, new Gap(segmentId, new RegionCode(parse.GetValue(region)!)), asOf, parse.GetValue(top),
+                includeExcluded: parse.GetValue(includeExcluded));
             await output.WriteLineAsync(parse.GetValue(format) switch
             {
                 Formats.Json => JsonSerializer.Serialize(leads, ReportJson.Options),

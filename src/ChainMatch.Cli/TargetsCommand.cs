@@ -21,9 +21,10 @@ static class TargetsCommand
         perGap.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--per-gap must be at least 1"); });
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => Formats.Table };
         format.AcceptOnlyFromAmong(Formats.Json, Formats.Table, Formats.Csv);
+        var includeExcluded = new Option<bool>("--include-excluded") { Description = "Show firms the negative list catches, flagged with the rule." };
         var command = new Command("targets", "The region's target list: the best leads of each of its gaps, highest score first.")
         {
-            region, chain, list, hq, perGap, format, TrainCommand.Model,
+            region, chain, list, hq, perGap, format, TrainCommand.Model, includeExcluded,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,7 +43,8 @@ static class TargetsCommand
                 parse.GetValue(chain) is { } c ? new ChainId(c) : null,
                 parse.GetValue(list),
                 parse.GetValue(hq) is { } h ? new RegionCode(h) : null,
-                parse.GetValue(perGap));
+                parse.GetValue(perGap),
+                parse.GetValue(includeExcluded));
             var targets = TargetLists.Build(graph, new LeadRanker(model), new RegionCode(parse.GetValue(region)!), asOf, filter);
             await output.WriteLineAsync(parse.GetValue(format) switch
             {

@@ -10,7 +10,8 @@ public class LeadsApiTests : ApiTest
     public async Task LeadsForAGapAreRankedWithScoresAndReasons()
     {
         // As of 2022 the cell maker still made foil in Ningde, and the Anning smelter sits upstream of foil.
-        var list = await GetJson("/api/regions/530100/segments/foil/leads?asOf=2022");
+        // The cell maker is on the fixture's negative list, so it is asked for explicitly.
+        var list = await GetJson("/api/regions/530100/segments/foil/leads?asOf=2022&includeExcluded=true");
         var leads = list["leads"]!.AsArray();
         Assert.That(((string?)list["segment"], (string?)list["region"]), Is.EqualTo(("foil", "530100")));
         Assert.That(leads.Select(l => (string?)l!["firmId"]), Is.EquivalentTo(new[] { "cell-co", "smelter-co" }));
@@ -110,14 +111,14 @@ public class TargetsApiTests : ApiTest
     {
         var listed = (await GetJson("/api/regions/530100/targets?asOf=2022&list=fortune-global-500"))["targets"]!.AsArray();
         Assert.That(listed, Is.Empty, "no fixture firm is on a Fortune Global 500 edition");
-        var fujian = (await GetJson("/api/regions/530100/targets?asOf=2022&hq=350000"))["targets"]!.AsArray();
+        var fujian = (await GetJson("/api/regions/530100/targets?asOf=2022&hq=350000&includeExcluded=true"))["targets"]!.AsArray();
         Assert.That(fujian.Select(t => (string?)t!["firmId"]).Distinct(), Is.EqualTo(new[] { "cell-co" }));
     }
 
     [Test]
     public async Task TheTargetListExportsAsCsvThatExcelOpensWithChineseIntact()
     {
-        var response = await Client.GetAsync("/api/regions/530100/targets?asOf=2022&format=csv");
+        var response = await Client.GetAsync("/api/regions/530100/targets?asOf=2022&format=csv&includeExcluded=true");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
         Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
@@ -143,5 +144,46 @@ public class TargetsApiTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain(parameter));
+    }
+}
+
+public class NegativeListApiTests : ApiTest
+{
+    // The fixture's negative list holds one rule, "no-cell-co", naming cell-co.
+
+    [Test]
+    public async Task AFirmOnTheNegativeListIsLeftOutOfLeadsUnlessAskedAndThenFlagged()
+    {
+        var plain = (await GetJson("/api/regions/530100/segments/foil/leads?asOf=2022"))["leads"]!.AsArray();
+        Assert.That(plain.Select(l => (string?)l!["firmId"]), Is.EqualTo(new[] { "smelter-co" }));
+        var all = (await GetJson("/api/regions/530100/segments/foil/leads?asOf=2022&includeExcluded=true"))["leads"]!.AsArray();
+        var cellCo = all.Single(l => (string?)l!["firmId"] == "cell-co")!;
+        Assert.That((bool?)cellCo["excluded"], Is.True);
+        Assert.That((string?)cellCo["excludedBy"]![0], Is.EqualTo("no-cell-co: Test rule: this firm is not to be pursued"));
+    }
+
+    [Test]
+    public async Task TheFirmShowsTheRulesThatNameIt() =>
+        Assert.That((string?)(await GetJson("/api/firms/cell-co"))["negativeList"]![0], Does.StartWith("no-cell-co:"));
+
+    [Test]
+    public async Task ANewRuleTakesEffectAtOnce()
+    {
+        var response = await Client.PostAsJsonAsync("/api/negative-list", new { id = "no-foil-in-kunming", segment = "foil", region = "530100", reason = "energy quota", sourcePublisher = "test" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await GetJson("/api/regions/530100/segments/foil/leads?asOf=2022"))["leads"]!.AsArray(), Is.Empty);
+        Assert.That((await GetJson("/api/negative-list")).AsArray().Select(r => (string?)r!["id"]), Is.EquivalentTo(new[] { "no-cell-co", "no-foil-in-kunming" }));
+    }
+
+    [TestCase("""{"id":"r1","segment":"anode","reason":"x"}""", "segment")]
+    [TestCase("""{"id":"r1","reason":"x"}""", "firm")]
+    [TestCase("""{"id":"R 1","firm":"cell-co","reason":"x"}""", "id")]
+    [TestCase("""{"id":"r1","firm":"cell-co","reason":" "}""", "reason")]
+    public async Task ABadRuleIsA400NamingTheField(string body, string field)
+    {
+        var response = await Client.PostAsync("/api/negative-list", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field));
     }
 }

@@ -26,7 +26,7 @@ public class LeadsCommandTests
     {
         var run = await Leads("--chain", "battery", "--segment", "foil", "--region", "530100", "--format", "csv", "--top", "1");
         var lines = run.Output.TrimEnd().Split("\r\n");
-        Assert.That(lines[0], Is.EqualTo("rank,firm_id,name,name_en,headquarters,score,reasons"));
+        Assert.That(lines[0], Is.EqualTo("rank,firm_id,name,name_en,headquarters,score,reasons,excluded_by"));
         Assert.That(lines, Has.Length.EqualTo(2));
     }
 

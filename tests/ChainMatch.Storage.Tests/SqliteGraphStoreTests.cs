@@ -45,7 +45,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "DROP INDEX presence_firm; ALTER TABLE firm DROP COLUMN uscc; ALTER TABLE firm DROP COLUMN aliases; " +
-                "ALTER TABLE list_membership DROP COLUMN revenue; PRAGMA user_version = 1;";
+                "ALTER TABLE list_membership DROP COLUMN revenue; DROP TABLE negative_rule; PRAGMA user_version = 1;";
             cmd.ExecuteNonQuery();
         }
 
@@ -55,7 +55,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'presence_firm') || '/' || (SELECT user_version FROM pragma_user_version)";
-        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/3"));
+        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/4"));
         Assert.That((await migrated.LoadAsync()).Presences, Has.Length.EqualTo(seeds.Presences.Length));
     }
 }

@@ -1,6 +1,7 @@
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Leads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMatch.Api.Firms;
@@ -23,7 +24,7 @@ public static class FirmsApi
     public sealed record MembershipView(string List, string ListName, int Year, int? Rank, double? Revenue);
 
     public sealed record FirmDetail(string Id, string Name, string? NameEn, string? Uscc, IReadOnlyList<string> Aliases, string? Headquarters, string? HeadquartersName,
-        string? Ownership, SourceView Source, IReadOnlyList<PresenceView> Presences, IReadOnlyList<MembershipView> Lists);
+        string? Ownership, SourceView Source, IReadOnlyList<PresenceView> Presences, IReadOnlyList<MembershipView> Lists, IReadOnlyList<string> NegativeList);
 
     static Results<Ok<FirmDetail>, ValidationProblem> GetFirm(string firmId, GraphSnapshot snapshot)
     {
@@ -42,7 +43,7 @@ public static class FirmsApi
             .ToList();
         var hq = firm.Headquarters is { } code ? graph.FindRegion(code) : null;
         return TypedResults.Ok(new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, firm.Uscc, firm.Aliases, hq?.Code.Value, hq?.Name, firm.Ownership,
-            Source(firm.Source), presences, lists));
+            Source(firm.Source), presences, lists, [.. NegativeList.Naming(graph, firm.Id).Select(r => r.ToString())]));
     }
 
     static SourceView Source(Provenance p) => new(p.Publisher, p.Reference, p.Estimate, p.IsVerified);

@@ -16,7 +16,7 @@ public static class LeadsApi
     {
         var api = app.MapGroup("/api/regions/{regionCode}").WithTags("Leads");
         api.MapGet("/segments/{segmentId}/leads", GetLeads)
-            .WithSummary("The firms worth courting for one gap (segment × region), ranked by the model, each with its score, rank and reasons; ?format=csv for Excel.")
+            .WithSummary("The firms worth courting for one gap (segment × region), ranked by the model, each with its score, rank and reasons; firms the negative list catches are left out unless ?includeExcluded=true; ?format=csv for Excel.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/targets", GetTargets)
             .WithSummary("The region's target list across its gaps, best leads first; filters chain, list, hq; ?format=csv for Excel.")
@@ -24,9 +24,9 @@ public static class LeadsApi
         return app;
     }
 
-    public sealed record LeadsQuery(string regionCode, string segmentId, int? top, string? asOf, string? format);
+    public sealed record LeadsQuery(string regionCode, string segmentId, int? top, string? asOf, string? format, bool? includeExcluded);
 
-    public sealed record TargetsQuery(string regionCode, string? chain, string? list, string? hq, int? perGap, string? asOf, string? format);
+    public sealed record TargetsQuery(string regionCode, string? chain, string? list, string? hq, int? perGap, string? asOf, string? format, bool? includeExcluded);
 
     static Results<Ok<LeadList>, FileContentHttpResult, ValidationProblem> GetLeads([AsParameters] LeadsQuery q, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {
@@ -38,7 +38,7 @@ public static class LeadsApi
         Format(q.format, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var gap = new Gap(new SegmentId(q.segmentId), new RegionCode(q.regionCode));
-        var leads = ranker.Rank(snapshot.Current, gap, asOf, q.top ?? 10);
+        var leads = ranker.Rank(snapshot.Current, gap, asOf, q.top ?? 10, includeExcluded: q.includeExcluded ?? false);
         return q.format == "csv" ? Csv(LeadCsv.Leads(leads), $"leads-{q.segmentId}-{q.regionCode}-{asOf:yyyyMMdd}.csv") : TypedResults.Ok(leads);
     }
 
@@ -55,7 +55,7 @@ public static class LeadsApi
         Format(q.format, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var filter = new TargetFilter(
-            q.chain is null ? null : new ChainId(q.chain), q.list, q.hq is null ? null : new RegionCode(q.hq), q.perGap ?? 5);
+            q.chain is null ? null : new ChainId(q.chain), q.list, q.hq is null ? null : new RegionCode(q.hq), q.perGap ?? 5, q.includeExcluded ?? false);
         var targets = TargetLists.Build(snapshot.Current, ranker, new RegionCode(q.regionCode), asOf, filter);
         return q.format == "csv" ? Csv(LeadCsv.Targets(targets), $"targets-{q.regionCode}-{asOf:yyyyMMdd}.csv") : TypedResults.Ok(targets);
     }

@@ -73,6 +73,13 @@ public sealed class ChainGraph
             if (f.Headquarters is { } hq) Lookup(_regionIndex, hq, $"firm {f.Id}");
         foreach (var m in data.Memberships) Lookup(listIndex, m.List, $"membership of {m.Firm}");
         _membershipsByFirm = Csr.Build(data.Firms.Length, data.Memberships.Select(m => Lookup(_firmIndex, m.Firm, "membership")).ToArray());
+        Index(data.NegativeRules, r => r.Id, "negative-list rule");
+        foreach (var rule in data.NegativeRules)
+        {
+            if (rule.Firm is { } f) Lookup(_firmIndex, f, $"negative-list rule {rule.Id}");
+            if (rule.Segment is { } s) Lookup(_segmentIndex, s, $"negative-list rule {rule.Id}");
+            if (rule.Region is { } r) Lookup(_regionIndex, r, $"negative-list rule {rule.Id}");
+        }
     }
 
     public static ChainGraph Build(GraphData data) => new(data);

@@ -77,6 +77,15 @@ public sealed record ListMembership(FirmId Firm, ListId List, int? Rank, Provena
 
 public sealed record Supply(FirmId Supplier, FirmId Customer, SegmentId? Segment, int? Since, Provenance Source);
 
+/// <summary>
+/// A negative-list rule (负面清单): leads matching every part it names (a firm, a segment, a region the gap lies in)
+/// must not be pursued. At least one part is named.
+/// </summary>
+public sealed record NegativeRule(string Id, FirmId? Firm, SegmentId? Segment, RegionCode? Region, string Reason, Provenance Source)
+{
+    public override string ToString() => $"{Id}: {Reason}";
+}
+
 /// <summary>The whole graph as plain records: what the store holds and what seeds import.</summary>
 public sealed record GraphData(
     ImmutableArray<Chain> Chains,
@@ -92,4 +101,6 @@ public sealed record GraphData(
     ImmutableArray<Supply> Supplies)
 {
     public static readonly GraphData Empty = new([], [], [], [], [], [], [], [], [], [], []);
+
+    public ImmutableArray<NegativeRule> NegativeRules { get; init; } = [];
 }

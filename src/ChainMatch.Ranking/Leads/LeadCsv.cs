@@ -7,15 +7,16 @@ namespace ChainMatch.Ranking.Leads;
 public static class LeadCsv
 {
     public static string Leads(LeadList list) => Write(
-        ["rank", "firm_id", "name", "name_en", "headquarters", "score", "reasons"],
-        list.Leads.Select(l => new object?[] { l.Rank, l.FirmId, l.Name, l.NameEn, l.Headquarters, l.Score, string.Join("; ", l.Reasons) }));
+        ["rank", "firm_id", "name", "name_en", "headquarters", "score", "reasons", "excluded_by"],
+        list.Leads.Select(l => new object?[] { l.Rank, l.FirmId, l.Name, l.NameEn, l.Headquarters, l.Score, string.Join("; ", l.Reasons), string.Join("; ", l.ExcludedBy) }));
 
     public static string Targets(TargetList list) => Write(
-        ["firm_id", "name", "name_en", "headquarters", "segment", "segment_name", "chains", "gap_kind", "gap_priority", "score", "rank_in_gap", "reasons"],
+        ["firm_id", "name", "name_en", "headquarters", "segment", "segment_name", "chains", "gap_kind", "gap_priority", "score", "rank_in_gap", "reasons", "excluded_by"],
         list.Targets.Select(t => new object?[]
         {
             t.FirmId, t.Name, t.NameEn, t.Headquarters, t.Segment, t.SegmentName, string.Join(" ", t.Chains),
             System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(t.GapKind.ToString()), t.GapPriority, t.Score, t.RankInGap, string.Join("; ", t.Reasons),
+            string.Join("; ", t.ExcludedBy),
         }));
 
     static string Write(string[] header, IEnumerable<object?[]> rows)

@@ -6,8 +6,13 @@ using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Ranking.Leads;
 
+/// <summary>A ranked firm for a gap. <see cref="ExcludedBy"/> names the negative-list rules that catch it (shown only when asked for).</summary>
 public sealed record Lead(
-    string FirmId, string Name, string? NameEn, string? Headquarters, double Score, int Rank, IReadOnlyList<string> Reasons);
+    string FirmId, string Name, string? NameEn, string? Headquarters, double Score, int Rank, IReadOnlyList<string> Reasons)
+{
+    public bool Excluded => ExcludedBy.Count > 0;
+    public IReadOnlyList<string> ExcludedBy { get; init; } = [];
+}
 
 public sealed record LeadList(
     string Segment, string SegmentName, string Region, string RegionName, DateOnly AsOf, int Candidates, IReadOnlyList<Lead> Leads);
@@ -27,7 +32,8 @@ public sealed class LeadRanker(TreeEnsemble model)
             .GetOrAdd(asOf.Year, _ => new LeadFinder(graph, asOf));
 
     /// <param name="include">When given, only candidates it accepts are ranked (filters of a target list).</param>
-    public LeadList Rank(ChainGraph graph, Gap gap, DateOnly asOf, int top, Func<Firm, bool>? include = null)
+    /// <param name="includeExcluded">Keep candidates the negative list catches, flagged with the rules, instead of leaving them out.</param>
+    public LeadList Rank(ChainGraph graph, Gap gap, DateOnly asOf, int top, Func<Firm, bool>? include = null, bool includeExcluded = false)
     {
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
@@ -36,15 +42,19 @@ public sealed class LeadRanker(TreeEnsemble model)
         for (var i = 0; i < candidates.Count; i++) candidates[i].Features.CopyTo(rows, i * LeadFeatures.Count);
         var scores = new float[candidates.Count];
         model.ScoreMany(rows, scores);
+        var negative = new NegativeList(graph, gap);
         var scored = candidates
-            .Select((c, i) => (Candidate: c, Score: scores[i]))
-            .Where(x => include is null || include(x.Candidate.Firm))
+            .Select((c, i) => (Candidate: c, Score: scores[i], Rules: negative.Catching(c.Firm.Id)))
+            .Where(x => (include is null || include(x.Candidate.Firm)) && (includeExcluded || x.Rules.Count == 0))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Candidate.Firm.Id.Value, StringComparer.Ordinal)
             .Take(top)
             .Select((x, i) => new Lead(x.Candidate.Firm.Id.Value, x.Candidate.Firm.Name, x.Candidate.Firm.NameEn,
                 x.Candidate.Firm.Headquarters is { } hq ? graph.FindRegion(hq)?.Name : null,
-                Math.Round(x.Score, 4), i + 1, Reasons(x.Candidate, candidates.Evidence(x.Candidate))))
+                Math.Round(x.Score, 4), i + 1, Reasons(x.Candidate, candidates.Evidence(x.Candidate)))
+            {
+                ExcludedBy = [.. x.Rules.Select(r => r.ToString())],
+            })
             .ToList();
         return new LeadList(segment.Id.Value, segment.Name, region.Code.Value, region.Name, asOf, candidates.Count, scored);
     }

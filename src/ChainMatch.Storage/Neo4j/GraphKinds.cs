@@ -56,6 +56,8 @@ static class GraphKinds
     public static readonly NodeKind Region = new("region", GraphSchema.Region, "code", ["name", "nameEn", "level", .. Source]);
     public static readonly NodeKind Firm = new("firm", GraphSchema.Firm, "id", ["name", "nameEn", "ownership", .. Source, "uscc", "aliases"]);
     public static readonly NodeKind FirmList = new("firm_list", GraphSchema.FirmList, "id", "name", "nameEn", "publisher", "year");
+    // Rules name firms, segments and regions by id rather than by links: a rule must outlive a firm's renaming of links.
+    public static readonly NodeKind NegativeRule = new("negative_rule", GraphSchema.NegativeRule, "id", ["firm", "segment", "region", "reason", .. Source]);
 
     public static readonly RelationshipKind ChainSegment = new("chain_segment", GraphSchema.HasSegment, Chain, Segment, keyed: false, requires: null, "position");
     public static readonly RelationshipKind SegmentNeed = new("segment_need", GraphSchema.Needs, Segment, Resource, keyed: false, requires: null, "position");
@@ -75,5 +77,5 @@ static class GraphKinds
     public static readonly RelationshipKind Headquarters = new("firm", GraphSchema.HeadquarteredIn, Firm, Region, keyed: false, requires: null);
 
     public static readonly IReadOnlyList<string> Reports =
-        ["resource", "chain", "segment", "chain_segment", "segment_need", "feeds", "region", "region_resource", "firm", "presence", "firm_list", "list_membership", "supply"];
+        ["resource", "chain", "segment", "chain_segment", "segment_need", "feeds", "region", "region_resource", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule"];
 }

@@ -11,12 +11,13 @@ namespace ChainMatch.Storage.Neo4j;
 /// </summary>
 static partial class GraphSchema
 {
-    public const string Chain = "Chain", Segment = "Segment", Region = "Region", Firm = "Firm", FirmList = "FirmList", Resource = "Resource";
+    public const string Chain = "Chain", Segment = "Segment", Region = "Region", Firm = "Firm", FirmList = "FirmList", Resource = "Resource",
+        NegativeRule = "NegativeRule";
 
     public const string HasSegment = "HAS_SEGMENT", Feeds = "FEEDS", OperatesIn = "OPERATES_IN", HeadquarteredIn = "HEADQUARTERED_IN",
         ListedIn = "LISTED_IN", Supplies = "SUPPLIES", PartOf = "PART_OF", HasResource = "HAS_RESOURCE", Needs = "NEEDS";
 
-    static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet([Chain, Segment, Region, Firm, FirmList, Resource]);
+    static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet([Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule]);
 
     static readonly FrozenSet<string> Types = FrozenSet.ToFrozenSet([HasSegment, Feeds, OperatesIn, HeadquarteredIn, ListedIn, Supplies, PartOf, HasResource, Needs]);
 
@@ -37,6 +38,7 @@ static partial class GraphSchema
         Unique("firm_id", Firm, "id"),
         Unique("firm_list_id", FirmList, "id"),
         Unique("resource_id", Resource, "id"),
+        Unique("negative_rule_id", NegativeRule, "id"),
         // One OPERATES_IN per presence key (firm|segment|place|since|site); relationship uniqueness needs Neo4j 5.7+.
         new("schema operates_in_key", $"CREATE CONSTRAINT operates_in_key IF NOT EXISTS FOR ()-[r:{Type(OperatesIn)}]-() REQUIRE r.key IS UNIQUE"),
         // Status maps filter plants by the region they stand in.

@@ -5,7 +5,7 @@ using Schema = ChainMatch.Storage.Neo4j.GraphSchema;
 namespace ChainMatch.Storage.Neo4j;
 
 /// <summary>
-/// Reads the whole graph back into <see cref="GraphData"/> with one query per node or relationship kind (eleven in all,
+/// Reads the whole graph back into <see cref="GraphData"/> with one query per node or relationship kind (twelve in all,
 /// however big the graph), each in import order (<c>ord</c>; a chain's segments and a segment's needs by position).
 /// </summary>
 static class Neo4jGraphReader
@@ -90,6 +90,13 @@ static class Neo4jGraphReader
         ORDER BY s.ord, supplier, customer, s.key
         """);
 
+    static readonly CypherStatement NegativeRules = Read("load negative list", $"""
+        MATCH (n:{Schema.NegativeRule})
+        RETURN n.id AS id, n.firm AS firm, n.segment AS segment, n.region AS region, n.reason AS reason,
+               n.publisher AS publisher, n.ref AS ref, n.estimate AS estimate
+        ORDER BY n.ord, n.id
+        """);
+
     /// <summary>True when no chain is stored: the store has never taken an import.</summary>
     public static readonly CypherStatement AnyChain = Read("is empty", $"MATCH (c:{Schema.Chain}) RETURN c.id AS id LIMIT 1");
 
@@ -128,7 +135,10 @@ static class Neo4jGraphReader
         var supplies = await Query(Supplies, r => new Supply(new FirmId(r.RequiredString("supplier")), new FirmId(r.RequiredString("customer")),
             r.String("segment") is { } s ? new SegmentId(s) : null, r.Int32("since"), Source(r)));
 
-        return new GraphData(chains, segments, feeds, regions, resources, regionResources, firms, presences, lists, memberships, supplies);
+        var rules = await Query(NegativeRules, r => new NegativeRule(r.RequiredString("id"), r.String("firm") is { } f ? new FirmId(f) : null,
+            r.String("segment") is { } s ? new SegmentId(s) : null, r.String("region") is { } g ? new RegionCode(g) : null, r.RequiredString("reason"), Source(r)));
+
+        return new GraphData(chains, segments, feeds, regions, resources, regionResources, firms, presences, lists, memberships, supplies) { NegativeRules = rules };
     }
 
     static Provenance Source(QueryRecord r) => new(r.String("publisher"), r.String("ref"), r.Boolean("estimate") ?? false);

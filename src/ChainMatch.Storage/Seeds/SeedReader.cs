@@ -65,6 +65,9 @@ public static class SeedReader
             .Select(row => ToSupply(row, firms, segments)).ToList();
         Unique(supplies, s => (s.Supplier, s.Customer, s.Segment), "supply");
 
+        var rules = Unique(Rows(folder, "negative-list", ["id", "reason"], ["firm", "segment", "region", .. SourceAndEstimate])
+            .Select(row => ToRule(row, firms, segments, regions)), r => r.Id, "negative-list rule");
+
         return new GraphData(
             [.. chains.Values.Select(c => c.Value)],
             [.. segments.Values.Select(s => s.Value)],
@@ -76,7 +79,10 @@ public static class SeedReader
             [.. presences.Select(p => p.Value)],
             [.. lists.Values.Select(l => l.Value)],
             [.. memberships.Select(m => m.Value)],
-            [.. supplies.Select(s => s.Value)]);
+            [.. supplies.Select(s => s.Value)])
+        {
+            NegativeRules = [.. rules.Values.Select(r => r.Value)],
+        };
     }
 
     static IEnumerable<CsvRow> Rows(string folder, string table, string[] required, string[] optional) =>
@@ -208,6 +214,16 @@ public static class SeedReader
         SegmentId? segment = row.Optional("segment") is { } s ? new SegmentId(s) : null;
         if (segment is { } sid && !segments.ContainsKey(sid)) throw row.Error($"unknown segment '{sid}'");
         return At(row, new Supply(supplier, customer, segment, row.Int("since", MinYear, MaxYear), ProvenanceOf(row)));
+    }
+
+    static Located<NegativeRule> ToRule(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<SegmentId, Located<Segment>> segments, Dictionary<RegionCode, Located<Region>> regions)
+    {
+        var firm = row.Optional("firm") is not null ? KnownFirm(row, "firm", firms) : (FirmId?)null;
+        SegmentId? segment = row.Optional("segment") is { } s ? new SegmentId(s) : null;
+        if (segment is { } sid && !segments.ContainsKey(sid)) throw row.Error($"unknown segment '{sid}'");
+        var region = row.Optional("region") is not null ? KnownRegion(row, "region", regions) : (RegionCode?)null;
+        if (firm is null && segment is null && region is null) throw row.Error("a rule names at least one of firm, segment and region");
+        return At(row, new NegativeRule(row.Required("id"), firm, segment, region, row.Required("reason"), ProvenanceOf(row)));
     }
 
     static RegionCode KnownRegion(CsvRow row, string column, Dictionary<RegionCode, Located<Region>> regions)

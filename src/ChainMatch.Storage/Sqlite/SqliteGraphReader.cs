@@ -58,8 +58,12 @@ static class SqliteGraphReader
         var supplies = Query("SELECT supplier, customer, segment, since, publisher, ref, estimate FROM supply ORDER BY rowid",
             r => new Supply(new FirmId(r.GetString(0)), new FirmId(r.GetString(1)), r.GetString(2) is { Length: > 0 } s ? new SegmentId(s) : null, Int(r, 3), Source(r, 4)));
 
+        var rules = Query("SELECT id, firm, segment, region, reason, publisher, ref, estimate FROM negative_rule ORDER BY rowid",
+            r => new NegativeRule(r.GetString(0), Str(r, 1) is { } f ? new FirmId(f) : null, Str(r, 2) is { } s ? new SegmentId(s) : null,
+                Str(r, 3) is { } g ? new RegionCode(g) : null, r.GetString(4), Source(r, 5)));
+
         return new GraphData([.. chains], [.. segments], [.. feeds], [.. regions], [.. resources], [.. regionResources],
-            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]);
+            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules] };
     }
 
     static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -7,7 +7,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 3;
+    const int SchemaVersion = 4;
     readonly string _connectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
@@ -54,6 +54,9 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         "CREATE INDEX IF NOT EXISTS presence_firm ON presence(firm);",
         // Firm matching for list and project imports; revenue as 500 lists publish it.
         "ALTER TABLE firm ADD COLUMN uscc TEXT; ALTER TABLE firm ADD COLUMN aliases TEXT; ALTER TABLE list_membership ADD COLUMN revenue REAL;",
+        // The negative list (负面清单).
+        "CREATE TABLE negative_rule (id TEXT PRIMARY KEY, firm TEXT REFERENCES firm(id), segment TEXT REFERENCES segment(id), " +
+        "region TEXT REFERENCES region(code), reason TEXT NOT NULL, publisher TEXT, ref TEXT, estimate INTEGER NOT NULL);",
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
