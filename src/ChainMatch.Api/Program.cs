@@ -5,6 +5,7 @@ using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Api.Leads;
 using ChainMatch.Api.Compliance;
+using ChainMatch.Api.Projects;
 using ChainMatch.Api.Lists;
 using ChainMatch.Api.Regions;
 
@@ -23,6 +24,7 @@ app.MapGapsApi();
 app.MapLeadsApi();
 app.MapListsApi();
 app.MapNegativeListApi();
+app.MapProjectsApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

@@ -44,7 +44,7 @@ public class Neo4jRequestTests
         Assert.That(neo4j.Requests.Select(r => r.Path), Is.All.EqualTo("/db/chainmatch/query/v2"));
         Assert.That(neo4j.Requests.Select(r => r.Statement), Is.All.Contains(" IF NOT EXISTS "));
         Assert.That(neo4j.Requests.Select(r => r.Statement), Does.Contain("CREATE CONSTRAINT firm_id IF NOT EXISTS FOR (n:Firm) REQUIRE n.id IS UNIQUE"));
-        Assert.That(neo4j.Requests.Select(r => r.Statement), Has.Exactly(8).StartsWith("CREATE CONSTRAINT").And.Contains("IS UNIQUE"));
+        Assert.That(neo4j.Requests.Select(r => r.Statement), Has.Exactly(9).StartsWith("CREATE CONSTRAINT").And.Contains("IS UNIQUE"));
     }
 
     [Test]
@@ -94,7 +94,7 @@ public class Neo4jRequestTests
         var neo4j = new Neo4jTestStore();
         await neo4j.Store.LoadAsync();
 
-        Assert.That(neo4j.Requests, Has.Count.EqualTo(12));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(13));
         Assert.That(neo4j.Requests.Select(r => (string?)r.Json!["accessMode"]), Is.All.EqualTo("Read"));
     }
 

@@ -135,4 +135,20 @@ public class SeedReaderTests
         File.WriteAllText(path, File.ReadAllText(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         Assert.That(SeedReader.Read(folder.Path).Lists.Single().Id.Value, Is.EqualTo("test-500-2024"));
     }
+
+    [Test]
+    public void AProjectHistoryThatBreaksTheLifecycleNamesItsFileAndLine()
+    {
+        using var folder = SeedFolder.CopyOf("mini-seeds").Replace("project-stages.csv", "foil-for-kunming,signed,2024-01-15", "foil-for-kunming,in-production,2024-01-15");
+        var e = ReadFails(folder);
+        Assert.That(e.File, Is.EqualTo("project-stages.csv"));
+        Assert.That(e.Reason, Is.EqualTo("project foil-for-kunming cannot go from negotiating to in-production: next can be signed, lost"));
+    }
+
+    [Test]
+    public void AStageForAnUnknownProjectIsRefused()
+    {
+        using var folder = SeedFolder.CopyOf("mini-seeds").AppendLine("project-stages.csv", "nobody,lead,2024-01-01,,,");
+        Assert.That(ReadFails(folder).Message, Is.EqualTo("project-stages.csv:6: unknown project 'nobody'"));
+    }
 }

@@ -45,7 +45,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "DROP INDEX presence_firm; ALTER TABLE firm DROP COLUMN uscc; ALTER TABLE firm DROP COLUMN aliases; " +
-                "ALTER TABLE list_membership DROP COLUMN revenue; DROP TABLE negative_rule; PRAGMA user_version = 1;";
+                "ALTER TABLE list_membership DROP COLUMN revenue; DROP TABLE negative_rule; DROP TABLE project_stage; DROP TABLE project; PRAGMA user_version = 1;";
             cmd.ExecuteNonQuery();
         }
 
@@ -55,7 +55,23 @@ public class SqliteGraphStoreTests : GraphStoreContract
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'presence_firm') || '/' || (SELECT user_version FROM pragma_user_version)";
-        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/4"));
+        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/5"));
         Assert.That((await migrated.LoadAsync()).Presences, Has.Length.EqualTo(seeds.Presences.Length));
+    }
+
+    [Test]
+    public async Task AProjectsRecordedHistoryIsNeverOverwritten()
+    {
+        using var store = SqliteGraphStore.OpenFile(Path.Combine(_dir.Path, "chainmatch.db"));
+        await store.InitialiseAsync();
+        var seeds = SeedReader.Read(SeedFolder.Fixture("mini-seeds"));
+        await store.ImportAsync(seeds);
+        var project = seeds.Projects.Single();
+        var rewritten = project with { History = project.History.SetItem(1, project.History[1] with { Note = "edited" }) };
+        var e = Assert.ThrowsAsync<InvalidOperationException>(() => store.ImportAsync(GraphData.Empty with { Projects = [rewritten] }));
+        Assert.That(e!.Message, Is.EqualTo("project foil-for-kunming: step 2 is already recorded as contacted on 2023-04-10; a project's history is never overwritten"));
+        var appended = project with { History = project.History.Add(new ChainMatch.Domain.Projects.StageChange(ChainMatch.Domain.Projects.ProjectStage.Started, new DateOnly(2024, 6, 1))) };
+        Assert.That((await store.ImportAsync(GraphData.Empty with { Projects = [appended] })).Written["project_stage"], Is.EqualTo(1));
+        Assert.That((await store.LoadAsync()).Projects.Single().History, Has.Length.EqualTo(5));
     }
 }

@@ -74,6 +74,13 @@ public sealed class ChainGraph
         foreach (var m in data.Memberships) Lookup(listIndex, m.List, $"membership of {m.Firm}");
         _membershipsByFirm = Csr.Build(data.Firms.Length, data.Memberships.Select(m => Lookup(_firmIndex, m.Firm, "membership")).ToArray());
         Index(data.NegativeRules, r => r.Id, "negative-list rule");
+        Index(data.Projects, p => p.Id, "project");
+        foreach (var project in data.Projects)
+        {
+            Lookup(_firmIndex, project.Firm, $"project {project.Id}");
+            Lookup(_segmentIndex, project.Segment, $"project {project.Id}");
+            Lookup(_regionIndex, project.Region, $"project {project.Id}");
+        }
         foreach (var rule in data.NegativeRules)
         {
             if (rule.Firm is { } f) Lookup(_firmIndex, f, $"negative-list rule {rule.Id}");

@@ -103,4 +103,6 @@ public sealed record GraphData(
     public static readonly GraphData Empty = new([], [], [], [], [], [], [], [], [], [], []);
 
     public ImmutableArray<NegativeRule> NegativeRules { get; init; } = [];
+
+    public ImmutableArray<Projects.Project> Projects { get; init; } = [];
 }

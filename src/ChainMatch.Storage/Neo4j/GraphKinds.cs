@@ -58,6 +58,8 @@ static class GraphKinds
     public static readonly NodeKind FirmList = new("firm_list", GraphSchema.FirmList, "id", "name", "nameEn", "publisher", "year");
     // Rules name firms, segments and regions by id rather than by links: a rule must outlive a firm's renaming of links.
     public static readonly NodeKind NegativeRule = new("negative_rule", GraphSchema.NegativeRule, "id", ["firm", "segment", "region", "reason", .. Source]);
+    // The stage history is one JSON property: Neo4j lists cannot hold the nulls of steps without amounts.
+    public static readonly NodeKind Project = new("project", GraphSchema.Project, "id", ["firm", "segment", "region", "owner", "history", .. Source]);
 
     public static readonly RelationshipKind ChainSegment = new("chain_segment", GraphSchema.HasSegment, Chain, Segment, keyed: false, requires: null, "position");
     public static readonly RelationshipKind SegmentNeed = new("segment_need", GraphSchema.Needs, Segment, Resource, keyed: false, requires: null, "position");
@@ -77,5 +79,5 @@ static class GraphKinds
     public static readonly RelationshipKind Headquarters = new("firm", GraphSchema.HeadquarteredIn, Firm, Region, keyed: false, requires: null);
 
     public static readonly IReadOnlyList<string> Reports =
-        ["resource", "chain", "segment", "chain_segment", "segment_need", "feeds", "region", "region_resource", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule"];
+        ["resource", "chain", "segment", "chain_segment", "segment_need", "feeds", "region", "region_resource", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule", "project"];
 }

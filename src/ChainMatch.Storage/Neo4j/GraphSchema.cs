@@ -12,12 +12,12 @@ namespace ChainMatch.Storage.Neo4j;
 static partial class GraphSchema
 {
     public const string Chain = "Chain", Segment = "Segment", Region = "Region", Firm = "Firm", FirmList = "FirmList", Resource = "Resource",
-        NegativeRule = "NegativeRule";
+        NegativeRule = "NegativeRule", Project = "Project";
 
     public const string HasSegment = "HAS_SEGMENT", Feeds = "FEEDS", OperatesIn = "OPERATES_IN", HeadquarteredIn = "HEADQUARTERED_IN",
         ListedIn = "LISTED_IN", Supplies = "SUPPLIES", PartOf = "PART_OF", HasResource = "HAS_RESOURCE", Needs = "NEEDS";
 
-    static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet([Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule]);
+    static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet([Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project]);
 
     static readonly FrozenSet<string> Types = FrozenSet.ToFrozenSet([HasSegment, Feeds, OperatesIn, HeadquarteredIn, ListedIn, Supplies, PartOf, HasResource, Needs]);
 
@@ -39,6 +39,7 @@ static partial class GraphSchema
         Unique("firm_list_id", FirmList, "id"),
         Unique("resource_id", Resource, "id"),
         Unique("negative_rule_id", NegativeRule, "id"),
+        Unique("project_id", Project, "id"),
         // One OPERATES_IN per presence key (firm|segment|place|since|site); relationship uniqueness needs Neo4j 5.7+.
         new("schema operates_in_key", $"CREATE CONSTRAINT operates_in_key IF NOT EXISTS FOR ()-[r:{Type(OperatesIn)}]-() REQUIRE r.key IS UNIQUE"),
         // Status maps filter plants by the region they stand in.

@@ -5,7 +5,7 @@ using Schema = ChainMatch.Storage.Neo4j.GraphSchema;
 namespace ChainMatch.Storage.Neo4j;
 
 /// <summary>
-/// Reads the whole graph back into <see cref="GraphData"/> with one query per node or relationship kind (twelve in all,
+/// Reads the whole graph back into <see cref="GraphData"/> with one query per node or relationship kind (thirteen in all,
 /// however big the graph), each in import order (<c>ord</c>; a chain's segments and a segment's needs by position).
 /// </summary>
 static class Neo4jGraphReader
@@ -97,6 +97,13 @@ static class Neo4jGraphReader
         ORDER BY n.ord, n.id
         """);
 
+    static readonly CypherStatement Projects = Read("load projects", $"""
+        MATCH (p:{Schema.Project})
+        RETURN p.id AS id, p.firm AS firm, p.segment AS segment, p.region AS region, p.owner AS owner, p.history AS history,
+               p.publisher AS publisher, p.ref AS ref, p.estimate AS estimate
+        ORDER BY p.ord, p.id
+        """);
+
     /// <summary>True when no chain is stored: the store has never taken an import.</summary>
     public static readonly CypherStatement AnyChain = Read("is empty", $"MATCH (c:{Schema.Chain}) RETURN c.id AS id LIMIT 1");
 
@@ -138,7 +145,15 @@ static class Neo4jGraphReader
         var rules = await Query(NegativeRules, r => new NegativeRule(r.RequiredString("id"), r.String("firm") is { } f ? new FirmId(f) : null,
             r.String("segment") is { } s ? new SegmentId(s) : null, r.String("region") is { } g ? new RegionCode(g) : null, r.RequiredString("reason"), Source(r)));
 
-        return new GraphData(chains, segments, feeds, regions, resources, regionResources, firms, presences, lists, memberships, supplies) { NegativeRules = rules };
+        var projects = await Query(Projects, r => new Domain.Projects.Project(r.RequiredString("id"), new FirmId(r.RequiredString("firm")),
+            new SegmentId(r.RequiredString("segment")), new RegionCode(r.RequiredString("region")), r.RequiredString("owner"),
+            ProjectHistory.FromJson(r.RequiredString("history")), Source(r)));
+
+        return new GraphData(chains, segments, feeds, regions, resources, regionResources, firms, presences, lists, memberships, supplies)
+        {
+            NegativeRules = rules,
+            Projects = projects,
+        };
     }
 
     static Provenance Source(QueryRecord r) => new(r.String("publisher"), r.String("ref"), r.Boolean("estimate") ?? false);

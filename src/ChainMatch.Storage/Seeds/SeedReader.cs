@@ -1,4 +1,5 @@
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Projects;
 
 namespace ChainMatch.Storage.Seeds;
 
@@ -68,6 +69,17 @@ public static class SeedReader
         var rules = Unique(Rows(folder, "negative-list", ["id", "reason"], ["firm", "segment", "region", .. SourceAndEstimate])
             .Select(row => ToRule(row, firms, segments, regions)), r => r.Id, "negative-list rule");
 
+        var steps = Rows(folder, "project-stages", ["project", "stage", "date"], ["agreed_investment", "funds_in_place", "note"])
+            .Select(ToStep).ToLookup(s => s.Value.Project, s => s);
+        var projects = Unique(Rows(folder, "projects", ["id", "firm", "segment", "region", "owner"], [.. SourceAndEstimate])
+            .Select(row => ToProject(row, firms, segments, regions, steps)), p => p.Id, "project");
+        foreach (var (id, _) in steps.Select(g => (g.Key, g)))
+            if (!projects.ContainsKey(id))
+            {
+                var first = steps[id].First();
+                throw new SeedFormatException(first.File, first.Line, $"unknown project '{id}'");
+            }
+
         return new GraphData(
             [.. chains.Values.Select(c => c.Value)],
             [.. segments.Values.Select(s => s.Value)],
@@ -82,6 +94,7 @@ public static class SeedReader
             [.. supplies.Select(s => s.Value)])
         {
             NegativeRules = [.. rules.Values.Select(r => r.Value)],
+            Projects = [.. projects.Values.Select(p => p.Value)],
         };
     }
 
@@ -224,6 +237,40 @@ public static class SeedReader
         var region = row.Optional("region") is not null ? KnownRegion(row, "region", regions) : (RegionCode?)null;
         if (firm is null && segment is null && region is null) throw row.Error("a rule names at least one of firm, segment and region");
         return At(row, new NegativeRule(row.Required("id"), firm, segment, region, row.Required("reason"), ProvenanceOf(row)));
+    }
+
+    static Located<(string Project, StageChange Step)> ToStep(CsvRow row)
+    {
+        var text = row.Required("stage");
+        var stage = Enum.GetValues<ProjectStage>().FirstOrDefault(s => ProjectLifecycle.Name(s) == text, (ProjectStage)(-1));
+        if (!Enum.IsDefined(stage)) throw row.Error($"stage must be one of {string.Join(", ", Enum.GetValues<ProjectStage>().Select(ProjectLifecycle.Name))}, not '{text}'");
+        var dateText = row.Required("date");
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            throw row.Error($"date must read YYYY-MM-DD, not '{dateText}'");
+        return At(row, (row.Required("project"), new StageChange(stage, date, row.Number("agreed_investment"), row.Number("funds_in_place"), row.Optional("note"))));
+    }
+
+    static Located<Project> ToProject(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<SegmentId, Located<Segment>> segments,
+        Dictionary<RegionCode, Located<Region>> regions, ILookup<string, Located<(string Project, StageChange Step)>> steps)
+    {
+        var id = row.Required("id");
+        if (!SeedIds.IsSlug(id)) throw row.Error($"'{id}' is not a kebab-case id");
+        var firm = KnownFirm(row, "firm", firms);
+        var segment = new SegmentId(row.Required("segment"));
+        if (!segments.ContainsKey(segment)) throw row.Error($"unknown segment '{segment}'");
+        var project = new Project(id, firm, segment, KnownRegion(row, "region", regions), row.Required("owner"),
+            [.. steps[id].Select(s => s.Value.Step)], ProvenanceOf(row));
+        if (project.History.IsEmpty) throw row.Error($"project '{id}' has no step in project-stages.csv");
+        try
+        {
+            ProjectLifecycle.Check(project);
+        }
+        catch (Exception e) when (e is IllegalTransitionException or ArgumentException)
+        {
+            var step = steps[id].First();
+            throw new SeedFormatException(step.File, step.Line, e.Message);
+        }
+        return At(row, project);
     }
 
     static RegionCode KnownRegion(CsvRow row, string column, Dictionary<RegionCode, Located<Region>> regions)

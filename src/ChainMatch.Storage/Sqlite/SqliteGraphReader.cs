@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Projects;
 using Microsoft.Data.Sqlite;
 
 namespace ChainMatch.Storage.Sqlite;
@@ -62,8 +63,16 @@ static class SqliteGraphReader
             r => new NegativeRule(r.GetString(0), Str(r, 1) is { } f ? new FirmId(f) : null, Str(r, 2) is { } s ? new SegmentId(s) : null,
                 Str(r, 3) is { } g ? new RegionCode(g) : null, r.GetString(4), Source(r, 5)));
 
+        var stages = Query("SELECT project, stage, date, agreed, funds, note FROM project_stage ORDER BY project, seq",
+            r => (Project: r.GetString(0), Step: new StageChange(Enum.Parse<ProjectStage>(r.GetString(1).Replace("-", ""), ignoreCase: true),
+                DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Dbl(r, 3), Dbl(r, 4), Str(r, 5))))
+            .ToLookup(x => x.Project, x => x.Step);
+        var projects = Query("SELECT id, firm, segment, region, owner, publisher, ref, estimate FROM project ORDER BY rowid",
+            r => new Project(r.GetString(0), new FirmId(r.GetString(1)), new SegmentId(r.GetString(2)), new RegionCode(r.GetString(3)), r.GetString(4),
+                [.. stages[r.GetString(0)]], Source(r, 5)));
+
         return new GraphData([.. chains], [.. segments], [.. feeds], [.. regions], [.. resources], [.. regionResources],
-            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules] };
+            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects] };
     }
 
     static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -7,7 +7,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 4;
+    const int SchemaVersion = 5;
     readonly string _connectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
@@ -57,6 +57,11 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         // The negative list (负面清单).
         "CREATE TABLE negative_rule (id TEXT PRIMARY KEY, firm TEXT REFERENCES firm(id), segment TEXT REFERENCES segment(id), " +
         "region TEXT REFERENCES region(code), reason TEXT NOT NULL, publisher TEXT, ref TEXT, estimate INTEGER NOT NULL);",
+        // The project library: a project and its stage history, one row per step, never overwritten.
+        "CREATE TABLE project (id TEXT PRIMARY KEY, firm TEXT NOT NULL REFERENCES firm(id), segment TEXT NOT NULL REFERENCES segment(id), " +
+        "region TEXT NOT NULL REFERENCES region(code), owner TEXT NOT NULL, publisher TEXT, ref TEXT, estimate INTEGER NOT NULL); " +
+        "CREATE TABLE project_stage (project TEXT NOT NULL REFERENCES project(id), seq INTEGER NOT NULL, stage TEXT NOT NULL, date TEXT NOT NULL, " +
+        "agreed REAL, funds REAL, note TEXT, PRIMARY KEY (project, seq));",
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Projects;
 using Microsoft.Data.Sqlite;
 
 namespace ChainMatch.Storage.Sqlite;
@@ -53,9 +54,48 @@ static class SqliteGraphWriter
             d.Memberships, m => [m.Firm.Value, m.List.Value, m.Rank, .. Source(m.Source), m.Revenue]);
         Upsert("supply", ["supplier", "customer", "segment"], ["since", "publisher", "ref", "estimate"],
             d.Supplies, s => [s.Supplier.Value, s.Customer.Value, s.Segment?.Value ?? "", s.Since, .. Source(s.Source)]);
+        Upsert("project", ["id"], ["firm", "segment", "region", "owner", "publisher", "ref", "estimate"],
+            d.Projects, p => [p.Id, p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, .. Source(p.Source)]);
+        written["project_stage"] = AppendStages(c, tx, d.Projects);
         Upsert("negative_rule", ["id"], ["firm", "segment", "region", "reason", "publisher", "ref", "estimate"],
             d.NegativeRules, r => [r.Id, r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)]);
         return written;
+    }
+
+    /// <summary>Appends steps a project's stored history lacks; a step that would change a recorded one is refused.</summary>
+    static int AppendStages(SqliteConnection c, SqliteTransaction tx, IEnumerable<Project> projects)
+    {
+        using var select = c.CreateCommand();
+        select.Transaction = tx;
+        select.CommandText = "SELECT seq, stage, date, agreed, funds, note FROM project_stage WHERE project = $p ORDER BY seq";
+        var sp = select.Parameters.Add(new SqliteParameter("$p", ""));
+        using var insert = c.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO project_stage (project, seq, stage, date, agreed, funds, note) VALUES ($p, $s, $st, $d, $a, $f, $n)";
+        var parameters = new[] { "$p", "$s", "$st", "$d", "$a", "$f", "$n" }.Select(n => insert.Parameters.Add(new SqliteParameter(n, null))).ToArray();
+        var appended = 0;
+        foreach (var project in projects)
+        {
+            sp.Value = project.Id;
+            var stored = new List<object?[]>();
+            using (var r = select.ExecuteReader())
+                while (r.Read()) stored.Add([r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetString(5)]);
+            for (var i = 0; i < project.History.Length; i++)
+            {
+                var step = project.History[i];
+                object?[] row = [Text(step.Stage), step.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), step.AgreedInvestment, step.FundsInPlace, step.Note];
+                if (i < stored.Count)
+                {
+                    if (!row.SequenceEqual(stored[i]))
+                        throw new InvalidOperationException($"project {project.Id}: step {i + 1} is already recorded as {stored[i][0]} on {stored[i][1]}; a project's history is never overwritten");
+                    continue;
+                }
+                object?[] values = [project.Id, i, .. row];
+                for (var k = 0; k < values.Length; k++) parameters[k].Value = values[k] ?? DBNull.Value;
+                appended += insert.ExecuteNonQuery();
+            }
+        }
+        return appended;
     }
 
     /// <summary>Deletes the (owner, item) rows of the given owners that the new data no longer lists.</summary>

@@ -1,0 +1,134 @@
+using ChainMatch.Api.Graph;
+using ChainMatch.Api.Infrastructure;
+using ChainMatch.Domain;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Projects;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainMatch.Api.Projects;
+
+public static class ProjectsApi
+{
+    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/projects").WithTags("Project library");
+        api.MapGet("/", ListProjects).WithSummary("Projects, filtered by region (and everything under it), chain, current stage and owner team.");
+        api.MapGet("/pipeline", Pipeline).WithSummary("Counts and amounts per stage for a region and chain, as the bureau reports them.");
+        api.MapGet("/{projectId}", GetProject).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/", CreateLead).WithSummary("Create a lead for a firm and a gap (segment × region).").ProducesValidationProblem();
+        api.MapPost("/{projectId}/stages", AddStage)
+            .WithSummary("Move a project to its next stage with a date and amounts (亿元); illegal moves are refused naming the allowed next stages.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
+        return app;
+    }
+
+    public sealed record ProjectView(string Id, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName,
+        string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History);
+
+    public sealed record NewLead(string? Id, string Firm, string Segment, string Region, string OwnerTeam, string Date, string? Note);
+
+    public sealed record NewStage(string Stage, string Date, double? AgreedInvestment, double? FundsInPlace, string? Note);
+
+    public sealed record ProjectQuery(string? region, string? chain, string? stage, string? owner);
+
+    public sealed record PipelineRow(ProjectStage Stage, int Projects, double AgreedInvestment, double FundsInPlace);
+
+    public sealed record PipelineReport(string? Region, string? Chain, IReadOnlyList<PipelineRow> Stages, int SignedAtLeast100Million, double FundsInPlace);
+
+    static Results<Ok<List<ProjectView>>, ValidationProblem> ListProjects([AsParameters] ProjectQuery q, GraphSnapshot snapshot)
+    {
+        var graph = snapshot.Current;
+        var errors = Parameters.Errors();
+        var selected = Filter(graph, q, errors);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(selected.Select(p => View(graph, p)).ToList());
+    }
+
+    static Results<Ok<PipelineReport>, ValidationProblem> Pipeline([AsParameters] ProjectQuery q, GraphSnapshot snapshot)
+    {
+        var graph = snapshot.Current;
+        var errors = Parameters.Errors();
+        var selected = Filter(graph, q with { stage = null }, errors).ToList();
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var rows = Enum.GetValues<ProjectStage>()
+            .Select(s => selected.Where(p => p.Stage == s).ToList())
+            .Select((ps, i) => new PipelineRow((ProjectStage)i, ps.Count, ps.Sum(p => p.AgreedInvestment ?? 0), ps.Sum(p => p.FundsInPlace ?? 0)))
+            .ToList();
+        // Signed or further on, not lost, with at least 1 亿元 (100 million yuan) agreed.
+        var signed = selected.Count(p => p.Stage is >= ProjectStage.Signed and not ProjectStage.Lost && p.AgreedInvestment >= 1);
+        return TypedResults.Ok(new PipelineReport(q.region, q.chain, rows, signed, selected.Sum(p => p.FundsInPlace ?? 0)));
+    }
+
+    static Ok<ProjectView> GetProject(string projectId, GraphSnapshot snapshot) =>
+        TypedResults.Ok(View(snapshot.Current, Find(snapshot.Current, projectId)));
+
+    static async Task<Results<Created<ProjectView>, ValidationProblem, ProblemHttpResult>> CreateLead(NewLead lead, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    {
+        var graph = snapshot.Current;
+        var errors = Parameters.Errors();
+        if (graph.FindFirm(new FirmId(lead.Firm ?? "")) is null) errors["firm"] = [$"unknown firm '{lead.Firm}'"];
+        if (graph.FindSegment(new SegmentId(lead.Segment ?? "")) is null) errors["segment"] = [$"unknown segment '{lead.Segment}'"];
+        if (graph.FindRegion(new RegionCode(lead.Region ?? "")) is null) errors["region"] = [$"unknown region '{lead.Region}'"];
+        if (string.IsNullOrWhiteSpace(lead.OwnerTeam)) errors["ownerTeam"] = ["a lead needs the team that owns it"];
+        if (!AsOf.TryParse(lead.Date, out var date) || lead.Date?.Length != 10) errors["date"] = [$"'{lead.Date}' is not a date: use YYYY-MM-DD"];
+        var id = lead.Id ?? $"{lead.Firm}-{lead.Segment}-{lead.Region}".ToLowerInvariant();
+        Parameters.Slug(id, "id", errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (graph.Data.Projects.Any(p => p.Id == id))
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Project exists", detail: $"project '{id}' already exists: move it with POST /api/projects/{id}/stages");
+
+        var project = new Project(id, new FirmId(lead.Firm!), new SegmentId(lead.Segment!), new RegionCode(lead.Region!), lead.OwnerTeam.Trim(),
+            [new StageChange(ProjectStage.Lead, date, Note: lead.Note)], new Provenance(lead.OwnerTeam.Trim(), "ChainMatch project library"));
+        await writes.ApplyAsync(GraphData.Empty with { Projects = [project] }, $"new lead {id}", ct);
+        return TypedResults.Created($"/api/projects/{id}", View(snapshot.Current, project));
+    }
+
+    static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AddStage(string projectId, NewStage step, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    {
+        var project = Find(snapshot.Current, projectId);
+        var errors = Parameters.Errors();
+        var stage = Enum.GetValues<ProjectStage>().Where(s => ProjectLifecycle.Name(s) == step.Stage).Cast<ProjectStage?>().FirstOrDefault();
+        if (stage is null) errors["stage"] = [$"'{step.Stage}' is not a stage: use {string.Join(", ", Enum.GetValues<ProjectStage>().Select(ProjectLifecycle.Name))}"];
+        if (!AsOf.TryParse(step.Date, out var date) || step.Date?.Length != 10) errors["date"] = [$"'{step.Date}' is not a date: use YYYY-MM-DD"];
+        if (step.AgreedInvestment < 0) errors["agreedInvestment"] = ["amounts cannot be negative"];
+        if (step.FundsInPlace < 0) errors["fundsInPlace"] = ["amounts cannot be negative"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        Project moved;
+        try
+        {
+            moved = ProjectLifecycle.Advance(project, new StageChange(stage!.Value, date, step.AgreedInvestment, step.FundsInPlace, step.Note));
+        }
+        catch (IllegalTransitionException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Illegal stage change", detail: e.Message,
+                extensions: new Dictionary<string, object?> { ["allowed"] = e.Allowed.Select(ProjectLifecycle.Name).ToArray() });
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [e.Message.Split(" (Parameter", 2)[0]] });
+        }
+        await writes.ApplyAsync(GraphData.Empty with { Projects = [moved] }, $"project {moved.Id} to {step.Stage}", ct);
+        return TypedResults.Ok(View(snapshot.Current, moved));
+    }
+
+    static IEnumerable<Project> Filter(ChainGraph graph, ProjectQuery q, Dictionary<string, string[]> errors)
+    {
+        if (q.region is { } r && graph.FindRegion(new RegionCode(r)) is null) errors["region"] = [$"unknown region '{r}'"];
+        if (q.chain is { } c && graph.FindChain(new ChainId(c)) is null) errors["chain"] = [$"unknown chain '{c}'"];
+        var stage = q.stage is null ? null : Enum.GetValues<ProjectStage>().Where(s => ProjectLifecycle.Name(s) == q.stage).Cast<ProjectStage?>().FirstOrDefault();
+        if (q.stage is not null && stage is null) errors["stage"] = [$"'{q.stage}' is not a stage"];
+        if (errors.Count > 0) return [];
+        var segments = q.chain is null ? null : graph.SegmentsOf(new ChainId(q.chain)).Select(s => s.Id).ToHashSet();
+        return graph.Data.Projects.Where(p =>
+            (q.region is null || graph.IsWithin(p.Region, new RegionCode(q.region)))
+            && (segments is null || segments.Contains(p.Segment))
+            && (stage is null || p.Stage == stage)
+            && (q.owner is null || p.OwnerTeam == q.owner));
+    }
+
+    static Project Find(ChainGraph graph, string id) =>
+        graph.Data.Projects.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException("project", id);
+
+    static ProjectView View(ChainGraph graph, Project p) => new(p.Id, p.Firm.Value, graph.FindFirm(p.Firm)!.Name, p.Segment.Value,
+        graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name, p.OwnerTeam, p.Stage, p.Current.Date,
+        p.AgreedInvestment, p.FundsInPlace, p.History);
+}

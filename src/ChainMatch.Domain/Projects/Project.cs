@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using ChainMatch.Domain.Graph;
+
+namespace ChainMatch.Domain.Projects;
+
+/// <summary>The lifecycle of a lead (全周期闭环管理), in order; <see cref="Lost"/> ends it from any active stage.</summary>
+public enum ProjectStage { Lead, Contacted, Negotiating, Signed, Started, InProduction, CapitalAdded, Lost }
+
+/// <summary>One dated step of a project. Amounts in 亿元 (100 million yuan), as the bureau reports them.</summary>
+public sealed record StageChange(ProjectStage Stage, DateOnly Date, double? AgreedInvestment = null, double? FundsInPlace = null, string? Note = null);
+
+/// <summary>A lead or project for one firm and one gap (segment × region), with its stage history, never overwritten.</summary>
+public sealed record Project(string Id, FirmId Firm, SegmentId Segment, RegionCode Region, string OwnerTeam, ImmutableArray<StageChange> History, Provenance Source)
+{
+    public StageChange Current => History[^1];
+    public ProjectStage Stage => Current.Stage;
+
+    /// <summary>The latest agreed investment and funds in place recorded, in 亿元.</summary>
+    public double? AgreedInvestment => History.LastOrDefault(h => h.AgreedInvestment is not null)?.AgreedInvestment;
+    public double? FundsInPlace => History.LastOrDefault(h => h.FundsInPlace is not null)?.FundsInPlace;
+}
