@@ -21,6 +21,7 @@ public static class ChainMatchCli
         root.Subcommands.Add(GapsCommand.Create(output));
         root.Subcommands.Add(ChangesCommand.Create(output));
         root.Subcommands.Add(ImportListCommand.Create(output));
+        root.Subcommands.Add(FirmCommand.Create(output));
         root.Subcommands.Add(LeadsCommand.Create(output));
         root.Subcommands.Add(TargetsCommand.Create(output));
         root.Subcommands.Add(TrainCommand.Create(output));

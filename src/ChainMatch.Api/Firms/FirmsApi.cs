@@ -1,5 +1,6 @@
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
+using ChainMatch.Domain.Firms;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +14,11 @@ public static class FirmsApi
         var api = app.MapGroup("/api/firms").WithTags("Firms");
         api.MapGet("/{firmId}", GetFirm).WithSummary("One firm: headquarters, where it operates in which segments, list memberships.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{firmId}", PutFirm).WithSummary("Add or correct a firm (name, English name, headquarters, ownership, credit code, aliases).")
+            .ProducesValidationProblem();
+        api.MapPost("/{firmId}/presences", PostPresence)
+            .WithSummary("Add or correct where a firm operates (segment, region, capacity, since); the same firm, segment, place, year and site is the same presence.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -44,6 +50,40 @@ public static class FirmsApi
         var hq = firm.Headquarters is { } code ? graph.FindRegion(code) : null;
         return TypedResults.Ok(new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, firm.Uscc, firm.Aliases, hq?.Code.Value, hq?.Name, firm.Ownership,
             Source(firm.Source), presences, lists, [.. NegativeList.Naming(graph, firm.Id).Select(r => r.ToString())]));
+    }
+
+    public sealed record FirmEdit(string Name, string? NameEn, string? Headquarters, string? Ownership, string? Uscc, IReadOnlyList<string>? Aliases,
+        string? SourcePublisher, string? SourceRef);
+
+    public sealed record PresenceEdit(string Segment, string Region, double? Capacity, string? Unit, int? Since, int? Until, string? Site,
+        string? SourcePublisher, string? SourceRef, bool? Estimate);
+
+    static async Task<Results<Ok<FirmDetail>, ValidationProblem>> PutFirm(string firmId, FirmEdit edit, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    {
+        var firm = new Firm(new FirmId(firmId), edit.Name?.Trim() ?? "", edit.NameEn, edit.Headquarters is null ? null : new RegionCode(edit.Headquarters),
+            edit.Ownership, new Provenance(edit.SourcePublisher, edit.SourceRef))
+        {
+            Uscc = edit.Uscc,
+            Aliases = [.. (edit.Aliases ?? []).Select(a => a.Trim()).Distinct()],
+        };
+        var errors = FirmEdits.Check(snapshot.Current, firm);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        await writes.ApplyAsync(GraphData.Empty with { Firms = [firm] }, $"firm {firmId}", ct);
+        return (Ok<FirmDetail>)GetFirm(firmId, snapshot).Result;
+    }
+
+    static async Task<Results<Ok<FirmDetail>, ValidationProblem>> PostPresence(string firmId, PresenceEdit edit, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    {
+        if (snapshot.Current.FindFirm(new FirmId(firmId)) is null) throw new NotFoundException("firm", firmId);
+        if ((edit.Capacity is null) != (edit.Unit is null))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unit"] = ["capacity and unit go together: give both or neither"] });
+        var presence = new Presence(new FirmId(firmId), new SegmentId(edit.Segment ?? ""), new RegionCode(edit.Region ?? ""),
+            edit.Capacity is { } c ? new Quantity(c, edit.Unit!) : null, edit.Since, edit.Until, edit.Site,
+            new Provenance(edit.SourcePublisher, edit.SourceRef, edit.Estimate ?? false));
+        var errors = FirmEdits.Check(snapshot.Current, presence);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        await writes.ApplyAsync(GraphData.Empty with { Presences = [presence] }, $"presence of {firmId} in {edit.Segment} at {edit.Region}", ct);
+        return (Ok<FirmDetail>)GetFirm(firmId, snapshot).Result;
     }
 
     static SourceView Source(Provenance p) => new(p.Publisher, p.Reference, p.Estimate, p.IsVerified);

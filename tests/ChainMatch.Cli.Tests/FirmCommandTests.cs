@@ -1,0 +1,36 @@
+namespace ChainMatch.Cli.Tests;
+
+public class FirmCommandTests
+{
+    SeedFolder _dir = null!;
+    string Store => Path.Combine(_dir.Path, "chainmatch.db");
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _dir = SeedFolder.Empty();
+        await CliRun.Of("seed", SeedFolder.Fixture("mini-seeds"), "--store", Store);
+    }
+
+    [TearDown]
+    public void TearDown() => _dir.Dispose();
+
+    [Test]
+    public async Task AFirmAndItsPresenceAreWrittenAndShowInTheStatusMap()
+    {
+        var set = await CliRun.Of("firm", "set", "alumina-co", "--name", "氧化铝公司", "--hq", "530181", "--alias", "氧化铝", "--store", Store);
+        var add = await CliRun.Of("firm", "add-presence", "alumina-co", "--segment", "alumina", "--region", "530181", "--capacity", "1000000", "--unit", "t/yr",
+            "--since", "2020", "--source-publisher", "test", "--store", Store);
+        Assert.That((set.ExitCode, add.ExitCode), Is.EqualTo((0, 0)), set.Error + add.Error);
+        var map = await CliRun.Of("gaps", "--chain", "aluminium", "--region", "530100", "--as-of", "2024", "--store", Store);
+        Assert.That(map.Output.Split('\n').Single(l => l.Contains(" alumina ")), Does.Contain("present"));
+    }
+
+    [Test]
+    public async Task AnUnknownSegmentIsRefusedNamingItAndNothingIsWritten()
+    {
+        var run = await CliRun.Of("firm", "add-presence", "smelter-co", "--segment", "anode", "--region", "530181", "--store", Store);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: presence of smelter-co in anode at 530181: segment: unknown segment 'anode'"));
+    }
+}
