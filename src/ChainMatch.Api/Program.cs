@@ -25,6 +25,7 @@ app.MapLeadsApi();
 app.MapListsApi();
 app.MapNegativeListApi();
 app.MapProjectsApi();
+app.MapProblemsApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

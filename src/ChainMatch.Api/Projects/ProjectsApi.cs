@@ -23,7 +23,8 @@ public static class ProjectsApi
     }
 
     public sealed record ProjectView(string Id, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName,
-        string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History);
+        string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History,
+        IReadOnlyList<ProjectProblem> Problems);
 
     public sealed record NewLead(string? Id, string Firm, string Segment, string Region, string OwnerTeam, string Date, string? Note);
 
@@ -130,5 +131,5 @@ public static class ProjectsApi
 
     static ProjectView View(ChainGraph graph, Project p) => new(p.Id, p.Firm.Value, graph.FindFirm(p.Firm)!.Name, p.Segment.Value,
         graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name, p.OwnerTeam, p.Stage, p.Current.Date,
-        p.AgreedInvestment, p.FundsInPlace, p.History);
+        p.AgreedInvestment, p.FundsInPlace, p.History, p.Problems);
 }

@@ -18,4 +18,7 @@ public sealed record Project(string Id, FirmId Firm, SegmentId Segment, RegionCo
     /// <summary>The latest agreed investment and funds in place recorded, in 亿元.</summary>
     public double? AgreedInvestment => History.LastOrDefault(h => h.AgreedInvestment is not null)?.AgreedInvestment;
     public double? FundsInPlace => History.LastOrDefault(h => h.FundsInPlace is not null)?.FundsInPlace;
+
+    /// <summary>Problems the firm raised, open and closed.</summary>
+    public ImmutableArray<ProjectProblem> Problems { get; init; } = [];
 }

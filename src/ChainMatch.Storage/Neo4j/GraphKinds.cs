@@ -59,7 +59,7 @@ static class GraphKinds
     // Rules name firms, segments and regions by id rather than by links: a rule must outlive a firm's renaming of links.
     public static readonly NodeKind NegativeRule = new("negative_rule", GraphSchema.NegativeRule, "id", ["firm", "segment", "region", "reason", .. Source]);
     // The stage history is one JSON property: Neo4j lists cannot hold the nulls of steps without amounts.
-    public static readonly NodeKind Project = new("project", GraphSchema.Project, "id", ["firm", "segment", "region", "owner", "history", .. Source]);
+    public static readonly NodeKind Project = new("project", GraphSchema.Project, "id", ["firm", "segment", "region", "owner", "history", .. Source, "problems"]);
 
     public static readonly RelationshipKind ChainSegment = new("chain_segment", GraphSchema.HasSegment, Chain, Segment, keyed: false, requires: null, "position");
     public static readonly RelationshipKind SegmentNeed = new("segment_need", GraphSchema.Needs, Segment, Resource, keyed: false, requires: null, "position");

@@ -100,7 +100,7 @@ static class Neo4jGraphReader
     static readonly CypherStatement Projects = Read("load projects", $"""
         MATCH (p:{Schema.Project})
         RETURN p.id AS id, p.firm AS firm, p.segment AS segment, p.region AS region, p.owner AS owner, p.history AS history,
-               p.publisher AS publisher, p.ref AS ref, p.estimate AS estimate
+               p.publisher AS publisher, p.ref AS ref, p.estimate AS estimate, p.problems AS problems
         ORDER BY p.ord, p.id
         """);
 
@@ -147,7 +147,7 @@ static class Neo4jGraphReader
 
         var projects = await Query(Projects, r => new Domain.Projects.Project(r.RequiredString("id"), new FirmId(r.RequiredString("firm")),
             new SegmentId(r.RequiredString("segment")), new RegionCode(r.RequiredString("region")), r.RequiredString("owner"),
-            ProjectHistory.FromJson(r.RequiredString("history")), Source(r)));
+            ProjectHistory.FromJson(r.RequiredString("history")), Source(r)) { Problems = ProblemsJson.Read(r.String("problems")) });
 
         return new GraphData(chains, segments, feeds, regions, resources, regionResources, firms, presences, lists, memberships, supplies)
         {

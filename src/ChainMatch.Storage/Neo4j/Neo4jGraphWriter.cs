@@ -21,7 +21,7 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
         await Nodes(GraphKinds.Region, d.Regions, r => r.Code.Value, r => [r.Name, r.NameEn, Text(r.Level), .. Source(r.Source)], ct);
         await Nodes(GraphKinds.Firm, d.Firms, f => f.Id.Value, f => [f.Name, f.NameEn, f.Ownership, .. Source(f.Source), f.Uscc, f.Aliases.ToArray()], ct);
         await Nodes(GraphKinds.FirmList, d.Lists, l => l.Id.Value, l => [l.Name, l.NameEn, l.Publisher, l.Year], ct);
-        await Nodes(GraphKinds.Project, d.Projects, p => p.Id, p => [p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, ProjectHistory.ToJson(p.History), .. Source(p.Source)], ct);
+        await Nodes(GraphKinds.Project, d.Projects, p => p.Id, p => [p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, ProjectHistory.ToJson(p.History), .. Source(p.Source), ProblemsJson.Write(p.Problems)], ct);
         await Nodes(GraphKinds.NegativeRule, d.NegativeRules, r => r.Id, r => [r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)], ct);
 
         await RemoveUnlisted(GraphKinds.ChainSegment, d.Chains.Select(c => (c.Id.Value, c.Segments.Select(s => s.Value).ToArray())), ct);

@@ -67,9 +67,9 @@ static class SqliteGraphReader
             r => (Project: r.GetString(0), Step: new StageChange(Enum.Parse<ProjectStage>(r.GetString(1).Replace("-", ""), ignoreCase: true),
                 DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Dbl(r, 3), Dbl(r, 4), Str(r, 5))))
             .ToLookup(x => x.Project, x => x.Step);
-        var projects = Query("SELECT id, firm, segment, region, owner, publisher, ref, estimate FROM project ORDER BY rowid",
+        var projects = Query("SELECT id, firm, segment, region, owner, publisher, ref, estimate, problems FROM project ORDER BY rowid",
             r => new Project(r.GetString(0), new FirmId(r.GetString(1)), new SegmentId(r.GetString(2)), new RegionCode(r.GetString(3)), r.GetString(4),
-                [.. stages[r.GetString(0)]], Source(r, 5)));
+                [.. stages[r.GetString(0)]], Source(r, 5)) { Problems = ProblemsJson.Read(Str(r, 8)) });
 
         return new GraphData([.. chains], [.. segments], [.. feeds], [.. regions], [.. resources], [.. regionResources],
             [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects] };

@@ -7,7 +7,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 5;
+    const int SchemaVersion = 6;
     readonly string _connectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
@@ -62,6 +62,8 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         "region TEXT NOT NULL REFERENCES region(code), owner TEXT NOT NULL, publisher TEXT, ref TEXT, estimate INTEGER NOT NULL); " +
         "CREATE TABLE project_stage (project TEXT NOT NULL REFERENCES project(id), seq INTEGER NOT NULL, stage TEXT NOT NULL, date TEXT NOT NULL, " +
         "agreed REAL, funds REAL, note TEXT, PRIMARY KEY (project, seq));",
+        // Problems raised by landed projects, kept with their project as JSON: few per project and always read together.
+        "ALTER TABLE project ADD COLUMN problems TEXT;",
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)

@@ -54,8 +54,8 @@ static class SqliteGraphWriter
             d.Memberships, m => [m.Firm.Value, m.List.Value, m.Rank, .. Source(m.Source), m.Revenue]);
         Upsert("supply", ["supplier", "customer", "segment"], ["since", "publisher", "ref", "estimate"],
             d.Supplies, s => [s.Supplier.Value, s.Customer.Value, s.Segment?.Value ?? "", s.Since, .. Source(s.Source)]);
-        Upsert("project", ["id"], ["firm", "segment", "region", "owner", "publisher", "ref", "estimate"],
-            d.Projects, p => [p.Id, p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, .. Source(p.Source)]);
+        Upsert("project", ["id"], ["firm", "segment", "region", "owner", "publisher", "ref", "estimate", "problems"],
+            d.Projects, p => [p.Id, p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, .. Source(p.Source), ProblemsJson.Write(p.Problems)]);
         written["project_stage"] = AppendStages(c, tx, d.Projects);
         Upsert("negative_rule", ["id"], ["firm", "segment", "region", "reason", "publisher", "ref", "estimate"],
             d.NegativeRules, r => [r.Id, r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)]);

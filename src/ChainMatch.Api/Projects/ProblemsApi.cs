@@ -1,0 +1,105 @@
+using ChainMatch.Api.Graph;
+using ChainMatch.Api.Infrastructure;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Projects;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainMatch.Api.Projects;
+
+/// <summary>Problems raised by projects (服务得好): dispatched, tracked to closure, overdue ones listed per department and region.</summary>
+public static class ProblemsApi
+{
+    public static IEndpointRouteBuilder MapProblemsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Project library");
+        api.MapPost("/projects/{projectId}/problems", Raise)
+            .WithSummary("Record a problem the firm raises, with its lead department, responsible departments and deadline.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/projects/{projectId}/problems/{problemId}/close", Close)
+            .WithSummary("Close a problem (销号) with the date and the resolution.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/problems/overdue", Overdue).WithSummary("Open problems past their deadline, with counts per lead department and per region.");
+        return app;
+    }
+
+    public sealed record NewProblem(string Category, string Description, string RaisedOn, string LeadDepartment, IReadOnlyList<string>? ResponsibleDepartments, string Deadline);
+
+    public sealed record Closing(string ClosedOn, string Resolution);
+
+    public sealed record OverdueProblem(string Project, string Firm, string Region, string RegionName, ProjectProblem Problem, int DaysOverdue);
+
+    public sealed record OverdueReport(DateOnly AsOf, IReadOnlyList<OverdueProblem> Problems, IReadOnlyDictionary<string, int> ByDepartment, IReadOnlyDictionary<string, int> ByRegion);
+
+    public sealed record OverdueQuery(string? region, string? department, string? asOf);
+
+    static async Task<Results<Created<ProjectProblem>, ValidationProblem>> Raise(string projectId, NewProblem p, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    {
+        var project = Find(snapshot.Current, projectId);
+        var errors = Parameters.Errors();
+        if (string.IsNullOrWhiteSpace(p.Category)) errors["category"] = ["a problem needs a category (land, power, approvals, hiring, schooling…)"];
+        if (string.IsNullOrWhiteSpace(p.Description)) errors["description"] = ["a problem needs a description"];
+        if (string.IsNullOrWhiteSpace(p.LeadDepartment)) errors["leadDepartment"] = ["a problem is dispatched to a lead department"];
+        var raised = Date(p.RaisedOn, "raisedOn", errors);
+        var deadline = Date(p.Deadline, "deadline", errors);
+        if (errors.Count == 0 && deadline < raised) errors["deadline"] = [$"the deadline ({deadline:yyyy-MM-dd}) is before the problem was raised ({raised:yyyy-MM-dd})"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var problem = new ProjectProblem($"problem-{project.Problems.Length + 1}", p.Category.Trim(), p.Description.Trim(), raised, p.LeadDepartment.Trim(),
+            [.. (p.ResponsibleDepartments ?? []).Select(d => d.Trim()).Where(d => d.Length > 0)], deadline);
+        await writes.ApplyAsync(GraphData.Empty with { Projects = [project with { Problems = project.Problems.Add(problem) }] }, $"problem on {projectId}", ct);
+        return TypedResults.Created($"/api/projects/{projectId}/problems/{problem.Id}", problem);
+    }
+
+    static async Task<Results<Ok<ProjectProblem>, ValidationProblem, ProblemHttpResult>> Close(string projectId, string problemId, Closing c, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    {
+        var project = Find(snapshot.Current, projectId);
+        var index = project.Problems.Select(p => p.Id).ToList().IndexOf(problemId);
+        if (index < 0) throw new NotFoundException("problem", $"{projectId}/{problemId}");
+        var errors = Parameters.Errors();
+        var on = Date(c.ClosedOn, "closedOn", errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        ProjectProblem closed;
+        try
+        {
+            closed = project.Problems[index].Close(on, c.Resolution ?? "");
+        }
+        catch (InvalidOperationException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Problem already closed", detail: e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.ParamName == "on" ? "closedOn" : "resolution"] = [e.Message.Split(" (Parameter", 2)[0]] });
+        }
+        await writes.ApplyAsync(GraphData.Empty with { Projects = [project with { Problems = project.Problems.SetItem(index, closed) }] }, $"closing {projectId}/{problemId}", ct);
+        return TypedResults.Ok(closed);
+    }
+
+    static Results<Ok<OverdueReport>, ValidationProblem> Overdue([AsParameters] OverdueQuery q, GraphSnapshot snapshot, TimeProvider time)
+    {
+        var graph = snapshot.Current;
+        var errors = Parameters.Errors();
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        if (q.region is { } r && graph.FindRegion(new RegionCode(r)) is null) errors["region"] = [$"unknown region '{r}'"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var overdue = graph.Data.Projects
+            .Where(p => q.region is null || graph.IsWithin(p.Region, new RegionCode(q.region)))
+            .SelectMany(p => p.Problems.Where(x => x.IsOverdue(asOf) && (q.department is null || x.LeadDepartment == q.department || x.ResponsibleDepartments.Contains(q.department)))
+                .Select(x => new OverdueProblem(p.Id, graph.FindFirm(p.Firm)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name, x, asOf.DayNumber - x.Deadline.DayNumber)))
+            .OrderByDescending(o => o.DaysOverdue)
+            .ToList();
+        return TypedResults.Ok(new OverdueReport(asOf, overdue,
+            overdue.GroupBy(o => o.Problem.LeadDepartment).ToDictionary(g => g.Key, g => g.Count()),
+            overdue.GroupBy(o => o.RegionName).ToDictionary(g => g.Key, g => g.Count())));
+    }
+
+    static DateOnly Date(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (text?.Length == 10 && Domain.AsOf.TryParse(text, out var date)) return date;
+        errors[field] = [$"'{text}' is not a date: use YYYY-MM-DD"];
+        return default;
+    }
+
+    static Project Find(ChainGraph graph, string id) =>
+        graph.Data.Projects.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException("project", id);
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace ChainMatch.Domain.Projects;
+
+/// <summary>
+/// A problem a firm raises about its project (land, power, approvals, hiring, schooling…), dispatched to a lead
+/// department and responsible departments with a deadline, and tracked until it is closed (销号) with its resolution.
+/// </summary>
+public sealed record ProjectProblem(
+    string Id, string Category, string Description, DateOnly RaisedOn, string LeadDepartment,
+    ImmutableArray<string> ResponsibleDepartments, DateOnly Deadline, DateOnly? ClosedOn = null, string? Resolution = null)
+{
+    public bool IsOpen => ClosedOn is null;
+
+    /// <summary>Open past its deadline on <paramref name="date"/>.</summary>
+    public bool IsOverdue(DateOnly date) => IsOpen && date > Deadline;
+
+    public ProjectProblem Close(DateOnly on, string resolution)
+    {
+        if (!IsOpen) throw new InvalidOperationException($"problem {Id} was already closed on {ClosedOn:yyyy-MM-dd}");
+        if (on < RaisedOn) throw new ArgumentException($"problem {Id} cannot close on {on:yyyy-MM-dd}, before it was raised ({RaisedOn:yyyy-MM-dd})", nameof(on));
+        if (string.IsNullOrWhiteSpace(resolution)) throw new ArgumentException($"problem {Id} needs its resolution recorded to be closed", nameof(resolution));
+        return this with { ClosedOn = on, Resolution = resolution.Trim() };
+    }
+}
