@@ -11,6 +11,8 @@ public sealed record TrainingReport(
     string DataDescription,
     int Hidden,
     int Unreachable,
+    int Projects,
+    int ProjectQueries,
     int TrainQueries,
     int TrainRows,
     int TestQueries,
@@ -23,14 +25,14 @@ public static class LeadModelTraining
 {
     public static TrainingReport Train(ChainGraph graph, string dataDescription, TrainingOptions options, string modelPath)
     {
-        var (train, test, built) = Split(graph, options);
+        var (train, test, built, projects) = Split(graph, options);
         if (train.Count == 0) throw new InvalidOperationException("no training queries: the graph holds no sourced, dated presences to learn from");
         var trainSet = LinkPrediction.ToRankingSet(train);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
         LambdaMart.Train(trainSet, options.Parameters, modelPath);
         var model = TreeEnsemble.Load(modelPath);
         var (major, minor, patch) = XGBoost.Booster.Version();
-        return new TrainingReport(options, dataDescription, built.Hidden, built.Unreachable,
+        return new TrainingReport(options, dataDescription, built.Hidden, built.Unreachable, projects.Projects, projects.Queries.Count,
             train.Count, trainSet.Rows, test.Count, test.Sum(q => q.Candidates.Count),
             Evaluate(model, test), $"{major}.{minor}.{patch}");
     }
@@ -42,10 +44,12 @@ public static class LeadModelTraining
     static IReadOnlyList<RankingScores> Evaluate(TreeEnsemble model, IReadOnlyList<LeadQuery> test) =>
         [Evaluation.Run(Ranker.Model(model), test), Evaluation.Run(Ranker.ListRank, test), Evaluation.Run(Ranker.SegmentElsewhere, test)];
 
-    static (List<LeadQuery> Train, List<LeadQuery> Test, LinkPrediction.Result Built) Split(ChainGraph graph, TrainingOptions options)
+    /// <summary>Link-prediction and project-library queries together, split by gap so that no gap is on both sides.</summary>
+    static (List<LeadQuery> Train, List<LeadQuery> Test, LinkPrediction.Result Built, ProjectLabels.Result Projects) Split(ChainGraph graph, TrainingOptions options)
     {
         var built = LinkPrediction.Build(graph, options.AsOf);
-        var (train, test) = LinkPrediction.Split(built.Queries, options.TestShare, options.Seed);
-        return (train, test, built);
+        var projects = ProjectLabels.Build(graph, options.AsOf);
+        var (train, test) = LinkPrediction.Split([.. built.Queries, .. projects.Queries], options.TestShare, options.Seed);
+        return (train, test, built, projects);
     }
 }

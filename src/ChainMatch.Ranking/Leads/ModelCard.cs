@@ -21,6 +21,7 @@ public static class ModelCard
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"- Graph: {r.DataDescription}, read as of {o.AsOf:yyyy-MM-dd}.");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- Labels: link prediction. Each firm × segment × prefecture with a sourced, active presence at prefecture level or finer was posed in turn ({r.Hidden} arrivals): everything the firm has in that prefecture was hidden, the segment in the prefecture became the query and the firm the one relevant candidate. In {r.Unreachable} of them the firm had no other tie to the segment or its neighbours, so candidate generation could not reach it (candidate recall {Ratio(r.Hidden - r.Unreachable, r.Hidden)}); those queries are left out. The project library adds graded labels once it holds leads.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Labels from the project library: {r.Projects} projects gave {r.ProjectQueries} graded queries (lost/none 0, contacted 1, negotiating 2, signed 3, started 4, in production 5), each posed as the graph stood when the project's first step was recorded.");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- Split by gap (seed {o.Seed}, {o.TestShare:P0} of gaps held out; no gap in both parts): {r.TrainQueries} training queries ({r.TrainRows} rows), {r.TestQueries} test queries ({r.TestRows} rows).");
         sb.AppendLine();
         sb.AppendLine("## Parameters");
