@@ -22,6 +22,7 @@ public static class ChainMatchCli
         root.Subcommands.Add(ChangesCommand.Create(output));
         root.Subcommands.Add(ImportListCommand.Create(output));
         root.Subcommands.Add(FirmCommand.Create(output));
+        root.Subcommands.Add(ImportProjectsCommand.Create(output));
         root.Subcommands.Add(LeadsCommand.Create(output));
         root.Subcommands.Add(TargetsCommand.Create(output));
         root.Subcommands.Add(TrainCommand.Create(output));

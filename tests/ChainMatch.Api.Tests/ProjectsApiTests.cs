@@ -68,4 +68,16 @@ public class ProjectsApiTests : ApiTest
     [Test]
     public async Task AnUnknownProjectIsA404() =>
         Assert.That((await Client.GetAsync("/api/projects/nope")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+    [Test]
+    public async Task AProjectLibraryImportsFromCsvAllOrNothing()
+    {
+        const string header = "project,firm,segment,region,owner,stage,date,agreed_investment,funds_in_place,note\n";
+        var bad = await Client.PostAsync("/api/projects/import", new StringContent(header + "p1,安宁冶炼公司,alumina,530181,t,lead,2024-01-10,,,\np2,nobody,alumina,530181,t,lead,2024-01-10,,,\n", System.Text.Encoding.UTF8, "text/csv"));
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await Client.GetAsync("/api/projects/p1")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nothing of a bad file lands");
+        var good = await Client.PostAsync("/api/projects/import", new StringContent(header + "p1,安宁冶炼公司,alumina,530181,t,lead,2024-01-10,,,\n", System.Text.Encoding.UTF8, "text/csv"));
+        Assert.That(good.StatusCode, Is.EqualTo(HttpStatusCode.OK), await good.Content.ReadAsStringAsync());
+        Assert.That((string?)(await GetJson("/api/projects/p1"))["firm"], Is.EqualTo("smelter-co"));
+    }
 }

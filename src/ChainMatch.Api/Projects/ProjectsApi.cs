@@ -3,6 +3,8 @@ using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
+using ChainMatch.Storage.Lists;
+using ChainMatch.Storage.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMatch.Api.Projects;
@@ -16,6 +18,9 @@ public static class ProjectsApi
         api.MapGet("/pipeline", Pipeline).WithSummary("Counts and amounts per stage for a region and chain, as the bureau reports them.");
         api.MapGet("/{projectId}", GetProject).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", CreateLead).WithSummary("Create a lead for a firm and a gap (segment × region).").ProducesValidationProblem();
+        api.MapPost("/import", Import)
+            .WithSummary("Import an existing project library as CSV, one row per step (project,firm,segment,region,owner,stage,date,agreed_investment,funds_in_place,note); all or nothing, every bad row named; ?dryRun=true writes nothing.")
+            .Accepts<string>("text/csv").ProducesValidationProblem();
         api.MapPost("/{projectId}/stages", AddStage)
             .WithSummary("Move a project to its next stage with a date and amounts (亿元); illegal moves are refused naming the allowed next stages.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
@@ -109,6 +114,27 @@ public static class ProjectsApi
         }
         await writes.ApplyAsync(GraphData.Empty with { Projects = [moved] }, $"project {moved.Id} to {step.Stage}", ct);
         return TypedResults.Ok(View(snapshot.Current, moved));
+    }
+
+    public sealed record ImportReport(int Projects, int Steps, int Written, bool DryRun);
+
+    static async Task<Results<Ok<ImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        IReadOnlyList<Project> projects;
+        try
+        {
+            projects = ProjectFile.Plan(snapshot.Current, body.ToArray(), $"project import of {DateTime.UtcNow:yyyy-MM-dd}");
+        }
+        catch (ListImportException e)
+        {
+            return TypedResults.ValidationProblem(
+                e.Errors.GroupBy(r => $"line {r.Line}").ToDictionary(g => g.Key, g => g.Select(r => r.Column is null ? r.Reason : $"{r.Column}: {r.Reason}").ToArray()),
+                title: "The project file has bad rows; nothing was imported.");
+        }
+        var written = dryRun == true ? 0 : (await writes.ApplyAsync(GraphData.Empty with { Projects = [.. projects] }, "project import", ct)).Total;
+        return TypedResults.Ok(new ImportReport(projects.Count, projects.Sum(p => p.History.Length), written, dryRun == true));
     }
 
     static IEnumerable<Project> Filter(ChainGraph graph, ProjectQuery q, Dictionary<string, string[]> errors)

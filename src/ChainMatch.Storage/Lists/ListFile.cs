@@ -31,11 +31,9 @@ public static class ListFile
         ["uscc"] = "uscc", ["统一社会信用代码"] = "uscc",
     };
 
-    static ListFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static (IReadOnlyList<ListRow> Rows, IReadOnlyList<RowError> Errors) Read(byte[] content)
     {
-        using var reader = new StringReader(Decode(content));
+        using var reader = new StringReader(CsvText.Decode(content));
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
         var errors = new List<RowError>();
         if (!csv.Read()) return ([], [new RowError(1, null, "the file is empty: a header line is required")]);
@@ -80,20 +78,5 @@ public static class ListFile
                 rows.Add(new ListRow(line, rank, name!, Cell("name_en"), Cell("headquarters"), revenue, Cell("industry"), uscc));
         }
         return (rows, errors);
-    }
-
-    /// <summary>UTF-8 when the bytes are valid UTF-8 (a byte-order mark is dropped), otherwise GB18030.</summary>
-    static string Decode(byte[] content)
-    {
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        try
-        {
-            var text = utf8.GetString(content);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding("GB18030").GetString(content);
-        }
     }
 }
