@@ -22,7 +22,8 @@ public static class Backtest
     public static BacktestResult Run(ChainGraph graph, int year, RegionCode region, LambdaMartParameters parameters, string modelPath)
     {
         var before = new DateOnly(year - 1, 12, 31);
-        var training = LinkPrediction.Build(graph, before).Queries;
+        // Only what was known at the end of YEAR−1: presences active then, projects begun and graded by then.
+        List<LeadQuery> training = [.. LinkPrediction.Build(graph, before).Queries, .. ProjectLabels.Build(graph, before).Queries];
         if (training.Count == 0) throw new InvalidOperationException($"no training queries before {year}");
         LambdaMart.Train(LinkPrediction.ToRankingSet(training), parameters, modelPath);
         Ranker[] rankers = [Ranker.Model(TreeEnsemble.Load(modelPath)), Ranker.ListRank, Ranker.SegmentElsewhere];
