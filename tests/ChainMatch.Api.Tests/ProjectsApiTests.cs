@@ -66,6 +66,11 @@ public class ProjectsApiTests : ApiTest
     }
 
     [Test]
+    public async Task AProjectWhoseFirmIsOnTheNegativeListCarriesTheRule() =>
+        // The fixture's negative list names cell-co, the firm of foil-for-kunming.
+        Assert.That((string?)(await GetJson("/api/projects/foil-for-kunming"))["excludedBy"]![0], Does.StartWith("no-cell-co:"));
+
+    [Test]
     public async Task AnUnknownProjectIsA404() =>
         Assert.That((await Client.GetAsync("/api/projects/nope")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 

@@ -52,4 +52,18 @@ public class RepositorySeedsTests
         var empty = Graph.Value.Segments.Where(s => !held.Contains(s.Id)).Select(s => s.Id.Value).ToList();
         Assert.That(empty, Is.Empty, "segments without a single firm give no candidates");
     }
+
+    [Test]
+    public void EveryFirmHasAnAliasAndNoAliasNamesTwoFirms()
+    {
+        var firms = Graph.Value.Firms;
+        Assert.That(firms.Where(f => f.Aliases.IsDefaultOrEmpty).Select(f => f.Id.Value), Is.Empty);
+        var matcher = new ChainMatch.Domain.Firms.FirmMatcher(firms);
+        var ambiguous = firms.SelectMany(f => f.Aliases).Where(a => matcher.Match(a).Kind != ChainMatch.Domain.Firms.MatchKind.Matched).ToList();
+        Assert.That(ambiguous, Is.Empty, "an alias that names two firms makes list and project imports ambiguous");
+    }
+
+    [Test]
+    public void TheProjectLibraryHoldsRealDatedProjectsWithSources() =>
+        Assert.That(Graph.Value.Data.Projects.Where(p => !p.Source.IsVerified).Select(p => p.Id), Is.Empty);
 }

@@ -2,6 +2,7 @@ using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Projects;
 using ChainMatch.Storage.Lists;
 using ChainMatch.Storage.Projects;
@@ -29,7 +30,7 @@ public static class ProjectsApi
 
     public sealed record ProjectView(string Id, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName,
         string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History,
-        IReadOnlyList<ProjectProblem> Problems);
+        IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<string> ExcludedBy);
 
     public sealed record NewLead(string? Id, string Firm, string Segment, string Region, string OwnerTeam, string Date, string? Note);
 
@@ -157,5 +158,6 @@ public static class ProjectsApi
 
     static ProjectView View(ChainGraph graph, Project p) => new(p.Id, p.Firm.Value, graph.FindFirm(p.Firm)!.Name, p.Segment.Value,
         graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name, p.OwnerTeam, p.Stage, p.Current.Date,
-        p.AgreedInvestment, p.FundsInPlace, p.History, p.Problems);
+        p.AgreedInvestment, p.FundsInPlace, p.History, p.Problems,
+        [.. new NegativeList(graph, new Gap(p.Segment, p.Region)).Catching(p.Firm).Select(r => r.ToString())]);
 }
