@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ChainMatch.Ranking.Leads;
-using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Cli;
 
@@ -16,15 +15,7 @@ static class EvaluateCommand
         command.SetAction(async (parse, ct) =>
         {
             var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
-            TreeEnsemble model;
-            try
-            {
-                model = TreeEnsemble.Load(parse.GetValue(TrainCommand.Model)!.FullName);
-            }
-            catch (ModelFormatException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var model = TrainCommand.LoadModel(parse);
             var scores = LeadModelTraining.Evaluate(graph, TrainCommand.Options(parse), model);
             await output.WriteLineAsync(Tables.Scores(scores));
             return ChainMatchCli.Ok;

@@ -4,7 +4,6 @@ using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Ranking.Leads;
-using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Cli;
 
@@ -34,15 +33,7 @@ static class LeadsCommand
             if (graph.FindChain(chainId) is null) throw new NotFoundException("chain", chainId.Value);
             if (!graph.SegmentsOf(chainId).Any(s => s.Id == segmentId))
                 throw new CliException($"segment '{segmentId}' is not in chain '{chainId}'");
-            TreeEnsemble model;
-            try
-            {
-                model = TreeEnsemble.Load(parse.GetValue(TrainCommand.Model)!.FullName);
-            }
-            catch (ModelFormatException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var model = TrainCommand.LoadModel(parse);
             var leads = new LeadRanker(model).Rank(graph, new Gap(segmentId, new RegionCode(parse.GetValue(region)!)), asOf, parse.GetValue(top),
                 includeExcluded: parse.GetValue(includeExcluded));
             await output.WriteLineAsync(parse.GetValue(format) switch

@@ -3,7 +3,6 @@ using System.Text.Json;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Ranking.Leads;
-using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Cli;
 
@@ -30,15 +29,7 @@ static class TargetsCommand
         {
             var asOf = GlobalOptions.AsOfDate(parse);
             var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
-            TreeEnsemble model;
-            try
-            {
-                model = TreeEnsemble.Load(parse.GetValue(TrainCommand.Model)!.FullName);
-            }
-            catch (ModelFormatException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var model = TrainCommand.LoadModel(parse);
             var filter = new TargetFilter(
                 parse.GetValue(chain) is { } c ? new ChainId(c) : null,
                 parse.GetValue(list),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ChainMatch.Ranking;
 using ChainMatch.Ranking.Leads;
+using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Cli;
 
@@ -36,6 +37,19 @@ static class TrainCommand
             return ChainMatchCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>The model named by --model; a missing or corrupt file is one line naming it.</summary>
+    public static TreeEnsemble LoadModel(ParseResult parse)
+    {
+        try
+        {
+            return TreeEnsemble.Load(parse.GetValue(Model)!.FullName);
+        }
+        catch (ModelFormatException e)
+        {
+            throw new CliException(e.Message);
+        }
     }
 
     /// <summary>The options of a run; evaluate reuses them so it scores the split the model was tested on.</summary>

@@ -1,20 +1,7 @@
 namespace ChainMatch.Cli.Tests;
 
-public class FirmCommandTests
+public class FirmCommandTests : SeededStoreTest
 {
-    SeedFolder _dir = null!;
-    string Store => Path.Combine(_dir.Path, "chainmatch.db");
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _dir = SeedFolder.Empty();
-        await CliRun.Of("seed", SeedFolder.Fixture("mini-seeds"), "--store", Store);
-    }
-
-    [TearDown]
-    public void TearDown() => _dir.Dispose();
-
     [Test]
     public async Task AFirmAndItsPresenceAreWrittenAndShowInTheStatusMap()
     {

@@ -1,23 +1,10 @@
 namespace ChainMatch.Cli.Tests;
 
-public class ImportListCommandTests
+public class ImportListCommandTests : SeededStoreTest
 {
-    SeedFolder _dir = null!;
-    string Store => Path.Combine(_dir.Path, "chainmatch.db");
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _dir = SeedFolder.Empty();
-        await CliRun.Of("seed", SeedFolder.Fixture("mini-seeds"), "--store", Store);
-    }
-
-    [TearDown]
-    public void TearDown() => _dir.Dispose();
-
     string ListFile(string csv)
     {
-        var path = Path.Combine(_dir.Path, "list.csv");
+        var path = Path.Combine(Dir.Path, "list.csv");
         File.WriteAllText(path, csv);
         return path;
     }
