@@ -5,7 +5,7 @@ DATA ?= $(CURDIR)/data
 SEEDS ?= $(CURDIR)/graph-seeds
 CONFIGURATION ?= Release
 
-.PHONY: run test build deps model bench seed-check clean
+.PHONY: run test build deps model bench seed-check screenshot clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -31,6 +31,12 @@ model: build
 FIRMS ?= 100000
 bench: build
 	dotnet run --project bench/ChainMatch.Bench -c $(CONFIGURATION) --no-build -- $(CURDIR) $(FIRMS)
+
+# README's picture: the web UI on the seeded Kunming battery chain, taken with Debian's chromium at projector size.
+screenshot: build
+	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
+		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
+		$(CURDIR)/models/lead-ranker.json "region=530100&chain=new-energy-battery" $(CURDIR)/docs/kunming-battery-status-map.png
 
 seed-check: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed --dry-run $(SEEDS)

@@ -12,9 +12,12 @@ if [ "$major" -lt 10 ]; then
   exit 1
 fi
 
-# Debian packages: XGBoost 1.7 for training the ranking model (serving needs none).
+# Debian packages: XGBoost 1.7 for training the ranking model (serving needs none); chromium for the web UI's
+# browser tests (Playwright drives Debian's build, it never downloads one) and a CJK font so pages render Chinese.
 missing=()
 ldconfig -p | grep -q 'libxgboost.so.0' || missing+=(libxgboost0)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != "0" ]; then
     echo "error: missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install -y ${missing[*]})" >&2

@@ -1,13 +1,16 @@
 using ChainMatch.Api.Chains;
+using ChainMatch.Api.Exports;
 using ChainMatch.Api.Firms;
 using ChainMatch.Api.Gaps;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Api.Leads;
+using ChainMatch.Api.Maps;
 using ChainMatch.Api.Compliance;
 using ChainMatch.Api.Projects;
 using ChainMatch.Api.Lists;
 using ChainMatch.Api.Regions;
+using ChainMatch.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChainMatchApi();
@@ -16,12 +19,15 @@ builder.Services.AddChainMatchLeads();
 
 var app = builder.Build();
 app.UseChainMatchApi();
+app.UseChainMatchWebUi();
 app.MapHealthApi();
 app.MapChainsApi();
 app.MapRegionsApi();
 app.MapFirmsApi();
 app.MapGapsApi();
 app.MapLeadsApi();
+app.MapMapsApi();
+app.MapExportsApi();
 app.MapListsApi();
 app.MapNegativeListApi();
 app.MapProjectsApi();

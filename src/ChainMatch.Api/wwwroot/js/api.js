@@ -1,0 +1,51 @@
+import { busy } from './progress.js';
+
+const TIMEOUT_MS = 30000;
+
+/** An API answer that was not a success, carrying the RFC 7807 problem details the service sent (or a stand-in). */
+export class ApiError extends Error {
+  constructor(problem, status, url) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.problem = problem;
+    this.status = status;
+    this.url = url;
+  }
+}
+
+export const getJson = url => request(url, res => res.json());
+export const getText = url => request(url, res => res.text());
+
+/** Builds an /api URL from path parts (escaped) and query values (empty ones left out). */
+export function apiUrl(parts, query = {}) {
+  const path = '/api/' + parts.map(p => encodeURIComponent(p)).join('/');
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value != null && value !== '') params.set(key, value);
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function request(url, read) {
+  const done = busy();
+  try {
+    let res;
+    try {
+      res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (e) {
+      const timedOut = e.name === 'TimeoutError';
+      throw new ApiError({ title: timedOut ? 'timeout' : 'network', detail: e.message }, 0, url);
+    }
+    if (!res.ok) throw await problemOf(res, url);
+    return await read(res);
+  } finally {
+    done();
+  }
+}
+
+async function problemOf(res, url) {
+  const type = res.headers.get('content-type') ?? '';
+  let problem = null;
+  if (type.includes('json')) {
+    try { problem = await res.json(); } catch { /* a broken body still gets a message below */ }
+  }
+  return new ApiError(problem ?? { title: res.statusText || `HTTP ${res.status}`, status: res.status }, res.status, url);
+}

@@ -1,0 +1,98 @@
+import { getJson } from './api.js';
+import { h, fill } from './dom.js';
+import { lang, name, setLang, t } from './i18n.js';
+import { clearMessages, showError } from './messages.js';
+import { findRegion, renderRegionTree, setFilterPlaceholder } from './regions.js';
+import { renderStatusMap } from './statusMap.js';
+import { renderGaps } from './gaps.js';
+import { renderTargets } from './targets.js';
+import { renderSimulation } from './features.js';
+import { renderPipeline } from './pipeline.js';
+
+// Everything the page shows is named in the URL hash, so a view can be bookmarked, shared or put on a projector:
+// #region=530100&chain=new-energy-battery&asOf=2024&lang=en&tab=map&segment=lfp-cathode
+const TABS = ['map', 'gaps', 'targets', 'simulation', 'pipeline'];
+const DEFAULT_REGION = '530000';
+
+let chains = [];
+let regions = [];
+let renderCount = 0;
+
+function readState() {
+  const p = new URLSearchParams(location.hash.slice(1));
+  return {
+    region: p.get('region') ?? (findRegion(regions, DEFAULT_REGION) ? DEFAULT_REGION : regions[0]?.code ?? DEFAULT_REGION),
+    chain: p.get('chain') ?? chains[0]?.id ?? '',
+    asOf: p.get('asOf') ?? '',
+    lang: p.get('lang') === 'en' ? 'en' : 'zh',
+    tab: TABS.includes(p.get('tab')) ? p.get('tab') : 'map',
+    segment: p.get('segment') ?? '',
+  };
+}
+
+function navigate(changes) {
+  const state = { ...readState(), ...changes };
+  if (!('segment' in changes)) state.segment = '';
+  const p = new URLSearchParams();
+  for (const key of ['region', 'chain', 'asOf', 'lang', 'tab', 'segment']) if (state[key]) p.set(key, state[key]);
+  location.hash = p.toString();
+}
+
+function render() {
+  const state = readState();
+  const region = findRegion(regions, state.region);
+  state.regionLabel = region ? name(region) : state.region;
+  const token = ++renderCount;
+  const isCurrent = () => token === renderCount;
+  clearMessages();
+  setLang(state.lang);
+  document.title = `ChainMatch · ${t('brand')}`;
+  setFilterPlaceholder(document.getElementById('region-filter'));
+
+  for (const b of document.querySelectorAll('.lang button')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang()));
+  const select = document.getElementById('chain-select');
+  fill(select, chains.map(c => h('option', { value: c.id, selected: c.id === state.chain }, name(c))));
+  if (!chains.some(c => c.id === state.chain)) select.append(h('option', { value: state.chain, selected: true }, state.chain));
+  document.getElementById('as-of').value = state.asOf;
+  drawTree(state);
+
+  for (const tab of TABS) {
+    document.getElementById(`tab-${tab}`).hidden = tab !== state.tab;
+    const button = document.querySelector(`[data-tab="${tab}"]`);
+    button.setAttribute('aria-selected', String(tab === state.tab));
+  }
+  const panel = document.getElementById(`tab-${state.tab}`);
+  if (state.tab === 'map') renderStatusMap(state, isCurrent, chain => navigate({ chain }));
+  else if (state.tab === 'gaps') renderGaps(panel, state, chains, isCurrent);
+  else if (state.tab === 'targets') renderTargets(panel, state, chains, isCurrent);
+  else if (state.tab === 'pipeline') renderPipeline(panel, state, chains, isCurrent);
+  else renderSimulation(panel, state);
+}
+
+function drawTree(state) {
+  renderRegionTree(document.getElementById('region-tree'), regions, state.region, region => navigate({ region }),
+    document.getElementById('region-filter').value);
+}
+
+function wireControls() {
+  document.getElementById('chain-select').addEventListener('change', e => navigate({ chain: e.target.value }));
+  document.getElementById('as-of').addEventListener('change', e => navigate({ asOf: e.target.value.trim() }));
+  for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => navigate({ lang: b.dataset.lang, segment: readState().segment }));
+  for (const b of document.querySelectorAll('[data-tab]')) b.addEventListener('click', () => navigate({ tab: b.dataset.tab }));
+  document.getElementById('region-filter').addEventListener('input', () => drawTree(readState()));
+  window.addEventListener('hashchange', render);
+}
+
+async function start() {
+  setLang(readState().lang);
+  wireControls();
+  // Either list failing still leaves a page that says why; the other one is used as far as it goes.
+  const [chainList, regionTree] = await Promise.allSettled([getJson('/api/chains'), getJson('/api/regions')]);
+  if (chainList.status === 'fulfilled') chains = chainList.value;
+  if (regionTree.status === 'fulfilled') regions = regionTree.value;
+  render();
+  if (chainList.status === 'rejected') showError(chainList.reason, t('whatChains'));
+  if (regionTree.status === 'rejected') showError(regionTree.reason, t('whatRegions'));
+}
+
+start();

@@ -1,0 +1,79 @@
+// Interface words in Chinese (the default) and English; graph names come from the data (nameEn where the seeds have it).
+const words = {
+  zh: {
+    brand: '产业链招商地图', chain: '产业链', asOf: '截至', regions: '地区', filterRegions: '筛选地区',
+    loading: '加载中…', tabMap: '现状图', tabGaps: '缺口清单', tabTargets: '目标企业', tabSimulation: '链主模拟', tabPipeline: '项目库',
+    status: { present: '已有', weak: '薄弱', missing: '缺失', 'high-value': '高价值缺口', unverified: '待核实' },
+    gapKind: { missing: '缺失环节（补链）', weak: '薄弱环节（强链）', 'high-value': '价值高端环节（延链）' },
+    stage: { upstream: '上游', midstream: '中游', downstream: '下游', application: '应用' },
+    band: { high: '高', medium: '中', low: '低' },
+    downloadSvg: '下载 SVG', openSvg: '在新窗口打开 SVG', fit: '适应宽度', actual: '实际大小',
+    pickSegment: '点击图中的环节查看本地企业与缺口原因；点击缺口查看招商线索。',
+    localFirms: '本地企业', noLocalFirms: '本地暂无企业', reasons: '判断依据', priority: '优先级',
+    firm: '企业', place: '所在地', site: '厂址', capacity: '产能', since: '起始年', source: '来源', unsourced: '无来源（待核实）',
+    leads: '招商线索', leadsFor: s => `招商线索：${s}`, candidates: n => `共 ${n} 家候选企业`, noLeads: '没有找到候选企业。',
+    rank: '排名', headquarters: '总部', score: '得分', downloadCsv: '下载 CSV', downloadXlsx: '下载 Excel',
+    segment: '环节', chains: '所属产业链', kind: '缺口类型', stageLabel: '环节位置', noGaps: '该地区没有缺口。',
+    gapsOf: (r, n) => `${r}：${n} 个缺口（跨产业链，按优先级排序）`, clickGap: '点击一行查看该缺口的招商线索。',
+    allChains: '全部产业链', list: '名单', anyList: '不限', perGap: '每个缺口', hq: '总部所在地区代码',
+    targetsOf: (r, n, g) => `${r}：${g} 个缺口的 ${n} 家目标企业`, show: '查询', rankInGap: '缺口内排名', gap: '缺口',
+    lists: { 'fortune-global-500': '世界500强', 'china-top-500': '中国500强', 'china-private-top-500': '民营500强' },
+    notAvailable: '暂不可用', simulationMissing: '本服务尚未提供链主模拟接口（第 6 号议题），因此这里没有可显示的内容。该接口上线后，此面板会自动出现。',
+    pipelineMissing: '本服务尚未提供项目库接口（第 4 号议题），因此这里没有可显示的内容。该接口上线后，此面板会自动出现。',
+    endpointsFound: '服务提供了以下接口；专用表单尚未建成，可直接查看其数据：', openJson: '查看 JSON',
+    errorLoading: what => `无法加载${what}`, whatMap: '现状图', whatGaps: '缺口清单', whatLeads: '招商线索', whatTargets: '目标企业',
+    whatRegions: '地区', whatChains: '产业链', whatFeatures: '接口目录', close: '关闭', networkError: '无法连接服务',
+    otherChain: c => `跨链：点击切换到 ${c}`, summary: '统计',
+    whatPipeline: '项目库', pipelineOf: r => `项目库：${r} 及下辖地区`, signedAtLeast100m: n => `签约亿元以上项目 ${n} 个`,
+    fundsInPlace: '到位资金', agreedInvestment: '协议投资（亿元）', yi: '亿元', projectStage: '阶段', projectCount: '项目数',
+    projects: '项目', noProjects: '该地区暂无项目。', owner: '责任团队',
+    projectStages: { lead: '线索', contacted: '已接触', negotiating: '在谈', signed: '签约', started: '开工', 'in-production': '投产', 'capital-added': '增资', lost: '流失' },
+  },
+  en: {
+    brand: 'industrial chain map', chain: 'Chain', asOf: 'As of', regions: 'Regions', filterRegions: 'Filter regions',
+    loading: 'Loading…', tabMap: 'Status map', tabGaps: 'Gaps', tabTargets: 'Target firms', tabSimulation: 'Anchor simulation', tabPipeline: 'Projects',
+    status: { present: 'present', weak: 'weak', missing: 'missing', 'high-value': 'high-value gap', unverified: 'unverified' },
+    gapKind: { missing: 'missing link (fill)', weak: 'weak link (strengthen)', 'high-value': 'high-value link (extend)' },
+    stage: { upstream: 'upstream', midstream: 'midstream', downstream: 'downstream', application: 'application' },
+    band: { high: 'high', medium: 'medium', low: 'low' },
+    downloadSvg: 'Download SVG', openSvg: 'Open SVG in a new window', fit: 'Fit width', actual: 'Actual size',
+    pickSegment: 'Click a segment for its local firms and gap reasons; click a gap for its leads.',
+    localFirms: 'Local firms', noLocalFirms: 'No local firm', reasons: 'Reasons', priority: 'Priority',
+    firm: 'Firm', place: 'Place', site: 'Site', capacity: 'Capacity', since: 'Since', source: 'Source', unsourced: 'no source (unverified)',
+    leads: 'Leads', leadsFor: s => `Leads: ${s}`, candidates: n => `${n} candidate firms`, noLeads: 'No candidate firm found.',
+    rank: 'Rank', headquarters: 'Headquarters', score: 'Score', downloadCsv: 'Download CSV', downloadXlsx: 'Download Excel',
+    segment: 'Segment', chains: 'Chains', kind: 'Gap kind', stageLabel: 'Stage', noGaps: 'This region has no gaps.',
+    gapsOf: (r, n) => `${r}: ${n} gaps across chains, highest priority first`, clickGap: 'Click a row for the leads of that gap.',
+    allChains: 'All chains', list: 'List', anyList: 'Any', perGap: 'Per gap', hq: 'Headquarters region code',
+    targetsOf: (r, n, g) => `${r}: ${n} target firms for ${g} gaps`, show: 'Show', rankInGap: 'Rank in gap', gap: 'Gap',
+    lists: { 'fortune-global-500': 'Fortune Global 500', 'china-top-500': 'China top 500', 'china-private-top-500': 'China private top 500' },
+    notAvailable: 'Not available', simulationMissing: 'This service has no anchor-firm simulation endpoint yet (issue 6), so there is nothing to show here. The panel appears by itself once the endpoint exists.',
+    pipelineMissing: 'This service has no project library endpoint yet (issue 4), so there is nothing to show here. The panel appears by itself once the endpoint exists.',
+    endpointsFound: 'The service offers these endpoints; a dedicated form is not built yet, but their data can be opened:', openJson: 'Open JSON',
+    errorLoading: what => `Could not load the ${what}`, whatMap: 'status map', whatGaps: 'gap list', whatLeads: 'leads', whatTargets: 'target list',
+    whatRegions: 'regions', whatChains: 'chains', whatFeatures: 'endpoint list', close: 'Close', networkError: 'The service cannot be reached',
+    otherChain: c => `Cross-chain: click to open ${c}`, summary: 'Summary',
+    whatPipeline: 'project library', pipelineOf: r => `Projects in ${r} and the regions under it`, signedAtLeast100m: n => `${n} signed projects of 100 million yuan or more`,
+    fundsInPlace: 'Funds in place', agreedInvestment: 'Agreed investment (100M yuan)', yi: '× 100M yuan', projectStage: 'Stage', projectCount: 'Projects',
+    projects: 'Projects', noProjects: 'No project in this region yet.', owner: 'Owner team',
+    projectStages: { lead: 'lead', contacted: 'contacted', negotiating: 'negotiating', signed: 'signed', started: 'started', 'in-production': 'in production', 'capital-added': 'capital added', lost: 'lost' },
+  },
+};
+
+let current = 'zh';
+
+export const lang = () => current;
+
+export function setLang(value) {
+  current = value === 'en' ? 'en' : 'zh';
+  document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+}
+
+export function t(key, ...args) {
+  const value = words[current][key];
+  return typeof value === 'function' ? value(...args) : value;
+}
+
+/** A graph object's name in the current language: nameEn when English is chosen and the seeds have one. */
+export const name = obj => (current === 'en' && obj?.nameEn) ? obj.nameEn : obj?.name ?? '';

@@ -1,0 +1,64 @@
+import { apiUrl, getJson } from './api.js';
+import { h, fill } from './dom.js';
+import { name, t } from './i18n.js';
+import { showError } from './messages.js';
+
+const LISTS = ['fortune-global-500', 'china-top-500', 'china-private-top-500'];
+
+/** The region's target list with its filters, and the same list as CSV and as an Excel workbook. */
+export function renderTargets(container, state, chains, isCurrent) {
+  const chain = h('select', { name: 'chain' },
+    h('option', { value: '' }, t('allChains')),
+    chains.map(c => h('option', { value: c.id, selected: c.id === state.chain }, name(c))));
+  const list = h('select', { name: 'list' },
+    h('option', { value: '' }, t('anyList')),
+    LISTS.map(l => h('option', { value: l }, t('lists')[l])));
+  const perGap = h('input', { name: 'perGap', type: 'number', min: 1, max: 50, value: 5, size: 4 });
+  const hq = h('input', { name: 'hq', type: 'text', size: 10, placeholder: '440000' });
+  const result = h('div', { class: 'targets-result' });
+  const show = e => {
+    e?.preventDefault();
+    const query = { chain: chain.value, list: list.value, perGap: perGap.value, hq: hq.value.trim(), asOf: state.asOf };
+    loadTargets(result, state.region, query, isCurrent);
+  };
+  fill(container,
+    h('form', { class: 'filters', onsubmit: show },
+      h('label', null, t('chain'), ' ', chain),
+      h('label', null, t('list'), ' ', list),
+      h('label', null, t('perGap'), ' ', perGap),
+      h('label', null, t('hq'), ' ', hq),
+      h('button', { type: 'submit' }, t('show'))),
+    result);
+  show();
+}
+
+async function loadTargets(container, region, query, isCurrent) {
+  fill(container, h('p', { class: 'muted' }, t('loading')));
+  let targets;
+  try {
+    targets = await getJson(apiUrl(['regions', region, 'targets'], query));
+  } catch (e) {
+    if (!isCurrent()) return;
+    fill(container);
+    showError(e, t('whatTargets'));
+    return;
+  }
+  if (!isCurrent()) return;
+  const csv = apiUrl(['regions', region, 'targets'], { ...query, format: 'csv' });
+  const xlsx = apiUrl(['regions', region, 'targets.xlsx'], query);
+  fill(container,
+    h('div', { class: 'leads-head' },
+      h('h2', null, t('targetsOf', targets.regionName, targets.targets.length, targets.gaps)),
+      h('a', { class: 'download', href: csv, download: `targets-${region}.csv` }, t('downloadCsv')),
+      h('a', { class: 'download', href: xlsx, download: `targets-${region}.xlsx` }, t('downloadXlsx'))),
+    h('table', { class: 'targets' },
+      h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('gap'), t('kind'), t('score'), t('rankInGap'), t('reasons')].map(x => h('th', null, x)))),
+      h('tbody', null, targets.targets.map(x => h('tr', null,
+        h('td', null, h('strong', null, name(x))),
+        h('td', null, x.headquarters ?? '—'),
+        h('td', null, x.segmentName),
+        h('td', null, t('gapKind')[x.gapKind], ` · ${t('priority')} ${x.gapPriority}`),
+        h('td', { class: 'num' }, x.score.toFixed(2)),
+        h('td', { class: 'num' }, x.rankInGap),
+        h('td', null, h('ul', { class: 'reasons' }, x.reasons.map(r => h('li', null, r)))))))));
+}

@@ -1,0 +1,48 @@
+namespace ChainMatch.Web.Tests;
+
+public sealed class LeadsPageTests : BrowserTest
+{
+    [Test]
+    public async Task ClickingAGapOnTheMapListsItsRankedLeadsWithReasons()
+    {
+        await Open("region=530100&chain=aluminium&asOf=2024");
+        await Segment("alumina").ClickAsync();
+
+        var lead = Page.Locator("#details .leads .lead").First;
+        await Assertions.Expect(lead).ToContainTextAsync("安宁冶炼公司");
+        await Assertions.Expect(lead.Locator(".reasons li").First).ToContainTextAsync("headquartered in 云南省");
+    }
+
+    [Test]
+    public async Task TheLeadsOfAGapCanBeDownloadedAsCsv()
+    {
+        await Open("region=530100&chain=aluminium&asOf=2024");
+        await Segment("alumina").ClickAsync();
+
+        var link = Page.Locator("#details a.download");
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", "/api/regions/530100/segments/alumina/leads?top=200&asOf=2024&format=csv");
+    }
+
+    [Test]
+    public async Task TheRegionsGapListAcrossChainsOpensTheLeadsOfARow()
+    {
+        await Open("region=530100&chain=aluminium&asOf=2024&tab=gaps");
+        var rows = Page.Locator("#tab-gaps tr.gap-row");
+        await rows.First.WaitForAsync();
+
+        Assert.That(await rows.CountAsync(), Is.EqualTo(4));
+        await Page.Locator("#tab-gaps tr.gap-row[data-segment='alumina']").ClickAsync();
+        await Assertions.Expect(Page.Locator("#tab-gaps .leads .lead").First).ToContainTextAsync("安宁冶炼公司");
+    }
+
+    [Test]
+    public async Task TheTargetListLinksToCsvAndExcelWithItsFilters()
+    {
+        await Open("region=530100&chain=aluminium&asOf=2024&tab=targets");
+        await Page.Locator("#tab-targets table.targets tbody tr").First.WaitForAsync();
+
+        var links = Page.Locator("#tab-targets a.download");
+        await Assertions.Expect(links.Nth(0)).ToHaveAttributeAsync("href", "/api/regions/530100/targets?chain=aluminium&perGap=5&asOf=2024&format=csv");
+        await Assertions.Expect(links.Nth(1)).ToHaveAttributeAsync("href", "/api/regions/530100/targets.xlsx?chain=aluminium&perGap=5&asOf=2024");
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMatch.Web.Tests;
+
+/// <summary>
+/// The real service on Kestrel at a free loopback port (a browser cannot reach the in-memory TestServer), over its own
+/// store in a temp folder seeded from <paramref name="seedDirectory"/>, with the shipped ranking model.
+/// </summary>
+public sealed class LiveService(string seedDirectory) : WebApplicationFactory<Program>
+{
+    readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "chainmatch-web-" + Guid.NewGuid().ToString("N"));
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static LiveService Start(string seedDirectory)
+    {
+        var service = new LiveService(seedDirectory);
+        // An explicit loopback listener on port 0: the OS picks a free port, and appsettings' Urls are overridden.
+        service.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        service.StartServer();
+        var address = service.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        service.BaseAddress = new Uri(address);
+        return service;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Graph:DataDirectory", _dataDirectory);
+        builder.UseSetting("Graph:SeedDirectory", seedDirectory);
+        builder.UseSetting("Ranking:ModelPath", Path.Combine(RepositoryRoot, "models", "lead-ranker.json"));
+    }
+
+    public static string RepositoryRoot => Path.GetDirectoryName(SeedFolder.RepositorySeeds())!;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+// `make screenshot`: starts the built service on a free loopback port over a fresh store seeded from graph-seeds,
+// opens the web UI in Debian's chromium at a view named in the hash, and saves a PNG of the page.
+if (args.Length != 6)
+{
+    Console.Error.WriteLine("usage: ChainMatch.Screenshot API_DLL API_PROJECT_DIR SEEDS MODEL VIEW_HASH OUT_PNG");
+    return 2;
+}
+var (apiDll, contentRoot, seeds, model, view, output) = (Path.GetFullPath(args[0]), Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), Path.GetFullPath(args[3]), args[4], args[5]);
+var data = Path.Combine(Path.GetTempPath(), "chainmatch-screenshot-" + Guid.NewGuid().ToString("N"));
+
+using var service = Process.Start(new ProcessStartInfo("dotnet")
+{
+    // The project folder is the content root, as under `make run`: its wwwroot holds the pages.
+    ArgumentList = { apiDll, "--contentRoot", contentRoot, "--urls", "http://127.0.0.1:0", $"--Graph:DataDirectory={data}", $"--Graph:SeedDirectory={seeds}", $"--Ranking:ModelPath={model}" },
+    RedirectStandardOutput = true,
+})!;
+try
+{
+    var address = await ListeningAddress(service);
+    var stopwatch = Stopwatch.StartNew();
+    using var playwright = await Playwright.CreateAsync();
+    await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+    stopwatch.Restart();
+    await page.GotoAsync($"{address}/#{view}");
+    await page.Locator("svg.status-map g.segment").First.WaitForAsync();
+    Console.WriteLine($"map rendered {stopwatch.ElapsedMilliseconds} ms after navigation");
+    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+    await page.ScreenshotAsync(new PageScreenshotOptions { Path = output });
+    Console.WriteLine($"saved {output}");
+    return 0;
+}
+finally
+{
+    service.Kill(entireProcessTree: true);
+    await service.WaitForExitAsync();
+    if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+}
+
+// The service logs "Now listening on: http://127.0.0.1:PORT" once the seeds are projected and Kestrel is up.
+static async Task<string> ListeningAddress(Process service)
+{
+    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+    while (await service.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+    {
+        var match = Regex.Match(line, @"Now listening on: (http://\S+)");
+        if (match.Success)
+        {
+            // Keep draining the log so the service never blocks on a full pipe.
+            _ = Task.Run(async () => { while (await service.StandardOutput.ReadLineAsync() is not null) { } });
+            return match.Groups[1].Value;
+        }
+    }
+    throw new InvalidOperationException("the service exited before listening");
+}
