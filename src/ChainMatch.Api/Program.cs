@@ -10,6 +10,7 @@ using ChainMatch.Api.Compliance;
 using ChainMatch.Api.Projects;
 using ChainMatch.Api.Lists;
 using ChainMatch.Api.Regions;
+using ChainMatch.Api.Simulation;
 using ChainMatch.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ app.MapListsApi();
 app.MapNegativeListApi();
 app.MapProjectsApi();
 app.MapProblemsApi();
+app.MapSimulationApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

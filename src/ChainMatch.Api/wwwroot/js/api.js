@@ -13,6 +13,9 @@ export class ApiError extends Error {
 }
 
 export const getJson = url => request(url, res => res.json());
+export const postJson = (url, body) => request(url, res => res.json(), {
+  method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+});
 export const getText = url => request(url, res => res.text());
 
 /** Builds an /api URL from path parts (escaped) and query values (empty ones left out). */
@@ -24,12 +27,12 @@ export function apiUrl(parts, query = {}) {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request(url, read) {
+async function request(url, read, init = {}) {
   const done = busy();
   try {
     let res;
     try {
-      res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (e) {
       const timedOut = e.name === 'TimeoutError';
       throw new ApiError({ title: timedOut ? 'timeout' : 'network', detail: e.message }, 0, url);

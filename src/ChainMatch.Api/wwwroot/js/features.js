@@ -2,6 +2,7 @@ import { getJson } from './api.js';
 import { h, fill } from './dom.js';
 import { t } from './i18n.js';
 import { showError } from './messages.js';
+import { hasSimulation, renderSimulationForm } from './simulation.js';
 
 // Simulation (issue 6) and the project library (issue 4) arrive separately. Their panels look for the endpoints in
 // the service's own OpenAPI document, so they appear when the service has them and say so plainly until then.
@@ -56,5 +57,6 @@ export async function renderSimulation(container, state) {
   const ops = await featureOperations(container, 'simulation');
   if (ops === null) return;
   if (ops.length === 0) renderNotAvailable(container, 'simulation');
+  else if (hasSimulation(ops)) renderSimulationForm(container, state);
   else renderEndpointList(container, 'simulation', ops, state);
 }

@@ -1,0 +1,41 @@
+using ChainMatch.Api.Graph;
+using ChainMatch.Api.Infrastructure;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Simulation;
+using ChainMatch.Ranking.Trees;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainMatch.Api.Simulation;
+
+public static class SimulationApi
+{
+    public static IEndpointRouteBuilder MapSimulationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/simulations").WithTags("Simulation");
+        api.MapPost("/anchor", SimulateAnchor)
+            .WithSummary("If this anchor firm landed in this region: gaps closed, chain completeness before and after, followers and why, follow-on investment. Never writes.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public sealed record AnchorRequest(string Firm, string Region, string Chain, IReadOnlyList<string>? Segments, string? AsOf);
+
+    static Results<Ok<SimulationReport>, ValidationProblem> SimulateAnchor(AnchorRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    {
+        var errors = Parameters.Errors();
+        Parameters.Slug(request.Firm ?? "", "firm", errors);
+        Parameters.RegionCode(request.Region ?? "", "region", errors);
+        Parameters.Slug(request.Chain ?? "", "chain", errors);
+        var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        try
+        {
+            return TypedResults.Ok(new AnchorSimulation(model).Run(snapshot.Current, new FirmId(request.Firm!), new RegionCode(request.Region!), new ChainId(request.Chain!), asOf,
+                request.Segments?.Select(s => new SegmentId(s)).ToList()));
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["segments"] = [e.Message] });
+        }
+    }
+}

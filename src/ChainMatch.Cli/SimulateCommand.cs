@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ChainMatch.Domain;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Simulation;
+
+namespace ChainMatch.Cli;
+
+/// <summary><c>chainmatch simulate --firm ID --region CODE --chain ID</c>: what follows if this anchor firm lands here.</summary>
+static class SimulateCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var firm = new Option<string>("--firm") { Description = "The anchor firm's id.", Required = true };
+        var region = new Option<string>("--region") { Description = "Where it would land (region code).", Required = true };
+        var chain = new Option<string>("--chain") { Description = "The chain whose completeness is measured.", Required = true };
+        var segment = new Option<string[]>("--segment") { Description = "A segment it would bring (repeat; default: those it runs elsewhere in the chain)." };
+        var format = Formats.Option();
+        var command = new Command("simulate", "Simulate landing an anchor firm: gaps closed, completeness before and after, followers, follow-on investment. Writes nothing.")
+        {
+            firm, region, chain, segment, format, TrainCommand.Model,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var asOf = GlobalOptions.AsOfDate(parse);
+            var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
+            SimulationReport report;
+            try
+            {
+                report = new AnchorSimulation(TrainCommand.LoadModel(parse)).Run(graph, new FirmId(parse.GetValue(firm)!), new RegionCode(parse.GetValue(region)!),
+                    new ChainId(parse.GetValue(chain)!), asOf, parse.GetValue(segment)?.Select(s => new SegmentId(s)).ToList());
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message);
+            }
+            await output.WriteLineAsync(parse.GetValue(format) == Formats.Json ? JsonSerializer.Serialize(report, ReportJson.Options) : Text(report));
+            return ChainMatchCli.Ok;
+        });
+        return command;
+    }
+
+    static string Text(SimulationReport r)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{r.AnchorName} ({r.Anchor}) landing in {r.RegionName} ({r.Region}), chain {r.Chain}, as of {r.AsOf:yyyy-MM-dd}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"brings: {string.Join(", ", r.Sites.Select(s => s.Capacity is { } c ? $"{s.Name} {c:0.##} {s.Unit}" : s.Name))}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"completeness: {r.CompletenessBefore:P1} -> {r.CompletenessAfter:P1}");
+        foreach (var c in r.Changes) sb.AppendLine(CultureInfo.InvariantCulture, $"  {c.Name} ({c.Segment}): {c.Before} -> {c.After}");
+        sb.AppendLine("followers:");
+        foreach (var f in r.Followers)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {f.Name} ({f.FirmId}) for {f.GapName}: rank {f.OldRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} -> {f.NewRank}; {string.Join("; ", f.Reasons)}");
+        sb.Append(CultureInfo.InvariantCulture, $"follow-on investment: {r.FollowOn.Amount} 亿元 ({r.FollowOn.Method})");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,127 @@
+using ChainMatch.Domain.Gaps;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Leads;
+using ChainMatch.Domain.Projects;
+using ChainMatch.Domain.Simulation;
+using ChainMatch.Ranking.Trees;
+
+namespace ChainMatch.Ranking.Simulation;
+
+public sealed record AnchorSite(string Segment, string Name, double? Capacity, string? Unit);
+
+public sealed record SegmentChange(string Segment, string Name, SegmentStatus Before, SegmentStatus After, GapKind? GapBefore, GapKind? GapAfter);
+
+public sealed record Follower(string FirmId, string Name, string Gap, string GapName, double OldScore, double NewScore, int? OldRank, int NewRank, IReadOnlyList<string> Reasons);
+
+public sealed record FollowOnEstimate(double Amount, int Followers, string Method);
+
+public sealed record SimulationReport(
+    string Anchor, string AnchorName, string Region, string RegionName, string Chain, DateOnly AsOf, IReadOnlyList<AnchorSite> Sites,
+    double CompletenessBefore, double CompletenessAfter, IReadOnlyList<SegmentChange> Changes, IReadOnlyList<Follower> Followers, FollowOnEstimate FollowOn);
+
+/// <summary>
+/// "If we land this anchor firm here, what follows?" The anchor's sites are added to an overlay of the snapshot (a new
+/// immutable graph; the store is never touched), then the region is assessed again and every gap near the anchor
+/// re-ranked: gaps closed or weakened, chain completeness before and after, the firms whose lead scores rose most
+/// (followers) and why, and an estimate of follow-on investment with its method.
+/// </summary>
+public sealed class AnchorSimulation(TreeEnsemble model)
+{
+    const int FollowersShown = 10, LeadsPerGap = 5;
+    static readonly Provenance Scenario = new("ChainMatch simulation", "anchor scenario (not a fact)");
+
+    public SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments = null)
+    {
+        var anchor = graph.FindFirm(anchorId) ?? throw new NotFoundException("firm", anchorId.Value);
+        var place = graph.FindRegion(region) ?? throw new NotFoundException("region", region.Value);
+        if (graph.FindChain(chain) is null) throw new NotFoundException("chain", chain.Value);
+        var chainSegments = graph.SegmentsOf(chain).Select(s => s.Id).ToHashSet();
+        var active = graph.PresencesOf(anchorId).Where(p => p.IsActiveIn(asOf.Year)).ToList();
+        var chosen = segments is { Count: > 0 } ? segments : active.Select(p => p.Segment).Where(chainSegments.Contains).Distinct().ToList();
+        if (chosen.Count == 0) throw new ArgumentException($"{anchor.Name} operates no segment of chain '{chain}': name the segments it would bring");
+        foreach (var s in chosen)
+            if (graph.FindSegment(s) is null) throw new NotFoundException("segment", s.Value);
+
+        // The anchor brings each segment at the largest capacity it runs elsewhere, when that is known.
+        var sites = chosen.Select(s => new Presence(anchorId, s, region,
+            active.Where(p => p.Segment == s && p.Capacity is not null).OrderByDescending(p => p.Capacity!.Amount).FirstOrDefault()?.Capacity,
+            asOf.Year, null, "simulated anchor site", Scenario)).ToList();
+        var after = ChainGraph.Build(graph.Data with { Presences = graph.Data.Presences.AddRange(sites) });
+
+        var before = RegionAnalysis.Run(graph, region, asOf);
+        var afterAnalysis = RegionAnalysis.Run(after, region, asOf);
+        var changes = graph.Segments
+            .Select(s => (Before: before[s.Id], After: afterAnalysis[s.Id]))
+            .Where(x => x.Before.Status != x.After.Status || x.Before.GapKind != x.After.GapKind)
+            .Select(x => new SegmentChange(x.Before.Segment.Id.Value, x.Before.Segment.Name, x.Before.Status, x.After.Status, x.Before.GapKind, x.After.GapKind))
+            .ToList();
+
+        var followers = Followers(graph, after, afterAnalysis, anchorId, region, chainSegments, chosen, asOf);
+        return new SimulationReport(anchorId.Value, anchor.Name, region.Value, place.Name, chain.Value, asOf,
+            [.. sites.Select(s => new AnchorSite(s.Segment.Value, graph.FindSegment(s.Segment)!.Name, s.Capacity?.Amount, s.Capacity?.Unit))],
+            Math.Round(Completeness.Of(graph, before, chain), 4), Math.Round(Completeness.Of(after, afterAnalysis, chain), 4),
+            changes, followers, FollowOn(graph, followers));
+    }
+
+    /// <summary>Firms whose score for a gap near the anchor rose most, with the features that rose as the reasons.</summary>
+    List<Follower> Followers(ChainGraph before, ChainGraph after, RegionAnalysis afterAnalysis, FirmId anchor, RegionCode region,
+        HashSet<SegmentId> chainSegments, IReadOnlyList<SegmentId> anchorSegments, DateOnly asOf)
+    {
+        var near = anchorSegments
+            .SelectMany(s => after.FeedsFrom(s).Select(f => f.To).Concat(after.FeedsInto(s).Select(f => f.From)))
+            .Concat(chainSegments)
+            .Except(anchorSegments)
+            .Distinct()
+            .Where(s => afterAnalysis[s].IsGap)
+            .ToList();
+        var finderBefore = new LeadFinder(before, asOf);
+        var finderAfter = new LeadFinder(after, asOf);
+        var followers = new List<Follower>();
+        foreach (var segment in near)
+        {
+            var gap = new Gap(segment, region);
+            var old = Scored(finderBefore.Candidates(gap));
+            var now = finderAfter.Candidates(gap);
+            var scored = Scored(now);
+            var negative = new NegativeList(after, gap);
+            foreach (var (firm, (score, rank, candidate)) in scored)
+            {
+                if (firm == anchor || rank > LeadsPerGap || negative.Catching(firm).Count > 0) continue;
+                var previous = old.TryGetValue(firm, out var o) ? o : default;
+                var rise = score - (previous.Candidate is null ? float.NegativeInfinity : previous.Score);
+                if (rise <= 1e-6) continue;
+                var evidence = now.Evidence(candidate);
+                var reasons = Enum.GetValues<LeadFeature>()
+                    .Where(f => previous.Candidate is null || candidate.Features[(int)f] > previous.Candidate.Features[(int)f])
+                    .Where(evidence.ContainsKey)
+                    .Select(f => evidence[f])
+                    .DefaultIfEmpty(previous.Candidate is null ? "becomes a candidate once the anchor is here" : "the gap gains a local buyer or supplier in the anchor")
+                    .Take(3)
+                    .ToList();
+                followers.Add(new Follower(firm.Value, candidate.Firm.Name, segment.Value, after.FindSegment(segment)!.Name,
+                    Math.Round(previous.Candidate is null ? 0 : previous.Score, 4), Math.Round(score, 4), previous.Candidate is null ? null : previous.Rank, rank, reasons));
+            }
+        }
+        return [.. followers.OrderByDescending(f => f.NewScore - f.OldScore).ThenBy(f => f.FirmId, StringComparer.Ordinal).Take(FollowersShown)];
+    }
+
+    Dictionary<FirmId, (float Score, int Rank, LeadCandidate Candidate)> Scored(IReadOnlyList<LeadCandidate> candidates) =>
+        candidates.Select(c => (Candidate: c, Score: model.Score(c.Features)))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.Firm.Id.Value, StringComparer.Ordinal)
+            .Select((x, i) => (x.Candidate, x.Score, Rank: i + 1))
+            .ToDictionary(x => x.Candidate.Firm.Id, x => (x.Score, x.Rank, x.Candidate));
+
+    /// <summary>Expected follow-on investment: for each follower, the share of library projects that got to signing times the median agreed investment of signed projects.</summary>
+    static FollowOnEstimate FollowOn(ChainGraph graph, IReadOnlyList<Follower> followers)
+    {
+        var projects = graph.Data.Projects;
+        var signed = projects.Where(p => p.History.Any(h => h.Stage == ProjectStage.Signed)).ToList();
+        var amounts = signed.Select(p => p.AgreedInvestment).OfType<double>().Order().ToList();
+        if (projects.Length == 0 || amounts.Count == 0)
+            return new FollowOnEstimate(0, followers.Count, "no estimate: the project library holds no signed project with an agreed investment to learn from");
+        var signingRate = (double)signed.Count / projects.Length;
+        var median = amounts[amounts.Count / 2];
+        return new FollowOnEstimate(Math.Round(followers.Count * signingRate * median, 1), followers.Count,
+            $"followers ({followers.Count}) × share of library projects that reached signing ({signed.Count}/{projects.Length}) × median agreed investment of signed projects ({median} 亿元); an order of magnitude, not a forecast");
+    }
+}

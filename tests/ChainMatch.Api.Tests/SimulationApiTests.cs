@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ChainMatch.Api.Tests;
+
+public class SimulationApiTests : ApiTest
+{
+    [Test]
+    public async Task LandingTheSmelterInQujingFillsSmeltingThereAndRaisesCompletenessWithoutWriting()
+    {
+        var response = await Client.PostAsJsonAsync("/api/simulations/anchor", new { firm = "smelter-co", region = "530300", chain = "aluminium", asOf = "2024" });
+        var report = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), report.ToJsonString());
+        var smelting = report["changes"]!.AsArray().Single(c => (string?)c!["segment"] == "smelting")!;
+        Assert.That(((string?)smelting["before"], (string?)smelting["after"]), Is.EqualTo(("missing", "weak")), "350 kt is under the fixture's 400 kt minimum scale");
+        Assert.That((double)report["completenessAfter"]!, Is.GreaterThan((double)report["completenessBefore"]!));
+        var map = await GetJson("/api/chains/aluminium/status/530300?asOf=2024");
+        Assert.That((string?)map["segments"]!.AsArray().Single(s => (string?)s!["id"] == "smelting")!["status"], Is.EqualTo("missing"), "the store is not touched");
+    }
+
+    [TestCase("""{"firm":"nobody","region":"530300","chain":"aluminium"}""", HttpStatusCode.NotFound)]
+    [TestCase("""{"firm":"smelter-co","region":"qujing","chain":"aluminium"}""", HttpStatusCode.BadRequest)]
+    [TestCase("""{"firm":"cell-co","region":"530300","chain":"aluminium","segments":["anode"]}""", HttpStatusCode.NotFound)]
+    public async Task ABadScenarioIsAProblem(string body, HttpStatusCode expected)
+    {
+        var response = await Client.PostAsync("/api/simulations/anchor", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+    }
+}

@@ -1,0 +1,109 @@
+using ChainMatch.Domain.Gaps;
+using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Simulation;
+using ChainMatch.Ranking.Trees;
+
+namespace ChainMatch.Ranking.Tests;
+
+public class AnchorSimulationTests
+{
+    static readonly DateOnly AsOf = new(2025, 12, 31);
+    static TreeEnsemble Model => TreeEnsemble.Load(Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json"));
+
+    /// <summary>
+    /// anode → smelting → foil. The smelter runs in Ningde, buying anodes from anode-maker. Qujing (530300) has
+    /// nothing yet. Landing the smelter in Qujing should make smelting present there and pull its supplier.
+    /// </summary>
+    static ChainGraph Graph() => new ChainGraphBuilder()
+        .Chain("aluminium", "anode", "smelting", "foil").Feeds("anode", "smelting", 0.425).Feeds("smelting", "foil")
+        .Firm("smelter", @in: "smelting", at: "350900", capacity: 1_000_000, since: 2010)
+        .Firm("anode-maker", @in: "anode", at: "350900", since: 2012)
+        .Firm("other-anode", @in: "anode", at: "350900", since: 2012)
+        .Firm("foil-maker", @in: "foil", at: "350900", since: 2015)
+        .Supplies("anode-maker", "smelter")
+        .Build();
+
+    static SimulationReport Simulate(ChainGraph graph) =>
+        new AnchorSimulation(Model).Run(graph, new FirmId("smelter"), new RegionCode("530300"), new ChainId("aluminium"), AsOf);
+
+    [Test]
+    public void TheAnchorBringsTheSegmentsItRunsElsewhereAtItsCapacity()
+    {
+        var site = Simulate(Graph()).Sites.Single();
+        Assert.That((site.Segment, site.Capacity, site.Unit), Is.EqualTo(("smelting", (double?)1_000_000, "t/yr")));
+    }
+
+    [Test]
+    public void TheGapItFillsIsReportedClosedAndTheChainIsMoreComplete()
+    {
+        var report = Simulate(Graph());
+        var smelting = report.Changes.Single(c => c.Segment == "smelting");
+        Assert.That((smelting.Before, smelting.After, smelting.GapAfter), Is.EqualTo((SegmentStatus.Missing, SegmentStatus.Present, (GapKind?)null)));
+        // Tiers are all 2 in the builder: one of three segments held = 0.7 × 1/3; no link has both ends held.
+        Assert.That((report.CompletenessBefore, report.CompletenessAfter), Is.EqualTo((0.0, Math.Round(0.7 / 3, 4))));
+    }
+
+    /// <summary>A one-split model whose score rises only with supply ties to firms in the region: the mechanism, isolated.</summary>
+    static TreeEnsemble SupplyTieModel()
+    {
+        var feature = (int)ChainMatch.Domain.Leads.LeadFeature.SuppliesLocalFirms;
+        var path = Path.Combine(Path.GetTempPath(), $"chainmatch-stump-{Guid.NewGuid():N}.json");
+        var stump = new
+        {
+            learner = new
+            {
+                gradient_booster = new
+                {
+                    name = "gbtree",
+                    model = new
+                    {
+                        trees = new[]
+                        {
+                            new
+                            {
+                                left_children = new[] { 1, -1, -1 }, right_children = new[] { 2, -1, -1 }, split_indices = new[] { feature, 0, 0 },
+                                split_conditions = new[] { 0.5f, 0f, 1f }, default_left = new[] { 1, 0, 0 }, split_type = new[] { 0, 0, 0 },
+                            },
+                        },
+                    },
+                },
+                learner_model_param = new { base_score = "0", num_feature = ChainMatch.Domain.Leads.LeadFeatures.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                objective = new { name = "rank:ndcg" },
+            },
+        };
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(stump));
+        try
+        {
+            return TreeEnsemble.Load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void TheAnchorsSupplierIsAFollowerBecauseItWouldSupplyAFirmInTheRegion()
+    {
+        var followers = new AnchorSimulation(SupplyTieModel()).Run(Graph(), new FirmId("smelter"), new RegionCode("530300"), new ChainId("aluminium"), AsOf).Followers;
+        var supplier = followers.Single(f => f.FirmId == "anode-maker");
+        Assert.That(supplier.Gap, Is.EqualTo("anode"));
+        Assert.That((supplier.OldScore, supplier.NewScore), Is.EqualTo((0.0, 1.0)));
+        Assert.That(supplier.Reasons, Has.Some.StartsWith("supplies smelter"));
+        Assert.That(followers.Select(f => f.FirmId), Does.Not.Contain("other-anode"), "no tie to the anchor, no rise");
+    }
+
+    [Test]
+    public void TheStoreAndTheSnapshotAreNotTouched()
+    {
+        var graph = Graph();
+        var presences = graph.Data.Presences.Length;
+        Simulate(graph);
+        Assert.That(graph.Data.Presences, Has.Length.EqualTo(presences));
+    }
+
+    [Test]
+    public void AFirmOutsideTheChainMustBeToldWhatItWouldBring() =>
+        Assert.That(() => new AnchorSimulation(Model).Run(Graph(), new FirmId("foil-maker"), new RegionCode("530300"), new ChainId("aluminium"), AsOf, [new SegmentId("nope")]),
+            Throws.TypeOf<NotFoundException>());
+}
