@@ -45,6 +45,16 @@ public static class LeadsApi
     static Results<Ok<TargetList>, FileContentHttpResult, ValidationProblem> GetTargets([AsParameters] TargetsQuery q, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {
         var errors = Parameters.Errors();
+        var (filter, asOf) = ParseTargets(q, time, errors);
+        Format(q.format, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var targets = TargetLists.Build(snapshot.Current, ranker, new RegionCode(q.regionCode), asOf, filter);
+        return q.format == "csv" ? Csv(LeadCsv.Targets(targets), $"targets-{q.regionCode}-{asOf:yyyyMMdd}.csv") : TypedResults.Ok(targets);
+    }
+
+    /// <summary>The filters of a target list (JSON, CSV or Excel), each malformed one named in <paramref name="errors"/>.</summary>
+    internal static (TargetFilter Filter, DateOnly AsOf) ParseTargets(TargetsQuery q, TimeProvider time, Dictionary<string, string[]> errors)
+    {
         Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
         if (q.chain is not null) Parameters.Slug(q.chain, nameof(q.chain), errors);
         if (q.hq is not null) Parameters.RegionCode(q.hq, nameof(q.hq), errors);
@@ -52,12 +62,9 @@ public static class LeadsApi
             errors[nameof(q.list)] = [$"'list' must be one of {string.Join(", ", TargetFilter.Lists)}"];
         if (q.perGap is < 1 or > MaxPerGap) errors[nameof(q.perGap)] = [$"'perGap' must be between 1 and {MaxPerGap}"];
         var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
-        Format(q.format, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var filter = new TargetFilter(
             q.chain is null ? null : new ChainId(q.chain), q.list, q.hq is null ? null : new RegionCode(q.hq), q.perGap ?? 5, q.includeExcluded ?? false);
-        var targets = TargetLists.Build(snapshot.Current, ranker, new RegionCode(q.regionCode), asOf, filter);
-        return q.format == "csv" ? Csv(LeadCsv.Targets(targets), $"targets-{q.regionCode}-{asOf:yyyyMMdd}.csv") : TypedResults.Ok(targets);
+        return (filter, asOf);
     }
 
     static void Format(string? format, Dictionary<string, string[]> errors)
