@@ -26,3 +26,20 @@ public class SimulateCommandTests
         Assert.That(run.Error, Does.Contain("name the segments it would bring"));
     }
 }
+
+public class ConflictsCommandTests : SeededStoreTest
+{
+    [Test]
+    public async Task TwoPrefecturesCourtingOneFirmForOneSegmentShowAsAConflict()
+    {
+        var csv = Path.Combine(Dir.Path, "projects.csv");
+        File.WriteAllText(csv, "project,firm,segment,region,owner,stage,date,agreed_investment,funds_in_place,note\nfoil-for-qujing,cell-co,foil,530300,曲靖市投资促进局,lead,2024-06-01,,,\n");
+        var imported = await CliRun.Of("import-projects", csv, "--store", Store);
+        Assert.That(imported.ExitCode, Is.Zero, imported.Error);
+        var model = Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json");
+        var run = await CliRun.Of("conflicts", "--store", Store, "--model", model, "--as-of", "2024-12-31");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.StartWith("云南省 (530000): 1 firm(s) pursued by more than one prefecture"));
+        Assert.That(run.Output, Does.Contain("foil-for-kunming").And.Contain("foil-for-qujing"));
+    }
+}

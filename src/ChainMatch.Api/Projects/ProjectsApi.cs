@@ -4,6 +4,7 @@ using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Projects;
+using ChainMatch.Ranking.Simulation;
 using ChainMatch.Storage.Lists;
 using ChainMatch.Storage.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,6 +32,9 @@ public static class ProjectsApi
     public sealed record ProjectView(string Id, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName,
         string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History,
         IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<string> ExcludedBy);
+
+    /// <summary>A created lead, and the other regions of the province already pursuing the same firm for the same segment.</summary>
+    public sealed record CreatedLead(ProjectView Project, IReadOnlyList<string> Warnings);
 
     public sealed record NewLead(string? Id, string Firm, string Segment, string Region, string OwnerTeam, string Date, string? Note);
 
@@ -68,7 +72,7 @@ public static class ProjectsApi
     static Ok<ProjectView> GetProject(string projectId, GraphSnapshot snapshot) =>
         TypedResults.Ok(View(snapshot.Current, Find(snapshot.Current, projectId)));
 
-    static async Task<Results<Created<ProjectView>, ValidationProblem, ProblemHttpResult>> CreateLead(NewLead lead, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    static async Task<Results<Created<CreatedLead>, ValidationProblem, ProblemHttpResult>> CreateLead(NewLead lead, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
     {
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
@@ -85,8 +89,9 @@ public static class ProjectsApi
 
         var project = new Project(id, new FirmId(lead.Firm!), new SegmentId(lead.Segment!), new RegionCode(lead.Region!), lead.OwnerTeam.Trim(),
             [new StageChange(ProjectStage.Lead, date, Note: lead.Note)], new Provenance(lead.OwnerTeam.Trim(), "ChainMatch project library"));
+        var warnings = Coordination.AlreadyPursued(graph, project.Firm, project.Segment, project.Region, date);
         await writes.ApplyAsync(GraphData.Empty with { Projects = [project] }, $"new lead {id}", ct);
-        return TypedResults.Created($"/api/projects/{id}", View(snapshot.Current, project));
+        return TypedResults.Created($"/api/projects/{id}", new CreatedLead(View(snapshot.Current, project), warnings));
     }
 
     static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AddStage(string projectId, NewStage step, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)

@@ -15,7 +15,22 @@ public static class SimulationApi
         api.MapPost("/anchor", SimulateAnchor)
             .WithSummary("If this anchor firm landed in this region: gaps closed, chain completeness before and after, followers and why, follow-on investment. Never writes.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/coordination/conflicts", Conflicts).WithTags("Simulation")
+            .WithSummary("全省一盘棋: open projects where two or more prefectures of the province pursue the same firm for the same segment, with stages, owners and which region fits best.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    public sealed record ConflictQuery(string? province, string? asOf);
+
+    static Results<Ok<ConflictReport>, ValidationProblem> Conflicts([AsParameters] ConflictQuery q, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    {
+        var errors = Parameters.Errors();
+        var province = q.province ?? "530000";
+        Parameters.RegionCode(province, "province", errors);
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(new Coordination(model).Conflicts(snapshot.Current, new RegionCode(province), asOf));
     }
 
     public sealed record AnchorRequest(string Firm, string Region, string Chain, IReadOnlyList<string>? Segments, string? AsOf);
