@@ -52,6 +52,10 @@ static class SimulateCommand
         sb.AppendLine("followers:");
         foreach (var f in r.Followers)
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {f.Name} ({f.FirmId}) for {f.GapName}: rank {f.OldRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} -> {f.NewRank}; {string.Join("; ", f.Reasons)}");
+        foreach (var n in r.Inputs)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"needs {n.Name} ({n.Segment}) for {n.ForSegment}: {n.Demand:0} {n.Unit}; local supply {n.LocalSupply?.ToString("0", CultureInfo.InvariantCulture) ?? "none"}, already used {n.LocalUse:0}, shortfall {n.Shortfall:0}{(n.Leads.Count > 0 ? $" (leads: {string.Join(", ", n.Leads)})" : "")}");
+        foreach (var rn in r.Resources)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"needs resource {rn.Name} for {rn.ForSegment}: {(rn.HeldLocally ? "held locally" : "not held locally")}");
         sb.Append(CultureInfo.InvariantCulture, $"follow-on investment: {r.FollowOn.Amount} 亿元 ({r.FollowOn.Method})");
         return sb.ToString();
     }

@@ -94,6 +94,24 @@ public class AnchorSimulationTests
     }
 
     [Test]
+    public void TheAnchorsInputsAreSetAgainstWhatTheRegionMakesAndTheShortfallGetsLeads()
+    {
+        var graph = ChainGraph.Build(Graph().Data with
+        {
+            Presences = Graph().Data.Presences.Add(new Presence(new FirmId("other-anode"), new SegmentId("anode"), new RegionCode("530381"),
+                new Quantity(100_000, "t/yr"), 2015, null, null, new Provenance("test", "test"))),
+        });
+        var anode = Simulate(graph).Inputs.Single();
+        Assert.That((anode.Segment, anode.Demand, anode.Unit, anode.LocalSupply, anode.LocalUse, anode.Shortfall),
+            Is.EqualTo(("anode", 425_000.0, "t/yr", (double?)100_000, 0.0, 325_000.0)));
+        Assert.That(anode.Leads, Is.Not.Empty.And.No.EqualTo("smelter"), "the anchor is not a lead for its own inputs");
+    }
+
+    [Test]
+    public void AnInputWithoutACoefficientIsNotGivenAQuantity() =>
+        Assert.That(new AnchorSimulation(Model).Run(Graph(), new FirmId("foil-maker"), new RegionCode("530300"), new ChainId("aluminium"), AsOf).Inputs, Is.Empty);
+
+    [Test]
     public void TheStoreAndTheSnapshotAreNotTouched()
     {
         var graph = Graph();

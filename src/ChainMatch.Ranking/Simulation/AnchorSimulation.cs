@@ -17,7 +17,8 @@ public sealed record FollowOnEstimate(double Amount, int Followers, string Metho
 
 public sealed record SimulationReport(
     string Anchor, string AnchorName, string Region, string RegionName, string Chain, DateOnly AsOf, IReadOnlyList<AnchorSite> Sites,
-    double CompletenessBefore, double CompletenessAfter, IReadOnlyList<SegmentChange> Changes, IReadOnlyList<Follower> Followers, FollowOnEstimate FollowOn);
+    double CompletenessBefore, double CompletenessAfter, IReadOnlyList<SegmentChange> Changes, IReadOnlyList<Follower> Followers, FollowOnEstimate FollowOn,
+    IReadOnlyList<InputNeed> Inputs, IReadOnlyList<ResourceNeed> Resources);
 
 /// <summary>
 /// "If we land this anchor firm here, what follows?" The anchor's sites are added to an overlay of the snapshot (a new
@@ -57,10 +58,13 @@ public sealed class AnchorSimulation(TreeEnsemble model)
             .ToList();
 
         var followers = Followers(graph, after, afterAnalysis, anchorId, region, chainSegments, chosen, asOf);
+        var ranker = new Leads.LeadRanker(model);
+        var inputs = AnchorNeeds.Inputs(graph, before, sites,
+            input => [.. ranker.Rank(after, new Gap(input, region), asOf, 3, include: f => f.Id != anchorId).Leads.Select(l => l.Name)]);
         return new SimulationReport(anchorId.Value, anchor.Name, region.Value, place.Name, chain.Value, asOf,
             [.. sites.Select(s => new AnchorSite(s.Segment.Value, graph.FindSegment(s.Segment)!.Name, s.Capacity?.Amount, s.Capacity?.Unit))],
             Math.Round(Completeness.Of(graph, before, chain), 4), Math.Round(Completeness.Of(after, afterAnalysis, chain), 4),
-            changes, followers, FollowOn(graph, followers));
+            changes, followers, FollowOn(graph, followers), inputs, AnchorNeeds.Resources(graph, region, sites));
     }
 
     /// <summary>Firms whose score for a gap near the anchor rose most, with the features that rose as the reasons.</summary>

@@ -54,6 +54,14 @@ function renderResult(el, r) {
         h('thead', null, h('tr', null, [t('firm'), t('gap'), t('rank'), ''].map(x => h('th', null, x)))),
         h('tbody', null, r.followers.map(f => h('tr', { dataset: { firm: f.firmId } },
           h('td', null, f.name), h('td', null, f.gapName), h('td', null, `${f.oldRank ?? '–'} → ${f.newRank}`), h('td', null, f.reasons.join('；')))))),
+    h('h3', null, t('simInputs')),
+    r.inputs.length === 0 ? h('p', null, t('simNoInputs')) :
+      h('table', { class: 'sim-inputs' },
+        h('thead', null, h('tr', null, [t('segment'), t('simDemand'), t('simLocalSupply'), t('simShortfall'), t('leads')].map(x => h('th', null, x)))),
+        h('tbody', null, r.inputs.map(n => h('tr', { dataset: { segment: n.segment } },
+          h('td', null, n.name), h('td', { class: 'num' }, `${n.demand.toLocaleString()} ${n.unit}`),
+          h('td', { class: 'num' }, n.localSupply == null ? '–' : n.localSupply.toLocaleString()),
+          h('td', { class: 'num' }, n.shortfall.toLocaleString()), h('td', null, n.leads.join('、')))))),
     h('p', null, t('simFollowOn'), ': ', h('strong', null, `${r.followOn.amount} ${t('yi')}`), ' ', h('span', { class: 'muted' }, `(${r.followOn.method})`)));
 }
 
