@@ -13,7 +13,7 @@ static class SimulateCommand
 {
     public static Command Create(TextWriter output)
     {
-        var firm = new Option<string>("--firm") { Description = "The anchor firm's id.", Required = true };
+        var firm = new Option<string[]>("--firm") { Description = "The anchor firm's id; repeat it to compare several anchors together against each alone.", Required = true };
         var region = new Option<string>("--region") { Description = "Where it would land (region code).", Required = true };
         var chain = new Option<string>("--chain") { Description = "The chain whose completeness is measured.", Required = true };
         var segment = new Option<string[]>("--segment") { Description = "A segment it would bring (repeat; default: those it runs elsewhere in the chain)." };
@@ -26,17 +26,27 @@ static class SimulateCommand
         {
             var asOf = GlobalOptions.AsOfDate(parse);
             var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
-            SimulationReport report;
+            var firms = parse.GetValue(firm)!;
+            var simulation = new AnchorSimulation(TrainCommand.LoadModel(parse));
+            var json = parse.GetValue(format) == Formats.Json;
             try
             {
-                report = new AnchorSimulation(TrainCommand.LoadModel(parse)).Run(graph, new FirmId(parse.GetValue(firm)!), new RegionCode(parse.GetValue(region)!),
+                if (firms.Length > 1)
+                {
+                    var comparison = simulation.Compare(graph, [.. firms.Select(f => (new FirmId(f), (IReadOnlyList<SegmentId>?)null))],
+                        new RegionCode(parse.GetValue(region)!), new ChainId(parse.GetValue(chain)!), asOf);
+                    await output.WriteLineAsync(json ? JsonSerializer.Serialize(comparison, ReportJson.Options)
+                        : string.Join("\n", comparison.Alone.Select(a => $"{a.Name} ({a.Firm}) alone: +{a.Gain:P1}").Append($"together: +{comparison.TogetherGain:P1} ({comparison.Verdict}): {comparison.Explanation}")));
+                    return ChainMatchCli.Ok;
+                }
+                var report = simulation.Run(graph, new FirmId(firms[0]), new RegionCode(parse.GetValue(region)!),
                     new ChainId(parse.GetValue(chain)!), asOf, parse.GetValue(segment)?.Select(s => new SegmentId(s)).ToList());
+                await output.WriteLineAsync(json ? JsonSerializer.Serialize(report, ReportJson.Options) : Text(report));
             }
             catch (ArgumentException e)
             {
                 throw new CliException(e.Message);
             }
-            await output.WriteLineAsync(parse.GetValue(format) == Formats.Json ? JsonSerializer.Serialize(report, ReportJson.Options) : Text(report));
             return ChainMatchCli.Ok;
         });
         return command;

@@ -28,3 +28,28 @@ public class SimulationApiTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(expected));
     }
 }
+
+public class ScenarioComparisonApiTests : ApiTest
+{
+    [Test]
+    public async Task TwoAnchorsInOneScenarioAreComparedWithEachAlone()
+    {
+        var response = await Client.PostAsJsonAsync("/api/simulations/compare", new
+        {
+            // As of 2022 cell-co still made foil (until 2023); smelting feeds foil, so together they close that link.
+            anchors = new[] { new { firm = "smelter-co" }, new { firm = "cell-co" } }, region = "530300", chain = "aluminium", asOf = "2022",
+        });
+        var result = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), result.ToJsonString());
+        Assert.That(result["alone"]!.AsArray().Select(a => (string?)a!["firm"]), Is.EqualTo(new[] { "smelter-co", "cell-co" }));
+        Assert.That((string?)result["verdict"], Is.EqualTo("reinforce"));
+        Assert.That((double)result["togetherGain"]!, Is.GreaterThan((double)result["sumOfAlone"]!));
+    }
+
+    [Test]
+    public async Task OneAnchorIsNoComparison()
+    {
+        var response = await Client.PostAsJsonAsync("/api/simulations/compare", new { anchors = new[] { new { firm = "smelter-co" } }, region = "530300", chain = "aluminium" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+}

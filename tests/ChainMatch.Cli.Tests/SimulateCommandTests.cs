@@ -18,6 +18,15 @@ public class SimulateCommandTests
     }
 
     [Test]
+    public async Task RepeatingFirmComparesTheAnchorsTogetherWithEachAlone()
+    {
+        var run = await CliRun.Of("simulate", "--data", SeedFolder.Fixture("mini-seeds"), "--model", ShippedModel, "--as-of", "2022",
+            "--firm", "smelter-co", "--firm", "cell-co", "--region", "530300", "--chain", "aluminium");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.Contain("安宁冶炼公司 (smelter-co) alone:").And.Contain("(reinforce)"));
+    }
+
+    [Test]
     public async Task AFirmOutsideTheChainIsToldToNameItsSegments()
     {
         var run = await CliRun.Of("simulate", "--data", SeedFolder.Fixture("mini-seeds"), "--model", ShippedModel,

@@ -112,6 +112,25 @@ public class AnchorSimulationTests
         Assert.That(new AnchorSimulation(Model).Run(Graph(), new FirmId("foil-maker"), new RegionCode("530300"), new ChainId("aluminium"), AsOf).Inputs, Is.Empty);
 
     [Test]
+    public void ASmelterAndItsAnodeSupplierTogetherReinforceEachOther()
+    {
+        var result = new AnchorSimulation(Model).Compare(Graph(),
+            [(new FirmId("smelter"), null), (new FirmId("anode-maker"), null)], new RegionCode("530300"), new ChainId("aluminium"), AsOf);
+        // Alone each holds one of three equal-tier segments: 0.7 × 1/3. Together two segments and the link between them: 0.7 × 2/3 + 0.3 × 1/2.
+        Assert.That(result.Alone.Select(a => a.Gain), Is.All.EqualTo(Math.Round(0.7 / 3, 4)));
+        Assert.That(result.TogetherGain, Is.EqualTo(Math.Round(0.7 * 2 / 3 + 0.3 / 2, 4)));
+        Assert.That(result.Verdict, Is.EqualTo("reinforce"));
+    }
+
+    [Test]
+    public void TwoAnchorsFillingTheSameSegmentOverlap()
+    {
+        var result = new AnchorSimulation(Model).Compare(Graph(),
+            [(new FirmId("anode-maker"), null), (new FirmId("other-anode"), null)], new RegionCode("530300"), new ChainId("aluminium"), AsOf);
+        Assert.That((result.TogetherGain, result.SumOfAlone, result.Verdict), Is.EqualTo((Math.Round(0.7 / 3, 4), Math.Round(2 * 0.7 / 3, 4), "overlap")));
+    }
+
+    [Test]
     public void TheStoreAndTheSnapshotAreNotTouched()
     {
         var graph = Graph();

@@ -15,6 +15,9 @@ public static class SimulationApi
         api.MapPost("/anchor", SimulateAnchor)
             .WithSummary("If this anchor firm landed in this region: gaps closed, chain completeness before and after, followers and why, follow-on investment. Never writes.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/compare", Compare)
+            .WithSummary("Two or more anchors together against each alone: completeness gains and whether they reinforce each other or overlap. Never writes.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/coordination/conflicts", Conflicts).WithTags("Simulation")
             .WithSummary("全省一盘棋: open projects where two or more prefectures of the province pursue the same firm for the same segment, with stages, owners and which region fits best.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -31,6 +34,30 @@ public static class SimulationApi
         var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(new Coordination(model).Conflicts(snapshot.Current, new RegionCode(province), asOf));
+    }
+
+    public sealed record ScenarioAnchor(string Firm, IReadOnlyList<string>? Segments);
+
+    public sealed record CompareRequest(IReadOnlyList<ScenarioAnchor>? Anchors, string Region, string Chain, string? AsOf);
+
+    static Results<Ok<ScenarioComparison>, ValidationProblem> Compare(CompareRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    {
+        var errors = Parameters.Errors();
+        if (request.Anchors is not { Count: >= 2 }) errors["anchors"] = ["a comparison needs two anchors or more"];
+        foreach (var a in request.Anchors ?? []) Parameters.Slug(a.Firm ?? "", "anchors", errors);
+        Parameters.RegionCode(request.Region ?? "", "region", errors);
+        Parameters.Slug(request.Chain ?? "", "chain", errors);
+        var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        try
+        {
+            var anchors = request.Anchors!.Select(a => (new FirmId(a.Firm), (IReadOnlyList<SegmentId>?)a.Segments?.Select(s => new SegmentId(s)).ToList())).ToList();
+            return TypedResults.Ok(new AnchorSimulation(model).Compare(snapshot.Current, anchors, new RegionCode(request.Region!), new ChainId(request.Chain!), asOf));
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["anchors"] = [e.Message] });
+        }
     }
 
     public sealed record AnchorRequest(string Firm, string Region, string Chain, IReadOnlyList<string>? Segments, string? AsOf);

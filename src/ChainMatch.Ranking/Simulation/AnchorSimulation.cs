@@ -15,6 +15,11 @@ public sealed record Follower(string FirmId, string Name, string Gap, string Gap
 
 public sealed record FollowOnEstimate(double Amount, int Followers, string Method);
 
+public sealed record AloneGain(string Firm, string Name, double Gain);
+
+public sealed record ScenarioComparison(
+    string Region, string Chain, DateOnly AsOf, double CompletenessBefore, IReadOnlyList<AloneGain> Alone, double TogetherGain, double SumOfAlone, string Verdict, string Explanation);
+
 public sealed record SimulationReport(
     string Anchor, string AnchorName, string Region, string RegionName, string Chain, DateOnly AsOf, IReadOnlyList<AnchorSite> Sites,
     double CompletenessBefore, double CompletenessAfter, IReadOnlyList<SegmentChange> Changes, IReadOnlyList<Follower> Followers, FollowOnEstimate FollowOn,
@@ -37,16 +42,8 @@ public sealed class AnchorSimulation(TreeEnsemble model)
         var place = graph.FindRegion(region) ?? throw new NotFoundException("region", region.Value);
         if (graph.FindChain(chain) is null) throw new NotFoundException("chain", chain.Value);
         var chainSegments = graph.SegmentsOf(chain).Select(s => s.Id).ToHashSet();
-        var active = graph.PresencesOf(anchorId).Where(p => p.IsActiveIn(asOf.Year)).ToList();
-        var chosen = segments is { Count: > 0 } ? segments : active.Select(p => p.Segment).Where(chainSegments.Contains).Distinct().ToList();
-        if (chosen.Count == 0) throw new ArgumentException($"{anchor.Name} operates no segment of chain '{chain}': name the segments it would bring");
-        foreach (var s in chosen)
-            if (graph.FindSegment(s) is null) throw new NotFoundException("segment", s.Value);
-
-        // The anchor brings each segment at the largest capacity it runs elsewhere, when that is known.
-        var sites = chosen.Select(s => new Presence(anchorId, s, region,
-            active.Where(p => p.Segment == s && p.Capacity is not null).OrderByDescending(p => p.Capacity!.Amount).FirstOrDefault()?.Capacity,
-            asOf.Year, null, "simulated anchor site", Scenario)).ToList();
+        var sites = Sites(graph, anchorId, region, chain, asOf, segments);
+        var chosen = sites.Select(s => s.Segment).ToList();
         var after = ChainGraph.Build(graph.Data with { Presences = graph.Data.Presences.AddRange(sites) });
 
         var before = RegionAnalysis.Run(graph, region, asOf);
@@ -65,6 +62,55 @@ public sealed class AnchorSimulation(TreeEnsemble model)
             [.. sites.Select(s => new AnchorSite(s.Segment.Value, graph.FindSegment(s.Segment)!.Name, s.Capacity?.Amount, s.Capacity?.Unit))],
             Math.Round(Completeness.Of(graph, before, chain), 4), Math.Round(Completeness.Of(after, afterAnalysis, chain), 4),
             changes, followers, FollowOn(graph, followers), inputs, AnchorNeeds.Resources(graph, region, sites));
+    }
+
+    /// <summary>
+    /// The sites an anchor would open: the segments named, or the chain's segments it runs elsewhere, each at the
+    /// largest capacity it runs elsewhere when that is known.
+    /// </summary>
+    static List<Presence> Sites(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments)
+    {
+        var anchor = graph.FindFirm(anchorId) ?? throw new NotFoundException("firm", anchorId.Value);
+        var chainSegments = graph.SegmentsOf(chain).Select(s => s.Id).ToHashSet();
+        var active = graph.PresencesOf(anchorId).Where(p => p.IsActiveIn(asOf.Year)).ToList();
+        var chosen = segments is { Count: > 0 } ? segments : active.Select(p => p.Segment).Where(chainSegments.Contains).Distinct().ToList();
+        if (chosen.Count == 0) throw new ArgumentException($"{anchor.Name} operates no segment of chain '{chain}': name the segments it would bring");
+        foreach (var s in chosen)
+            if (graph.FindSegment(s) is null) throw new NotFoundException("segment", s.Value);
+        return [.. chosen.Select(s => new Presence(anchorId, s, region,
+            active.Where(p => p.Segment == s && p.Capacity is not null).OrderByDescending(p => p.Capacity!.Amount).FirstOrDefault()?.Capacity,
+            asOf.Year, null, "simulated anchor site", Scenario))];
+    }
+
+    /// <summary>
+    /// Several anchors in one scenario against each alone: the completeness gain of all together against the sum of
+    /// their gains alone. More than the sum: they reinforce each other (e.g. one makes what the other buys, closing the
+    /// link between them); less: they overlap (they fill the same gaps).
+    /// </summary>
+    public ScenarioComparison Compare(ChainGraph graph, IReadOnlyList<(FirmId Firm, IReadOnlyList<SegmentId>? Segments)> anchors, RegionCode region, ChainId chain, DateOnly asOf)
+    {
+        if (anchors.Count < 2) throw new ArgumentException("a comparison needs two anchors or more");
+        if (graph.FindRegion(region) is null) throw new NotFoundException("region", region.Value);
+        if (graph.FindChain(chain) is null) throw new NotFoundException("chain", chain.Value);
+        double CompletenessWith(IEnumerable<Presence> sites)
+        {
+            var overlay = ChainGraph.Build(graph.Data with { Presences = graph.Data.Presences.AddRange(sites) });
+            return Completeness.Of(overlay, RegionAnalysis.Run(overlay, region, asOf), chain);
+        }
+        var before = Completeness.Of(graph, RegionAnalysis.Run(graph, region, asOf), chain);
+        var sites = anchors.Select(a => (a.Firm, Sites: Sites(graph, a.Firm, region, chain, asOf, a.Segments))).ToList();
+        var gains = sites.Select(a => CompletenessWith(a.Sites) - before).ToList();
+        var alone = sites.Select((a, i) => new AloneGain(a.Firm.Value, graph.FindFirm(a.Firm)!.Name, Math.Round(gains[i], 4))).ToList();
+        var together = Math.Round(CompletenessWith(sites.SelectMany(a => a.Sites)) - before, 4);
+        var sum = Math.Round(gains.Sum(), 4);
+        var verdict = together > sum + 1e-9 ? "reinforce" : together < sum - 1e-9 ? "overlap" : "independent";
+        return new ScenarioComparison(region.Value, chain.Value, asOf, Math.Round(before, 4), alone, together, sum, verdict,
+            verdict switch
+            {
+                "reinforce" => $"together they add {together:P1} of completeness, more than the {sum:P1} their gains alone sum to: they reinforce each other",
+                "overlap" => $"together they add {together:P1}, less than the {sum:P1} alone: they fill some of the same gaps",
+                _ => $"together they add {together:P1}, the sum of their gains alone: they neither help nor overlap",
+            });
     }
 
     /// <summary>Firms whose score for a gap near the anchor rose most, with the features that rose as the reasons.</summary>
