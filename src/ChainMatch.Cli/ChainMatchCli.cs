@@ -27,6 +27,7 @@ public static class ChainMatchCli
         root.Subcommands.Add(TargetsCommand.Create(output));
         root.Subcommands.Add(SimulateCommand.Create(output));
         root.Subcommands.Add(ConflictsCommand.Create(output));
+        root.Subcommands.Add(AnchorsCommand.Create(output));
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(EvaluateCommand.Create(output));
         root.Subcommands.Add(BacktestCommand.Create(output));

@@ -18,10 +18,26 @@ public static class SimulationApi
         api.MapPost("/compare", Compare)
             .WithSummary("Two or more anchors together against each alone: completeness gains and whether they reinforce each other or overlap. Never writes.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/chains/{chainId}/anchors/{regionCode}", Anchors).WithTags("Simulation")
+            .WithSummary("Every firm that could fill a gap of the chain in the region, ranked by the completeness it would add, its follower pull and the model's score.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/coordination/conflicts", Conflicts).WithTags("Simulation")
             .WithSummary("全省一盘棋: open projects where two or more prefectures of the province pursue the same firm for the same segment, with stages, owners and which region fits best.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    public sealed record AnchorsQuery(string chainId, string regionCode, int? top, string? asOf);
+
+    static Results<Ok<AnchorRankingReport>, ValidationProblem> Anchors([AsParameters] AnchorsQuery q, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    {
+        var errors = Parameters.Errors();
+        Parameters.Slug(q.chainId, nameof(q.chainId), errors);
+        Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
+        if (q.top is < 1 or > 200) errors[nameof(q.top)] = ["'top' must be between 1 and 200"];
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(new AnchorRanking(model).Rank(snapshot.Current, new ChainId(q.chainId), new RegionCode(q.regionCode), asOf, q.top ?? 20));
     }
 
     public sealed record ConflictQuery(string? province, string? asOf);

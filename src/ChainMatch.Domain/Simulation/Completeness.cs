@@ -12,10 +12,13 @@ public static class Completeness
 {
     public const double SegmentWeight = 0.7, LinkWeight = 0.3;
 
-    public static double Of(ChainGraph graph, RegionAnalysis analysis, ChainId chain)
+    public static double Of(ChainGraph graph, RegionAnalysis analysis, ChainId chain) =>
+        Of(graph, graph.SegmentsOf(chain).Where(s => analysis[s.Id].IsHeld).Select(s => s.Id).ToHashSet(), chain);
+
+    /// <summary>Completeness when exactly <paramref name="held"/> are held: what anchor ranking varies without reassessing the region.</summary>
+    public static double Of(ChainGraph graph, IReadOnlySet<SegmentId> held, ChainId chain)
     {
         var segments = graph.SegmentsOf(chain).ToList();
-        var held = segments.Where(s => analysis[s.Id].IsHeld).Select(s => s.Id).ToHashSet();
         var weighted = (double)segments.Where(s => held.Contains(s.Id)).Sum(s => s.ValueTier) / segments.Sum(s => s.ValueTier);
         var members = segments.Select(s => s.Id).ToHashSet();
         var links = segments.SelectMany(s => graph.FeedsFrom(s.Id)).Where(f => members.Contains(f.To)).ToList();
