@@ -53,3 +53,33 @@ public class ScenarioComparisonApiTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 }
+
+public class InlineAnchorApiTests : ApiTest
+{
+    [Test]
+    public async Task AnAnchorNotInTheGraphCanBeDescribedInlineWithItsCapacity()
+    {
+        var response = await Client.PostAsJsonAsync("/api/simulations/anchor", new
+        {
+            firm = "new-smelter", region = "530300", chain = "aluminium", asOf = "2024",
+            describe = new { name = "新建电解铝公司", segments = new[] { new { segment = "smelting", capacity = 500000.0, unit = "t/yr" } } },
+        });
+        var report = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), report.ToJsonString());
+        Assert.That((string?)report["anchorName"], Is.EqualTo("新建电解铝公司"));
+        var smelting = report["changes"]!.AsArray().Single(c => (string?)c!["segment"] == "smelting")!;
+        Assert.That((string?)smelting["after"], Is.EqualTo("present"), "500 kt is above the 400 kt minimum scale");
+        var alumina = report["inputs"]!.AsArray().Single(i => (string?)i!["segment"] == "alumina")!;
+        Assert.That((double?)alumina["demand"], Is.EqualTo(965000.0), "1.93 t of alumina per t of aluminium");
+        Assert.That((await Client.GetAsync("/api/firms/new-smelter")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the store is not touched");
+    }
+
+    [TestCase("""{"firm":"smelter-co","region":"530300","chain":"aluminium","describe":{"name":"x","segments":[{"segment":"smelting"}]}}""", "describe")]
+    [TestCase("""{"firm":"new-one","region":"530300","chain":"aluminium","describe":{"name":"x","segments":[{"segment":"smelting","capacity":5}]}}""", "describe")]
+    public async Task ABadInlineAnchorIsA400(string body, string field)
+    {
+        var response = await Client.PostAsync("/api/simulations/anchor", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonNode>())!["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field));
+    }
+}

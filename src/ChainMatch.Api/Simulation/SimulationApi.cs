@@ -76,7 +76,12 @@ public static class SimulationApi
         }
     }
 
-    public sealed record AnchorRequest(string Firm, string Region, string Chain, IReadOnlyList<string>? Segments, string? AsOf);
+    public sealed record InlineSegment(string Segment, double? Capacity, string? Unit);
+
+    /// <summary>An anchor not in the graph: a name and the segments it announces, with capacities where known.</summary>
+    public sealed record InlineFirm(string Name, string? NameEn, string? Headquarters, IReadOnlyList<InlineSegment>? Segments);
+
+    public sealed record AnchorRequest(string Firm, string Region, string Chain, IReadOnlyList<string>? Segments, string? AsOf, InlineFirm? Describe);
 
     static Results<Ok<SimulationReport>, ValidationProblem> SimulateAnchor(AnchorRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
     {
@@ -86,14 +91,22 @@ public static class SimulationApi
         Parameters.Slug(request.Chain ?? "", "chain", errors);
         var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (request.Describe is { } d && (string.IsNullOrWhiteSpace(d.Name) || d.Segments is not { Count: > 0 } || d.Segments.Any(x => (x.Capacity is null) != (x.Unit is null))))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["describe"] = ["an inline anchor needs a name and segments; a capacity goes with its unit"] });
         try
         {
-            return TypedResults.Ok(new AnchorSimulation(model).Run(snapshot.Current, new FirmId(request.Firm!), new RegionCode(request.Region!), new ChainId(request.Chain!), asOf,
-                request.Segments?.Select(s => new SegmentId(s)).ToList()));
+            var simulation = new AnchorSimulation(model);
+            var firm = new FirmId(request.Firm!);
+            var region = new RegionCode(request.Region!);
+            var chain = new ChainId(request.Chain!);
+            return TypedResults.Ok(request.Describe is { } inline
+                ? simulation.Run(snapshot.Current, firm, new InlineAnchor(inline.Name, inline.NameEn, inline.Headquarters is null ? null : new RegionCode(inline.Headquarters),
+                    [.. inline.Segments!.Select(x => (new SegmentId(x.Segment), x.Capacity is { } c ? new Quantity(c, x.Unit!) : null))]), region, chain, asOf)
+                : simulation.Run(snapshot.Current, firm, region, chain, asOf, request.Segments?.Select(s => new SegmentId(s)).ToList()));
         }
         catch (ArgumentException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["segments"] = [e.Message] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [request.Describe is null ? "segments" : "describe"] = [e.Message] });
         }
     }
 }

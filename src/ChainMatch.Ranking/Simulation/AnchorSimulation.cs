@@ -15,6 +15,9 @@ public sealed record Follower(string FirmId, string Name, string Gap, string Gap
 
 public sealed record FollowOnEstimate(double Amount, int Followers, string Method);
 
+/// <summary>An anchor not (yet) in the graph, described by what it announces: a name and the segments it would run, with capacities where known.</summary>
+public sealed record InlineAnchor(string Name, string? NameEn, RegionCode? Headquarters, IReadOnlyList<(SegmentId Segment, Quantity? Capacity)> Segments);
+
 public sealed record AloneGain(string Firm, string Name, double Gain);
 
 public sealed record ScenarioComparison(
@@ -36,13 +39,28 @@ public sealed class AnchorSimulation(TreeEnsemble model)
     const int FollowersShown = 10, LeadsPerGap = 5;
     static readonly Provenance Scenario = new("ChainMatch simulation", "anchor scenario (not a fact)");
 
-    public SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments = null)
+    /// <summary>The same for an anchor described inline: it joins the overlay only, never the store.</summary>
+    public SimulationReport Run(ChainGraph graph, FirmId anchorId, InlineAnchor inline, RegionCode region, ChainId chain, DateOnly asOf)
+    {
+        if (graph.FindFirm(anchorId) is not null) throw new ArgumentException($"firm '{anchorId}' already exists: simulate it by id, without a description");
+        if (inline.Segments.Count == 0) throw new ArgumentException("an anchor described inline needs the segments it would run");
+        foreach (var (segment, _) in inline.Segments)
+            if (graph.FindSegment(segment) is null) throw new NotFoundException("segment", segment.Value);
+        if (inline.Headquarters is { } hq && graph.FindRegion(hq) is null) throw new NotFoundException("region", hq.Value);
+        var withFirm = ChainGraph.Build(graph.Data with { Firms = graph.Data.Firms.Add(new Firm(anchorId, inline.Name, inline.NameEn, inline.Headquarters, null, Scenario)) });
+        var sites = inline.Segments.Select(s => new Presence(anchorId, s.Segment, region, s.Capacity, asOf.Year, null, "simulated anchor site", Scenario)).ToList();
+        return Run(withFirm, anchorId, region, chain, asOf, sites);
+    }
+
+    public SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments = null) =>
+        Run(graph, anchorId, region, chain, asOf, Sites(graph, anchorId, region, chain, asOf, segments));
+
+    SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, List<Presence> sites)
     {
         var anchor = graph.FindFirm(anchorId) ?? throw new NotFoundException("firm", anchorId.Value);
         var place = graph.FindRegion(region) ?? throw new NotFoundException("region", region.Value);
         if (graph.FindChain(chain) is null) throw new NotFoundException("chain", chain.Value);
         var chainSegments = graph.SegmentsOf(chain).Select(s => s.Id).ToHashSet();
-        var sites = Sites(graph, anchorId, region, chain, asOf, segments);
         var chosen = sites.Select(s => s.Segment).ToList();
         var after = ChainGraph.Build(graph.Data with { Presences = graph.Data.Presences.AddRange(sites) });
 
