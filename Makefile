@@ -5,15 +5,21 @@ DATA ?= $(CURDIR)/data
 SEEDS ?= $(CURDIR)/graph-seeds
 CONFIGURATION ?= Release
 
-.PHONY: run test build deps model bench seed-check screenshot clean
+.PHONY: run test build compile deps deps-run model bench seed-check screenshot clean
+
+# What serving needs (the .NET SDK) and, for tests and training, libxgboost0, chromium and a CJK font.
+deps-run:
+	@bash scripts/install-deps.sh run
 
 deps:
-	@bash scripts/install-deps.sh
+	@bash scripts/install-deps.sh test
 
-build: deps
+compile: deps-run
 	dotnet build ChainMatch.sln -c $(CONFIGURATION) --nologo -v quiet -clp:ErrorsOnly
 
-run: build
+build: deps compile
+
+run: compile
 	dotnet run --project src/ChainMatch.Api -c $(CONFIGURATION) --no-build -- \
 		--urls http://127.0.0.1:$(PORT) --Graph:DataDirectory=$(DATA) --Graph:SeedDirectory=$(SEEDS) \
 		--Ranking:ModelPath=$(CURDIR)/models/lead-ranker.json

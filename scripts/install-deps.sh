@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what building and testing need on a fresh Debian machine of this project's kind.
+# Installs what building and running need (the .NET SDK, checked) and, with "test", what the tests and training
+# need too, on a fresh Debian machine of this project's kind. Serving needs no native library and no browser.
 set -euo pipefail
+mode=${1:-test}
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: the .NET 10 SDK (dotnet) is required and is not on PATH" >&2
@@ -14,6 +16,7 @@ fi
 
 # Debian packages: XGBoost 1.7 for training the ranking model (serving needs none); chromium for the web UI's
 # browser tests (Playwright drives Debian's build, it never downloads one) and a CJK font so pages render Chinese.
+[ "$mode" = "test" ] || exit 0
 missing=()
 ldconfig -p | grep -q 'libxgboost.so.0' || missing+=(libxgboost0)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
