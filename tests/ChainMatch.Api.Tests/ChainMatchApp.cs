@@ -24,7 +24,7 @@ sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null, s
     }
 
     /// <summary>The repository's models/lead-ranker.json.</summary>
-    public static string ShippedModelPath => Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json");
+    public static string ShippedModelPath => SeedFolder.ShippedModel();
 
     public void DeleteData()
     {

@@ -4,7 +4,7 @@ namespace ChainMatch.Cli.Tests;
 
 public class LeadsCommandTests
 {
-    static string ShippedModel => Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json");
+    static string ShippedModel => SeedFolder.ShippedModel();
 
     static Task<CliRun> Leads(params string[] more) =>
         CliRun.Of(["leads", "--data", SeedFolder.Fixture("mini-seeds"), "--model", ShippedModel, "--as-of", "2022", .. more]);
@@ -50,7 +50,7 @@ public class LeadsCommandTests
 
 public class TargetsCommandTests
 {
-    static string ShippedModel => Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json");
+    static string ShippedModel => SeedFolder.ShippedModel();
 
     [Test]
     public async Task TargetsListTheRegionsBestLeadsAcrossItsGaps()

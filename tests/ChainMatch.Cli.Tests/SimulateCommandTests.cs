@@ -4,7 +4,7 @@ namespace ChainMatch.Cli.Tests;
 
 public class SimulateCommandTests
 {
-    static string ShippedModel => Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json");
+    static string ShippedModel => SeedFolder.ShippedModel();
 
     [Test]
     public async Task TheScenarioReportsCompletenessBeforeAndAfter()
@@ -45,7 +45,7 @@ public class ConflictsCommandTests : SeededStoreTest
         File.WriteAllText(csv, "project,firm,segment,region,owner,stage,date,agreed_investment,funds_in_place,note\nfoil-for-qujing,cell-co,foil,530300,曲靖市投资促进局,lead,2024-06-01,,,\n");
         var imported = await CliRun.Of("import-projects", csv, "--store", Store);
         Assert.That(imported.ExitCode, Is.Zero, imported.Error);
-        var model = Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json");
+        var model = SeedFolder.ShippedModel();
         var run = await CliRun.Of("conflicts", "--store", Store, "--model", model, "--as-of", "2024-12-31");
         Assert.That(run.ExitCode, Is.Zero, run.Error);
         Assert.That(run.Output, Does.StartWith("云南省 (530000): 1 firm(s) pursued by more than one prefecture"));

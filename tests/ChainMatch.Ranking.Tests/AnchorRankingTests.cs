@@ -7,7 +7,7 @@ namespace ChainMatch.Ranking.Tests;
 public class AnchorRankingTests
 {
     static readonly DateOnly AsOf = new(2025, 12, 31);
-    static TreeEnsemble Model => TreeEnsemble.Load(Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json"));
+    static TreeEnsemble Model => TreeEnsemble.Load(SeedFolder.ShippedModel());
 
     /// <summary>Qujing (530300) holds nothing of anode → smelting → foil; "integrated" runs anode and smelting in Ningde.</summary>
     static ChainGraph Graph() => new ChainGraphBuilder()

@@ -8,7 +8,7 @@ namespace ChainMatch.Ranking.Tests;
 public class AnchorSimulationTests
 {
     static readonly DateOnly AsOf = new(2025, 12, 31);
-    static TreeEnsemble Model => TreeEnsemble.Load(Path.Combine(Path.GetDirectoryName(SeedFolder.RepositorySeeds())!, "models", "lead-ranker.json"));
+    static TreeEnsemble Model => TreeEnsemble.Load(SeedFolder.ShippedModel());
 
     /// <summary>
     /// anode → smelting → foil. The smelter runs in Ningde, buying anodes from anode-maker. Qujing (530300) has

@@ -10,8 +10,7 @@ public class ShippedModelTests
     [Test]
     public void TheShippedModelIsTheOneTrainingOnTheSeedsProduces()
     {
-        var repository = Path.GetDirectoryName(SeedFolder.RepositorySeeds())!;
-        var shipped = Path.Combine(repository, "models", "lead-ranker.json");
+        var shipped = SeedFolder.ShippedModel();
         var retrained = Path.Combine(Path.GetTempPath(), $"chainmatch-retrained-{Guid.NewGuid():N}.json");
         try
         {

@@ -32,7 +32,7 @@ public sealed class LiveService(string seedDirectory) : WebApplicationFactory<Pr
     {
         builder.UseSetting("Graph:DataDirectory", _dataDirectory);
         builder.UseSetting("Graph:SeedDirectory", seedDirectory);
-        builder.UseSetting("Ranking:ModelPath", Path.Combine(RepositoryRoot, "models", "lead-ranker.json"));
+        builder.UseSetting("Ranking:ModelPath", SeedFolder.ShippedModel());
     }
 
     public static string RepositoryRoot => Path.GetDirectoryName(SeedFolder.RepositorySeeds())!;

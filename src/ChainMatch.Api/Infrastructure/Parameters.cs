@@ -16,6 +16,18 @@ static partial class Parameters
         return default;
     }
 
+    /// <summary>A calendar date in a request body, exactly YYYY-MM-DD (a bare year is too loose for a dated step).</summary>
+    public static DateOnly Date(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (text?.Length == 10 && AsOf.TryParse(text, out var date)) return date;
+        errors[name] = [$"'{text}' is not a date: use YYYY-MM-DD"];
+        return default;
+    }
+
+    /// <summary>An importer's bad rows as validation errors keyed by line, each naming its column.</summary>
+    public static Dictionary<string, string[]> RowErrors(IEnumerable<Storage.Lists.RowError> rows) =>
+        rows.GroupBy(r => $"line {r.Line}").ToDictionary(g => g.Key, g => g.Select(r => r.Column is null ? r.Reason : $"{r.Column}: {r.Reason}").ToArray());
+
     public static void Slug(string value, string name, Dictionary<string, string[]> errors)
     {
         if (!SlugPattern().IsMatch(value)) errors[name] = [$"'{value}' is not an id: use lower-case words joined by '-'"];

@@ -1,4 +1,5 @@
 using ChainMatch.Api.Graph;
+using ChainMatch.Api.Infrastructure;
 using ChainMatch.Storage.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,7 +47,7 @@ public static class ListsApi
         catch (ListImportException e)
         {
             return TypedResults.ValidationProblem(
-                e.Errors.GroupBy(r => $"line {r.Line}").ToDictionary(g => g.Key, g => g.Select(r => r.Column is null ? r.Reason : $"{r.Column}: {r.Reason}").ToArray()),
+                Parameters.RowErrors(e.Errors),
                 title: "The list file has bad rows; nothing was imported.");
         }
         var written = q.dryRun == true ? 0 : (await writes.ApplyAsync(plan.Changes, $"list edition {plan.Edition}", ct)).Total;

@@ -34,13 +34,13 @@ public static class ProblemsApi
 
     static async Task<Results<Created<ProjectProblem>, ValidationProblem>> Raise(string projectId, NewProblem p, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
     {
-        var project = Find(snapshot.Current, projectId);
+        var project = ProjectsApi.Find(snapshot.Current, projectId);
         var errors = Parameters.Errors();
         if (string.IsNullOrWhiteSpace(p.Category)) errors["category"] = ["a problem needs a category (land, power, approvals, hiring, schooling…)"];
         if (string.IsNullOrWhiteSpace(p.Description)) errors["description"] = ["a problem needs a description"];
         if (string.IsNullOrWhiteSpace(p.LeadDepartment)) errors["leadDepartment"] = ["a problem is dispatched to a lead department"];
-        var raised = Date(p.RaisedOn, "raisedOn", errors);
-        var deadline = Date(p.Deadline, "deadline", errors);
+        var raised = Parameters.Date(p.RaisedOn, "raisedOn", errors);
+        var deadline = Parameters.Date(p.Deadline, "deadline", errors);
         if (errors.Count == 0 && deadline < raised) errors["deadline"] = [$"the deadline ({deadline:yyyy-MM-dd}) is before the problem was raised ({raised:yyyy-MM-dd})"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
@@ -52,11 +52,11 @@ public static class ProblemsApi
 
     static async Task<Results<Ok<ProjectProblem>, ValidationProblem, ProblemHttpResult>> Close(string projectId, string problemId, Closing c, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
     {
-        var project = Find(snapshot.Current, projectId);
+        var project = ProjectsApi.Find(snapshot.Current, projectId);
         var index = project.Problems.Select(p => p.Id).ToList().IndexOf(problemId);
         if (index < 0) throw new NotFoundException("problem", $"{projectId}/{problemId}");
         var errors = Parameters.Errors();
-        var on = Date(c.ClosedOn, "closedOn", errors);
+        var on = Parameters.Date(c.ClosedOn, "closedOn", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         ProjectProblem closed;
         try
@@ -92,14 +92,4 @@ public static class ProblemsApi
             overdue.GroupBy(o => o.Problem.LeadDepartment).ToDictionary(g => g.Key, g => g.Count()),
             overdue.GroupBy(o => o.RegionName).ToDictionary(g => g.Key, g => g.Count())));
     }
-
-    static DateOnly Date(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (text?.Length == 10 && Domain.AsOf.TryParse(text, out var date)) return date;
-        errors[field] = [$"'{text}' is not a date: use YYYY-MM-DD"];
-        return default;
-    }
-
-    static Project Find(ChainGraph graph, string id) =>
-        graph.Data.Projects.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException("project", id);
 }

@@ -80,7 +80,7 @@ public static class ProjectsApi
         if (graph.FindSegment(new SegmentId(lead.Segment ?? "")) is null) errors["segment"] = [$"unknown segment '{lead.Segment}'"];
         if (graph.FindRegion(new RegionCode(lead.Region ?? "")) is null) errors["region"] = [$"unknown region '{lead.Region}'"];
         if (string.IsNullOrWhiteSpace(lead.OwnerTeam)) errors["ownerTeam"] = ["a lead needs the team that owns it"];
-        if (!AsOf.TryParse(lead.Date, out var date) || lead.Date?.Length != 10) errors["date"] = [$"'{lead.Date}' is not a date: use YYYY-MM-DD"];
+        var date = Parameters.Date(lead.Date, "date", errors);
         var id = lead.Id ?? $"{lead.Firm}-{lead.Segment}-{lead.Region}".ToLowerInvariant();
         Parameters.Slug(id, "id", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -98,16 +98,15 @@ public static class ProjectsApi
     {
         var project = Find(snapshot.Current, projectId);
         var errors = Parameters.Errors();
-        var stage = Enum.GetValues<ProjectStage>().Where(s => ProjectLifecycle.Name(s) == step.Stage).Cast<ProjectStage?>().FirstOrDefault();
-        if (stage is null) errors["stage"] = [$"'{step.Stage}' is not a stage: use {string.Join(", ", Enum.GetValues<ProjectStage>().Select(ProjectLifecycle.Name))}"];
-        if (!AsOf.TryParse(step.Date, out var date) || step.Date?.Length != 10) errors["date"] = [$"'{step.Date}' is not a date: use YYYY-MM-DD"];
+        if (!ProjectLifecycle.TryParse(step.Stage, out var stage)) errors["stage"] = [$"'{step.Stage}' is not a stage: use {ProjectLifecycle.Names}"];
+        var date = Parameters.Date(step.Date, "date", errors);
         if (step.AgreedInvestment < 0) errors["agreedInvestment"] = ["amounts cannot be negative"];
         if (step.FundsInPlace < 0) errors["fundsInPlace"] = ["amounts cannot be negative"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         Project moved;
         try
         {
-            moved = ProjectLifecycle.Advance(project, new StageChange(stage!.Value, date, step.AgreedInvestment, step.FundsInPlace, step.Note));
+            moved = ProjectLifecycle.Advance(project, new StageChange(stage, date, step.AgreedInvestment, step.FundsInPlace, step.Note));
         }
         catch (IllegalTransitionException e)
         {
@@ -136,7 +135,7 @@ public static class ProjectsApi
         catch (ListImportException e)
         {
             return TypedResults.ValidationProblem(
-                e.Errors.GroupBy(r => $"line {r.Line}").ToDictionary(g => g.Key, g => g.Select(r => r.Column is null ? r.Reason : $"{r.Column}: {r.Reason}").ToArray()),
+                Parameters.RowErrors(e.Errors),
                 title: "The project file has bad rows; nothing was imported.");
         }
         var written = dryRun == true ? 0 : (await writes.ApplyAsync(GraphData.Empty with { Projects = [.. projects] }, "project import", ct)).Total;
@@ -147,7 +146,7 @@ public static class ProjectsApi
     {
         if (q.region is { } r && graph.FindRegion(new RegionCode(r)) is null) errors["region"] = [$"unknown region '{r}'"];
         if (q.chain is { } c && graph.FindChain(new ChainId(c)) is null) errors["chain"] = [$"unknown chain '{c}'"];
-        var stage = q.stage is null ? null : Enum.GetValues<ProjectStage>().Where(s => ProjectLifecycle.Name(s) == q.stage).Cast<ProjectStage?>().FirstOrDefault();
+        ProjectStage? stage = ProjectLifecycle.TryParse(q.stage, out var parsed) ? parsed : null;
         if (q.stage is not null && stage is null) errors["stage"] = [$"'{q.stage}' is not a stage"];
         if (errors.Count > 0) return [];
         var segments = q.chain is null ? null : graph.SegmentsOf(new ChainId(q.chain)).Select(s => s.Id).ToHashSet();
@@ -158,7 +157,7 @@ public static class ProjectsApi
             && (q.owner is null || p.OwnerTeam == q.owner));
     }
 
-    static Project Find(ChainGraph graph, string id) =>
+    internal static Project Find(ChainGraph graph, string id) =>
         graph.Data.Projects.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException("project", id);
 
     static ProjectView View(ChainGraph graph, Project p) => new(p.Id, p.Firm.Value, graph.FindFirm(p.Firm)!.Name, p.Segment.Value,

@@ -45,6 +45,22 @@ public static class ProjectLifecycle
     }
 
     public static string Name(ProjectStage stage) => JsonNamingPolicy.KebabCaseLower.ConvertName(stage.ToString());
+
+    /// <summary>The stage a name such as "in-production" stands for.</summary>
+    public static bool TryParse(string? name, out ProjectStage stage)
+    {
+        foreach (var s in Enum.GetValues<ProjectStage>())
+            if (Name(s) == name)
+            {
+                stage = s;
+                return true;
+            }
+        stage = default;
+        return false;
+    }
+
+    /// <summary>"lead, contacted, …": what a message lists when a stage name is wrong.</summary>
+    public static string Names => string.Join(", ", Enum.GetValues<ProjectStage>().Select(Name));
 }
 
 /// <summary>A stage change the lifecycle does not allow; says which stages may come next.</summary>

@@ -50,15 +50,14 @@ public static class ProjectFile
             var owner = Cell("owner");
             if (owner is null) errors.Add(new RowError(line, "owner", "required"));
             var stageText = Cell("stage");
-            var stage = Enum.GetValues<ProjectStage>().Where(s => ProjectLifecycle.Name(s) == stageText).Cast<ProjectStage?>().FirstOrDefault();
-            if (stage is null) errors.Add(new RowError(line, "stage", $"'{stageText}' is not a stage: use {string.Join(", ", Enum.GetValues<ProjectStage>().Select(ProjectLifecycle.Name))}"));
+            if (!ProjectLifecycle.TryParse(stageText, out var stage)) errors.Add(new RowError(line, "stage", $"'{stageText}' is not a stage: use {ProjectLifecycle.Names}"));
             var dateText = Cell("date");
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 errors.Add(new RowError(line, "date", $"'{dateText}' is not a date: use YYYY-MM-DD"));
             var agreed = Amount(Cell("agreed_investment"), "agreed_investment", line, errors);
             var funds = Amount(Cell("funds_in_place"), "funds_in_place", line, errors);
             if (errors.Count == before)
-                steps.Add((line, project!, firm!.Value, segment, region, owner!, new StageChange(stage!.Value, date, agreed, funds, Cell("note"))));
+                steps.Add((line, project!, firm!.Value, segment, region, owner!, new StageChange(stage, date, agreed, funds, Cell("note"))));
         }
 
         var projects = new List<Project>();

@@ -242,8 +242,7 @@ public static class SeedReader
     static Located<(string Project, StageChange Step)> ToStep(CsvRow row)
     {
         var text = row.Required("stage");
-        var stage = Enum.GetValues<ProjectStage>().FirstOrDefault(s => ProjectLifecycle.Name(s) == text, (ProjectStage)(-1));
-        if (!Enum.IsDefined(stage)) throw row.Error($"stage must be one of {string.Join(", ", Enum.GetValues<ProjectStage>().Select(ProjectLifecycle.Name))}, not '{text}'");
+        if (!ProjectLifecycle.TryParse(text, out var stage)) throw row.Error($"stage must be one of {ProjectLifecycle.Names}, not '{text}'");
         var dateText = row.Required("date");
         if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
             throw row.Error($"date must read YYYY-MM-DD, not '{dateText}'");
