@@ -38,10 +38,7 @@ public sealed class LeadRanker(TreeEnsemble model)
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
         var candidates = Finder(graph, asOf).Candidates(gap);
-        var rows = new float[candidates.Count * LeadFeatures.Count];
-        for (var i = 0; i < candidates.Count; i++) candidates[i].Features.CopyTo(rows, i * LeadFeatures.Count);
-        var scores = new float[candidates.Count];
-        model.ScoreMany(rows, scores);
+        var scores = CandidateScores.Of(model, candidates);
         var negative = new NegativeList(graph, gap);
         var scored = candidates
             .Select((c, i) => (Candidate: c, Score: scores[i], Rules: negative.Catching(c.Firm.Id)))

@@ -36,10 +36,7 @@ public sealed class AnchorRanking(TreeEnsemble model)
         foreach (var gap in gaps)
         {
             var set = finder.Candidates(new Gap(gap, region));
-            var rows = new float[set.Count * LeadFeatures.Count];
-            for (var i = 0; i < set.Count; i++) set[i].Features.CopyTo(rows, i * LeadFeatures.Count);
-            var scores = new float[set.Count];
-            model.ScoreMany(rows, scores);
+            var scores = Leads.CandidateScores.Of(model, set);
             for (var i = 0; i < set.Count; i++)
                 if (set[i].Features[(int)LeadFeature.SegmentSitesElsewhere] > 0 && (!best.TryGetValue(set[i].Firm.Id, out var b) || scores[i] > b))
                     best[set[i].Firm.Id] = scores[i];
