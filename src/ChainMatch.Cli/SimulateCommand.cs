@@ -36,7 +36,10 @@ static class SimulateCommand
                     var comparison = simulation.Compare(graph, [.. firms.Select(f => (new FirmId(f), (IReadOnlyList<SegmentId>?)null))],
                         new RegionCode(parse.GetValue(region)!), new ChainId(parse.GetValue(chain)!), asOf);
                     await output.WriteLineAsync(json ? JsonSerializer.Serialize(comparison, ReportJson.Options)
-                        : string.Join("\n", comparison.Alone.Select(a => $"{a.Name} ({a.Firm}) alone: +{a.Gain:P1}").Append($"together: +{comparison.TogetherGain:P1} ({comparison.Verdict}): {comparison.Explanation}")));
+                        : string.Join("\n", comparison.Alone.Select(a => $"{a.Name} ({a.Firm}) alone: +{a.Gain:P1}")
+                            .Append($"together: +{comparison.TogetherGain:P1} ({comparison.Verdict}): {comparison.Explanation}")
+                            .Concat(comparison.Constraints.Select(c => "together " + Constraint(c)))
+                            .Concat(comparison.BrokenOnlyTogether.Select(b => $"broken only together: {b}"))));
                     return ChainMatchCli.Ok;
                 }
                 var report = simulation.Run(graph, new FirmId(firms[0]), new RegionCode(parse.GetValue(region)!),
@@ -50,6 +53,16 @@ static class SimulateCommand
             return ChainMatchCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>One line per constraint checked: declared, used, needed, left, and BROKEN with the excess when over.</summary>
+    static string Constraint(ConstraintCheck c)
+    {
+        var head = string.Create(CultureInfo.InvariantCulture,
+            $"constraint {ConstraintKinds.Name(c.Kind)} on {c.ResourceName} ({c.Resource}) declared by {c.RegionName} ({c.Region}) for {c.Year}{(c.Estimate ? ", estimate" : "")}: available {c.Available:0.####} {c.Unit}, used before {c.UsedBefore:0.####}");
+        var verdict = c.NotChecked is { } why ? $"; {why}"
+            : string.Create(CultureInfo.InvariantCulture, $", anchor needs {c.AnchorNeeds:0.####}, headroom after {c.HeadroomAfter:0.####}{(c.Broken ? $" BROKEN: over by {c.Excess:0.####} {c.Unit} ({c.ExcessPercent:0.#}%)" : "")}");
+        return head + verdict + (c.Note is { } note ? $" ({note})" : "");
     }
 
     static string Text(SimulationReport r)
@@ -66,6 +79,7 @@ static class SimulateCommand
             sb.AppendLine(CultureInfo.InvariantCulture, $"needs {n.Name} ({n.Segment}) for {n.ForSegment}: {n.Demand:0} {n.Unit}; local supply {n.LocalSupply?.ToString("0", CultureInfo.InvariantCulture) ?? "none"}, already used {n.LocalUse:0}, shortfall {n.Shortfall:0}{(n.Leads.Count > 0 ? $" (leads: {string.Join(", ", n.Leads)})" : "")}");
         foreach (var rn in r.Resources)
             sb.AppendLine(CultureInfo.InvariantCulture, $"needs resource {rn.Name} for {rn.ForSegment}: {(rn.HeldLocally ? "held locally" : "not held locally")}");
+        foreach (var c in r.Constraints) sb.AppendLine(Constraint(c));
         sb.Append(CultureInfo.InvariantCulture, $"follow-on investment: {r.FollowOn.Amount} 亿元 ({r.FollowOn.Method})");
         return sb.ToString();
     }

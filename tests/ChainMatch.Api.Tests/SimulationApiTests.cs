@@ -19,6 +19,24 @@ public class SimulationApiTests : ApiTest
         Assert.That((string?)map["segments"]!.AsArray().Single(s => (string?)s!["id"] == "smelting")!["status"], Is.EqualTo("missing"), "the store is not touched");
     }
 
+    [Test]
+    public async Task TheSmelterBreaksQujingsGreenPowerQuotaButNotYunnansAndEveryCheckIsReported()
+    {
+        var response = await Client.PostAsJsonAsync("/api/simulations/anchor", new { firm = "smelter-co", region = "530300", chain = "aluminium", asOf = "2024" });
+        var report = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), report.ToJsonString());
+        var checks = report["constraints"]!.AsArray().Select(c => ((string?)c!["kind"], (string?)c["region"], (double?)c["available"], (double?)c["usedBefore"],
+            (double?)c["anchorNeeds"], (double?)c["headroomAfter"], (bool?)c["broken"], (double?)c["excess"], (double?)c["excessPercent"]));
+        // 350,000 t × 13,500 kWh = 4.725 TWh a year. Yunnan: the same smelter already runs in Anning, 100 − 4.725 − 4.725 = 90.55 left.
+        // Qujing: nothing used yet, 4 − 4.725 = −0.725, over by 18.1 % of 4. Land: 100 ha a plant out of Qujing's 500.
+        Assert.That(checks, Is.EquivalentTo(new[]
+        {
+            ("green-power-quota", "530000", (double?)100.0, (double?)4.725, (double?)4.725, (double?)90.55, (bool?)false, (double?)null, (double?)null),
+            ("green-power-quota", "530300", 4.0, 0.0, 4.725, -0.725, true, 0.725, 18.1),
+            ("land", "530300", 500.0, 0.0, 100.0, 400.0, false, null, null),
+        }));
+    }
+
     [TestCase("""{"firm":"nobody","region":"530300","chain":"aluminium"}""", HttpStatusCode.NotFound)]
     [TestCase("""{"firm":"smelter-co","region":"qujing","chain":"aluminium"}""", HttpStatusCode.BadRequest)]
     [TestCase("""{"firm":"cell-co","region":"530300","chain":"aluminium","segments":["anode"]}""", HttpStatusCode.NotFound)]
@@ -44,6 +62,8 @@ public class ScenarioComparisonApiTests : ApiTest
         Assert.That(result["alone"]!.AsArray().Select(a => (string?)a!["firm"]), Is.EqualTo(new[] { "smelter-co", "cell-co" }));
         Assert.That((string?)result["verdict"], Is.EqualTo("reinforce"));
         Assert.That((double)result["togetherGain"]!, Is.GreaterThan((double)result["sumOfAlone"]!));
+        Assert.That(result["constraints"]!.AsArray().Select(c => (string?)c!["kind"]), Does.Contain("green-power-quota"));
+        Assert.That(result["brokenOnlyTogether"]!.AsArray(), Is.Empty, "the smelter alone already breaks Qujing's quota");
     }
 
     [Test]

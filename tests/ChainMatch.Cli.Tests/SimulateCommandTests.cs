@@ -18,6 +18,28 @@ public class SimulateCommandTests
     }
 
     [Test]
+    public async Task TheTableSaysWhichConstraintBreaksAndByHowMuch()
+    {
+        var run = await CliRun.Of("simulate", "--data", SeedFolder.Fixture("mini-seeds"), "--model", ShippedModel, "--as-of", "2024",
+            "--firm", "smelter-co", "--region", "530300", "--chain", "aluminium");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.Contain(
+            "constraint green-power-quota on 水电 (hydropower) declared by 曲靖市 (530300) for 2020, estimate: available 4 TWh/yr, used before 0, " +
+            "anchor needs 4.725, headroom after -0.725 BROKEN: over by 0.725 TWh/yr (18.1%)"));
+        Assert.That(run.Output, Does.Contain("constraint land on 工业用地 (land) declared by 曲靖市 (530300) for 2020: available 500 ha, used before 0, anchor needs 100, headroom after 400\n"));
+    }
+
+    [Test]
+    public async Task TheJsonListsEveryConstraintChecked()
+    {
+        var run = await CliRun.Of("simulate", "--data", SeedFolder.Fixture("mini-seeds"), "--model", ShippedModel, "--as-of", "2024",
+            "--firm", "smelter-co", "--region", "530300", "--chain", "aluminium", "--format", "json");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var broken = JsonNode.Parse(run.Output)!["constraints"]!.AsArray().Where(c => (bool)c!["broken"]!).Select(c => ((string?)c!["region"], (double?)c["excess"]));
+        Assert.That(broken, Is.EqualTo(new[] { ("530300", (double?)0.725) }));
+    }
+
+    [Test]
     public async Task RepeatingFirmComparesTheAnchorsTogetherWithEachAlone()
     {
         var run = await CliRun.Of("simulate", "--data", SeedFolder.Fixture("mini-seeds"), "--model", ShippedModel, "--as-of", "2022",

@@ -123,6 +123,31 @@ public abstract class GraphStoreContract
     }
 
     [Test]
+    public async Task IntensitiesAndDeclaredConstraintsComeBackAsImported()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var loaded = await store.LoadAsync();
+        Assert.That(loaded.Segments.Single(s => s.Id.Value == "smelting").Intensities.Select(k => k.Unit), Is.EqualTo(new[] { "kWh/t", "ha/plant" }));
+        Assert.That(loaded.Constraints, Is.EqualTo(Seeds.Constraints).And.Length.EqualTo(3));
+    }
+
+    [Test]
+    public async Task AnIntensityDroppedFromASegmentIsGoneAndAChangedQuotaIsOneRowWritten()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var changed = Seeds with
+        {
+            Segments = [.. Seeds.Segments.Select(s => s.Id.Value == "smelting" ? s with { Intensities = [s.Intensities[0]] } : s)],
+            Constraints = [.. Seeds.Constraints.Select(c => c.Region.Value == "530300" && c.Kind == ConstraintKind.GreenPowerQuota ? c with { Amount = 6 } : c)],
+        };
+        var report = await store.ImportAsync(changed);
+        Assert.That((report.Written["segment_intensity"], report.Written["region_constraint"], report.Total), Is.EqualTo((1, 1, 2)));
+        Assert.That(Json(await store.LoadAsync()), Is.EqualTo(Json(changed)));
+    }
+
+    [Test]
     public async Task RecordsAddedLaterComeBackAfterTheOnesAlreadyStored()
     {
         var store = await OpenAsync();

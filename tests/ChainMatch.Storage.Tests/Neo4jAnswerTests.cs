@@ -104,7 +104,7 @@ public class Neo4jAnswerTests
     {
         var neo4j = new Neo4jTestStore(batchSize: 2);
         var batches = 0;
-        neo4j.Server.Otherwise = r => r.Parameter("rows") is not null && ++batches == 3
+        neo4j.Server.Otherwise = r => r.Parameter("rows") is not null && ++batches == 4
             ? Neo4jRecording.Load("query-constraint-violation").ToResponse()
             : neo4j.Server.Accepting(r);
 

@@ -89,12 +89,29 @@ public class Neo4jRequestTests
     }
 
     [Test]
+    public async Task ADeclaredConstraintIsAKeyedLinkFromRegionToResourceAndAnIntensityALinkFromSegment()
+    {
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.ImportAsync(Seeds);
+
+        var constraints = neo4j.Requests.Single(r => r.Statement?.Contains("MERGE (a)-[e:HAS_CONSTRAINT {key: row.key}]->(b)", StringComparison.Ordinal) == true);
+        var first = constraints.Parameter("rows")!.AsArray()[1]!;
+        Assert.That(((string?)first["from"], (string?)first["to"], (string?)first["key"]), Is.EqualTo(("530300", "hydropower", "green-power-quota|2020")));
+        Assert.That(((double?)first["props"]!["amount"], (string?)first["props"]!["unit"]), Is.EqualTo(((double?)4.0, "TWh/yr")));
+        var intensities = neo4j.Requests.Single(r => r.Statement?.Contains("MERGE (a)-[e:CONSUMES]->(b)", StringComparison.Ordinal) == true);
+        Assert.That(intensities.Parameter("rows")!.AsArray().Select(x => ((string?)x!["from"], (string?)x["to"], (string?)x["props"]!["inputUnit"], (string?)x["props"]!["outputUnit"])),
+            Is.EqualTo(new[] { ("smelting", "hydropower", "kWh", "t"), ("smelting", "land", "ha", "plant") }));
+        Assert.That(neo4j.Requests.Count(r => r.Statement?.Contains("CONSUMES", StringComparison.Ordinal) == true && r.Statement.Contains("DELETE e", StringComparison.Ordinal)), Is.EqualTo(1),
+            "intensities a segment no longer lists are removed");
+    }
+
+    [Test]
     public async Task ReadingTheGraphTakesOneQueryPerKindWhateverItsSize()
     {
         var neo4j = new Neo4jTestStore();
         await neo4j.Store.LoadAsync();
 
-        Assert.That(neo4j.Requests, Has.Count.EqualTo(13));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(15));
         Assert.That(neo4j.Requests.Select(r => (string?)r.Json!["accessMode"]), Is.All.EqualTo("Read"));
     }
 

@@ -31,6 +31,8 @@ public sealed class ChainGraphBuilder
     readonly List<FirmList> _lists = [];
     readonly List<ListMembership> _memberships = [];
     readonly List<Supply> _supplies = [];
+    readonly List<(SegmentId Segment, Intensity Intensity)> _intensities = [];
+    readonly List<RegionConstraint> _constraints = [];
 
     public ChainGraphBuilder Chain(string id, params string[] segments)
     {
@@ -61,6 +63,21 @@ public sealed class ChainGraphBuilder
     {
         if (_resources.All(r => r.Id.Value != resource)) _resources.Add(new Resource(new ResourceId(resource), resource, resource, "Mt"));
         _regionResources.Add(new RegionResource(new RegionCode(region), new ResourceId(resource), null, null, Sourced));
+        return this;
+    }
+
+    /// <summary>One unit of the segment's output takes <paramref name="amount"/> of the resource, e.g. 13500 "kWh/t" of power measured in "TWh/yr".</summary>
+    public ChainGraphBuilder Intensity(string segment, string resource, double amount, string unit, string resourceUnit)
+    {
+        if (_resources.All(r => r.Id.Value != resource)) _resources.Add(new Resource(new ResourceId(resource), resource, resource, resourceUnit));
+        var slash = unit.IndexOf('/');
+        _intensities.Add((new SegmentId(segment), new Intensity(new ResourceId(resource), amount, unit[..slash], unit[(slash + 1)..], Sourced)));
+        return this;
+    }
+
+    public ChainGraphBuilder Constraint(string region, ConstraintKind kind, string resource, double amount, string unit, int year = 2020, int? years = null)
+    {
+        _constraints.Add(new RegionConstraint(new RegionCode(region), kind, new ResourceId(resource), amount, unit, year, years, Sourced));
         return this;
     }
 
@@ -95,8 +112,9 @@ public sealed class ChainGraphBuilder
     }
 
     public GraphData Data() => new(
-        [.. _chains], [.. _segments], [.. _feeds], [.. _regions], [.. _resources], [.. _regionResources],
-        [.. _firms], [.. _presences], [.. _lists], [.. _memberships], [.. _supplies]);
+        [.. _chains], [.. _segments.Select(s => s with { Intensities = [.. _intensities.Where(k => k.Segment == s.Id).Select(k => k.Intensity)] })],
+        [.. _feeds], [.. _regions], [.. _resources], [.. _regionResources],
+        [.. _firms], [.. _presences], [.. _lists], [.. _memberships], [.. _supplies]) { Constraints = [.. _constraints] };
 
     public ChainGraph Build() => ChainGraph.Build(Data());
 }

@@ -19,6 +19,21 @@ public sealed class SimulationFormTests : BrowserTest
     }
 
     [Test]
+    public async Task TheQuotaTheSmelterBreaksIsHighlightedWithItsExcess()
+    {
+        await Open("region=530300&chain=aluminium&asOf=2024&tab=simulation");
+        await Page.Locator("#sim-firm").FillAsync("smelter-co");
+        await Page.Locator("#sim-run").ClickAsync();
+
+        var broken = Page.Locator("table.sim-constraints tr.broken");
+        await broken.First.WaitForAsync();
+        Assert.That(await broken.CountAsync(), Is.EqualTo(1));
+        Assert.That((await broken.GetAttributeAsync("data-kind"), await broken.GetAttributeAsync("data-region")), Is.EqualTo(("green-power-quota", "530300")));
+        await Assertions.Expect(broken.Locator(".verdict")).ToContainTextAsync("0.725 TWh/yr (18.1%)");
+        Assert.That(await Page.Locator("table.sim-constraints tbody tr:not(.broken)").CountAsync(), Is.EqualTo(2), "Yunnan's quota and Qujing's land hold");
+    }
+
+    [Test]
     public async Task AnUnknownAnchorIsShownAsAMessage()
     {
         await Open("region=530300&chain=aluminium&asOf=2024&tab=simulation");

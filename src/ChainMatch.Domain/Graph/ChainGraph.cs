@@ -68,7 +68,15 @@ public sealed class ChainGraph
         _resourcesByRegion = Csr.Build(data.Regions.Length, data.RegionResources.Select(r => Lookup(_regionIndex, r.Region, $"resource {r.Resource}")).ToArray());
         foreach (var rr in data.RegionResources) Lookup(_resourceIndex, rr.Resource, $"region {rr.Region}");
         foreach (var s in data.Segments)
+        {
             foreach (var need in s.Needs) Lookup(_resourceIndex, need, $"segment {s.Id}");
+            foreach (var intensity in s.Intensities) Lookup(_resourceIndex, intensity.Resource, $"intensity of segment {s.Id}");
+        }
+        foreach (var c in data.Constraints)
+        {
+            Lookup(_regionIndex, c.Region, $"constraint on {c.Resource}");
+            Lookup(_resourceIndex, c.Resource, $"constraint of region {c.Region}");
+        }
         foreach (var f in data.Firms)
             if (f.Headquarters is { } hq) Lookup(_regionIndex, hq, $"firm {f.Id}");
         foreach (var m in data.Memberships) Lookup(listIndex, m.List, $"membership of {m.Firm}");
@@ -151,6 +159,13 @@ public sealed class ChainGraph
         for (var i = 0; i < Data.Regions.Length; i++)
             if (Contains(r, i))
                 foreach (var rr in _resourcesByRegion.Items(i)) yield return Data.RegionResources[rr];
+    }
+
+    /// <summary>Constraints declared for the region or for a region enclosing it (a province's quota binds its prefectures).</summary>
+    public IEnumerable<RegionConstraint> ConstraintsOver(RegionCode region)
+    {
+        var r = _regionIndex[region];
+        return Data.Constraints.Where(c => Contains(_regionIndex[c.Region], r));
     }
 
     // Index-level view for hot paths (lead ranking over large firm universes): no string hashing per step.

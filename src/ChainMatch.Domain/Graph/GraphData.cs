@@ -36,7 +36,23 @@ public sealed record Segment(
     int ValueTier,
     ImmutableArray<ResourceId> Needs,
     Quantity? WeakBelow = null,
-    Provenance? WeakBelowSource = null);
+    Provenance? WeakBelowSource = null)
+{
+    /// <summary>How much of each constraint resource one unit of output takes (power, water, land, CO2, ore drawn).</summary>
+    public ImmutableArray<Intensity> Intensities { get; init; } = [];
+}
+
+/// <summary>
+/// A segment's use of a constraint resource per unit of output, e.g. 13500 kWh/t of power or 1.6 t/t of CO2.
+/// <see cref="OutputUnit"/> is the unit of output ("t"), a capacity unit ("t/yr": what a plant of that size occupies)
+/// or <see cref="PerPlant"/> (a site takes this much whatever its size).
+/// </summary>
+public sealed record Intensity(ResourceId Resource, double Amount, string InputUnit, string OutputUnit, Provenance Source)
+{
+    public const string PerPlant = "plant";
+
+    public string Unit => $"{InputUnit}/{OutputUnit}";
+}
 
 public sealed record FeedLink(SegmentId From, SegmentId To, Coefficient? Coefficient, Provenance Source);
 
@@ -45,6 +61,15 @@ public sealed record Region(RegionCode Code, string Name, string? NameEn, Region
 public sealed record Resource(ResourceId Id, string Name, string? NameEn, string Unit);
 
 public sealed record RegionResource(RegionCode Region, ResourceId Resource, double? Amount, int? Year, Provenance Source);
+
+public enum ConstraintKind { GreenPowerQuota, Land, Water, MineralReserves, EmissionCap }
+
+/// <summary>
+/// A limit a region declares on a resource from <see cref="Year"/> on: a green-power quota, land, water, mineral
+/// reserves or an emission cap, in <see cref="Unit"/>. A reserve (a stock drawn each year) is checked over
+/// <see cref="Years"/>, the years it must last.
+/// </summary>
+public sealed record RegionConstraint(RegionCode Region, ConstraintKind Kind, ResourceId Resource, double Amount, string Unit, int Year, int? Years, Provenance Source);
 
 /// <summary>A firm. <see cref="Uscc"/> is its unified social credit code (统一社会信用代码) when known; aliases are other names it goes by.</summary>
 public sealed record Firm(FirmId Id, string Name, string? NameEn, RegionCode? Headquarters, string? Ownership, Provenance Source)
@@ -105,4 +130,6 @@ public sealed record GraphData(
     public ImmutableArray<NegativeRule> NegativeRules { get; init; } = [];
 
     public ImmutableArray<Projects.Project> Projects { get; init; } = [];
+
+    public ImmutableArray<RegionConstraint> Constraints { get; init; } = [];
 }

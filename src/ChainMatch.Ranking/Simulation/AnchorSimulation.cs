@@ -18,15 +18,17 @@ public sealed record FollowOnEstimate(double Amount, int Followers, string Metho
 /// <summary>An anchor not (yet) in the graph, described by what it announces: a name and the segments it would run, with capacities where known.</summary>
 public sealed record InlineAnchor(string Name, string? NameEn, RegionCode? Headquarters, IReadOnlyList<(SegmentId Segment, Quantity? Capacity)> Segments);
 
-public sealed record AloneGain(string Firm, string Name, double Gain);
+public sealed record AloneGain(string Firm, string Name, double Gain, IReadOnlyList<ConstraintCheck> Constraints);
 
+/// <summary>Several anchors against each alone; <see cref="BrokenOnlyTogether"/> names the constraints they break together but none breaks alone.</summary>
 public sealed record ScenarioComparison(
-    string Region, string Chain, DateOnly AsOf, double CompletenessBefore, IReadOnlyList<AloneGain> Alone, double TogetherGain, double SumOfAlone, string Verdict, string Explanation);
+    string Region, string Chain, DateOnly AsOf, double CompletenessBefore, IReadOnlyList<AloneGain> Alone, double TogetherGain, double SumOfAlone, string Verdict, string Explanation,
+    IReadOnlyList<ConstraintCheck> Constraints, IReadOnlyList<string> BrokenOnlyTogether);
 
 public sealed record SimulationReport(
     string Anchor, string AnchorName, string Region, string RegionName, string Chain, DateOnly AsOf, IReadOnlyList<AnchorSite> Sites,
     double CompletenessBefore, double CompletenessAfter, IReadOnlyList<SegmentChange> Changes, IReadOnlyList<Follower> Followers, FollowOnEstimate FollowOn,
-    IReadOnlyList<InputNeed> Inputs, IReadOnlyList<ResourceNeed> Resources);
+    IReadOnlyList<InputNeed> Inputs, IReadOnlyList<ResourceNeed> Resources, IReadOnlyList<ConstraintCheck> Constraints);
 
 /// <summary>
 /// "If we land this anchor firm here, what follows?" The anchor's sites are added to an overlay of the snapshot (a new
@@ -79,7 +81,8 @@ public sealed class AnchorSimulation(TreeEnsemble model)
         return new SimulationReport(anchorId.Value, anchor.Name, region.Value, place.Name, chain.Value, asOf,
             [.. sites.Select(s => new AnchorSite(s.Segment.Value, graph.FindSegment(s.Segment)!.Name, s.Capacity?.Amount, s.Capacity?.Unit))],
             Math.Round(Completeness.Of(graph, before, chain), 4), Math.Round(Completeness.Of(after, afterAnalysis, chain), 4),
-            changes, followers, FollowOn(graph, followers), inputs, AnchorNeeds.Resources(graph, region, sites));
+            changes, followers, FollowOn(graph, followers), inputs, AnchorNeeds.Resources(graph, region, sites),
+            ConstraintLayers.Check(graph, region, asOf, sites));
     }
 
     /// <summary>
@@ -118,8 +121,13 @@ public sealed class AnchorSimulation(TreeEnsemble model)
         var before = Completeness.Of(graph, RegionAnalysis.Run(graph, region, asOf), chain);
         var sites = anchors.Select(a => (a.Firm, Sites: Sites(graph, a.Firm, region, chain, asOf, a.Segments))).ToList();
         var gains = sites.Select(a => CompletenessWith(a.Sites) - before).ToList();
-        var alone = sites.Select((a, i) => new AloneGain(a.Firm.Value, graph.FindFirm(a.Firm)!.Name, Math.Round(gains[i], 4))).ToList();
+        var alone = sites.Select((a, i) => new AloneGain(a.Firm.Value, graph.FindFirm(a.Firm)!.Name, Math.Round(gains[i], 4),
+            ConstraintLayers.Check(graph, region, asOf, a.Sites))).ToList();
         var together = Math.Round(CompletenessWith(sites.SelectMany(a => a.Sites)) - before, 4);
+        var constraints = ConstraintLayers.Check(graph, region, asOf, sites.SelectMany(a => a.Sites));
+        var brokenAlone = alone.SelectMany(a => a.Constraints).Where(c => c.Broken).Select(Name).ToHashSet();
+        var brokenOnlyTogether = constraints.Where(c => c.Broken && !brokenAlone.Contains(Name(c)))
+            .Select(c => $"{Name(c)}: over by {c.Excess} {c.Unit} ({c.ExcessPercent}%)").ToList();
         var sum = Math.Round(gains.Sum(), 4);
         var verdict = together > sum + 1e-9 ? "reinforce" : together < sum - 1e-9 ? "overlap" : "independent";
         return new ScenarioComparison(region.Value, chain.Value, asOf, Math.Round(before, 4), alone, together, sum, verdict,
@@ -128,7 +136,9 @@ public sealed class AnchorSimulation(TreeEnsemble model)
                 "reinforce" => $"together they add {together:P1} of completeness, more than the {sum:P1} their gains alone sum to: they reinforce each other",
                 "overlap" => $"together they add {together:P1}, less than the {sum:P1} alone: they fill some of the same gaps",
                 _ => $"together they add {together:P1}, the sum of their gains alone: they neither help nor overlap",
-            });
+            }, constraints, brokenOnlyTogether);
+
+        static string Name(ConstraintCheck c) => $"{ConstraintKinds.Name(c.Kind)} on {c.Resource} in {c.RegionName} ({c.Region})";
     }
 
     /// <summary>Firms whose score for a gap near the anchor rose most, with the features that rose as the reasons.</summary>

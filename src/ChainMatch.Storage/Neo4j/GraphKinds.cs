@@ -63,6 +63,11 @@ static class GraphKinds
 
     public static readonly RelationshipKind ChainSegment = new("chain_segment", GraphSchema.HasSegment, Chain, Segment, keyed: false, requires: null, "position");
     public static readonly RelationshipKind SegmentNeed = new("segment_need", GraphSchema.Needs, Segment, Resource, keyed: false, requires: null, "position");
+    public static readonly RelationshipKind SegmentIntensity = new("segment_intensity", GraphSchema.Consumes, Segment, Resource, keyed: false, requires: null,
+        ["position", "amount", "inputUnit", "outputUnit", .. Source]);
+    // A region may declare several limits on one resource (a quota and a cap, one per year): kind|year tells them apart.
+    public static readonly RelationshipKind RegionConstraint = new("region_constraint", GraphSchema.HasConstraint, Region, Resource, keyed: true, requires: null,
+        ["kind", "year", "amount", "unit", "years", .. Source]);
     public static readonly RelationshipKind Feeds = new("feeds", GraphSchema.Feeds, Segment, Segment, keyed: false, requires: null,
         ["coefficient", "inputUnit", "outputUnit", .. Source]);
     public static readonly RelationshipKind RegionResource = new("region_resource", GraphSchema.HasResource, Region, Resource, keyed: false, requires: null,
@@ -79,5 +84,5 @@ static class GraphKinds
     public static readonly RelationshipKind Headquarters = new("firm", GraphSchema.HeadquarteredIn, Firm, Region, keyed: false, requires: null);
 
     public static readonly IReadOnlyList<string> Reports =
-        ["resource", "chain", "segment", "chain_segment", "segment_need", "feeds", "region", "region_resource", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule", "project"];
+        ["resource", "chain", "segment", "chain_segment", "segment_need", "segment_intensity", "feeds", "region", "region_resource", "region_constraint", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule", "project"];
 }

@@ -15,11 +15,12 @@ static partial class GraphSchema
         NegativeRule = "NegativeRule", Project = "Project";
 
     public const string HasSegment = "HAS_SEGMENT", Feeds = "FEEDS", OperatesIn = "OPERATES_IN", HeadquarteredIn = "HEADQUARTERED_IN",
-        ListedIn = "LISTED_IN", Supplies = "SUPPLIES", PartOf = "PART_OF", HasResource = "HAS_RESOURCE", Needs = "NEEDS";
+        ListedIn = "LISTED_IN", Supplies = "SUPPLIES", PartOf = "PART_OF", HasResource = "HAS_RESOURCE", Needs = "NEEDS",
+        Consumes = "CONSUMES", HasConstraint = "HAS_CONSTRAINT";
 
     static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet([Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project]);
 
-    static readonly FrozenSet<string> Types = FrozenSet.ToFrozenSet([HasSegment, Feeds, OperatesIn, HeadquarteredIn, ListedIn, Supplies, PartOf, HasResource, Needs]);
+    static readonly FrozenSet<string> Types = FrozenSet.ToFrozenSet([HasSegment, Feeds, OperatesIn, HeadquarteredIn, ListedIn, Supplies, PartOf, HasResource, Needs, Consumes, HasConstraint]);
 
     static readonly FrozenSet<string> KeyProperties = FrozenSet.ToFrozenSet(["id", "code", "key"]);
 

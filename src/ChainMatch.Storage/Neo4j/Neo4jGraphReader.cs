@@ -5,7 +5,7 @@ using Schema = ChainMatch.Storage.Neo4j.GraphSchema;
 namespace ChainMatch.Storage.Neo4j;
 
 /// <summary>
-/// Reads the whole graph back into <see cref="GraphData"/> with one query per node or relationship kind (thirteen in all,
+/// Reads the whole graph back into <see cref="GraphData"/> with one query per node or relationship kind (fifteen in all,
 /// however big the graph), each in import order (<c>ord</c>; a chain's segments and a segment's needs by position).
 /// </summary>
 static class Neo4jGraphReader
@@ -28,6 +28,20 @@ static class Neo4jGraphReader
                s.weakBelowAmount AS weakBelowAmount, s.weakBelowUnit AS weakBelowUnit,
                s.weakBelowPublisher AS weakBelowPublisher, s.weakBelowRef AS weakBelowRef, s.weakBelowEstimate AS weakBelowEstimate
         ORDER BY s.ord, s.id
+        """);
+
+    static readonly CypherStatement Intensities = Read("load intensities", $"""
+        MATCH (s:{Schema.Segment})-[k:{Schema.Consumes}]->(r:{Schema.Resource})
+        RETURN s.id AS segment, r.id AS resource, k.amount AS amount, k.inputUnit AS inputUnit, k.outputUnit AS outputUnit,
+               k.publisher AS publisher, k.ref AS ref, k.estimate AS estimate
+        ORDER BY s.ord, k.position
+        """);
+
+    static readonly CypherStatement Constraints = Read("load constraints", $"""
+        MATCH (g:{Schema.Region})-[c:{Schema.HasConstraint}]->(r:{Schema.Resource})
+        RETURN g.code AS region, c.kind AS kind, r.id AS resource, c.year AS year, c.amount AS amount, c.unit AS unit, c.years AS years,
+               c.publisher AS publisher, c.ref AS ref, c.estimate AS estimate
+        ORDER BY c.ord, region, c.key
         """);
 
     static readonly CypherStatement Feeds = Read("load feeds", $"""
@@ -114,11 +128,16 @@ static class Neo4jGraphReader
 
         var chains = await Query(Chains, r => new Chain(new ChainId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
             [.. r.StringList("segments").Select(s => new SegmentId(s))]));
+        var intensities = (await Query(Intensities, r => (Segment: r.RequiredString("segment"), Intensity: new Intensity(new ResourceId(r.RequiredString("resource")),
+            r.Float("amount") ?? 0, r.RequiredString("inputUnit"), r.RequiredString("outputUnit"), Source(r))))).ToLookup(x => x.Segment, x => x.Intensity);
         var segments = await Query(Segments, r => new Segment(new SegmentId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
             Enum.Parse<Stage>(r.RequiredString("stage"), ignoreCase: true), r.Int32("valueTier") ?? 0,
             [.. r.StringList("needs").Select(n => new ResourceId(n))],
             r.Float("weakBelowAmount") is { } amount ? new Quantity(amount, r.RequiredString("weakBelowUnit")) : null,
-            r.Boolean("weakBelowEstimate") is { } estimate ? new Provenance(r.String("weakBelowPublisher"), r.String("weakBelowRef"), estimate) : null));
+            r.Boolean("weakBelowEstimate") is { } estimate ? new Provenance(r.String("weakBelowPublisher"), r.String("weakBelowRef"), estimate) : null)
+        {
+            Intensities = [.. intensities[r.RequiredString("id")]],
+        });
         var feeds = await Query(Feeds, r => new FeedLink(new SegmentId(r.RequiredString("source")), new SegmentId(r.RequiredString("target")),
             r.Float("coefficient") is { } c ? new Coefficient(c, r.RequiredString("inputUnit"), r.RequiredString("outputUnit")) : null, Source(r)));
         var regions = await Query(Regions, r => new Region(new RegionCode(r.RequiredString("code")), r.RequiredString("name"), r.String("nameEn"),
@@ -126,6 +145,9 @@ static class Neo4jGraphReader
         var resources = await Query(Resources, r => new Resource(new ResourceId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"), r.RequiredString("unit")));
         var regionResources = await Query(RegionResources, r => new RegionResource(new RegionCode(r.RequiredString("region")), new ResourceId(r.RequiredString("resource")),
             r.Float("amount"), r.Int32("year"), Source(r)));
+        var constraints = await Query(Constraints, r => new RegionConstraint(new RegionCode(r.RequiredString("region")),
+            ConstraintKinds.TryParse(r.RequiredString("kind"), out var kind) ? kind : throw new InvalidDataException($"unknown constraint kind '{r.String("kind")}' in the store"),
+            new ResourceId(r.RequiredString("resource")), r.Float("amount") ?? 0, r.RequiredString("unit"), r.Int32("year") ?? 0, r.Int32("years"), Source(r)));
         var firms = await Query(Firms, r => new Firm(new FirmId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
             r.String("headquarters") is { } hq ? new RegionCode(hq) : null, r.String("ownership"), Source(r))
         {
@@ -153,6 +175,7 @@ static class Neo4jGraphReader
         {
             NegativeRules = rules,
             Projects = projects,
+            Constraints = constraints,
         };
     }
 

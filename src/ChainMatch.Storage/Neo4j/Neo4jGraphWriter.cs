@@ -31,11 +31,20 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
         await Links(GraphKinds.SegmentNeed, d.Segments.SelectMany(s => s.Needs.Select((n, i) => (Segment: s.Id.Value, Resource: n.Value, Position: i))),
             x => x.Segment, x => x.Resource, null, null, x => [x.Position], x => $"segment '{x.Segment}' needs resource '{x.Resource}'", ct);
 
+        await RemoveUnlisted(GraphKinds.SegmentIntensity, d.Segments.Select(s => (s.Id.Value, s.Intensities.Select(k => k.Resource.Value).ToArray())), ct);
+        await Links(GraphKinds.SegmentIntensity, d.Segments.SelectMany(s => s.Intensities.Select((k, i) => (Segment: s.Id.Value, Intensity: k, Position: i))),
+            x => x.Segment, x => x.Intensity.Resource.Value, null, null,
+            x => [x.Position, x.Intensity.Amount, x.Intensity.InputUnit, x.Intensity.OutputUnit, .. Source(x.Intensity.Source)],
+            x => $"segment '{x.Segment}' has an intensity for resource '{x.Intensity.Resource}'", ct);
+
         await Links(GraphKinds.Feeds, d.Feeds, f => f.From.Value, f => f.To.Value, null, null,
             f => [f.Coefficient?.Amount, f.Coefficient?.InputUnit, f.Coefficient?.OutputUnit, .. Source(f.Source)],
             f => $"link {f.From} -> {f.To}", ct);
         await Links(GraphKinds.RegionResource, d.RegionResources, r => r.Region.Value, r => r.Resource.Value, null, null,
             r => [r.Amount, r.Year, .. Source(r.Source)], r => $"resource '{r.Resource}' of region '{r.Region}'", ct);
+        await Links(GraphKinds.RegionConstraint, d.Constraints, k => k.Region.Value, k => k.Resource.Value, ConstraintKey, null,
+            k => [ConstraintKinds.Name(k.Kind), k.Year, k.Amount, k.Unit, k.Years, .. Source(k.Source)],
+            k => $"constraint on resource '{k.Resource}' of region '{k.Region}'", ct);
         await Links(GraphKinds.Presence, d.Presences, p => p.Firm.Value, p => p.Segment.Value, PresenceKey.Of, p => p.Region.Value,
             p => [p.Region.Value, p.Capacity?.Amount, p.Capacity?.Unit, p.Since, p.Until, p.Site, .. Source(p.Source)],
             p => $"presence of firm '{p.Firm}' in segment '{p.Segment}' at region '{p.Region}'", ct);
@@ -103,6 +112,8 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
             if (value is not null) row[name] = value;
         return row;
     }
+
+    static string ConstraintKey(RegionConstraint k) => $"{ConstraintKinds.Name(k.Kind)}|{k.Year}";
 
     static object?[] Source(Provenance p) => [p.Publisher, p.Reference, p.Estimate];
 

@@ -10,7 +10,8 @@ sealed record ChainFile(
     Chain Chain,
     IReadOnlyList<Located<Segment>> Definitions,
     IReadOnlyList<Located<SegmentId>> Members,
-    IReadOnlyList<Located<FeedLink>> Feeds);
+    IReadOnlyList<Located<FeedLink>> Feeds,
+    IReadOnlyList<Located<(SegmentId Segment, Intensity Intensity)>> Intensities);
 
 sealed record Located<T>(T Value, string File, int Line)
 {
@@ -21,7 +22,8 @@ sealed record Located<T>(T Value, string File, int Line)
 static class ChainFileReader
 {
     static readonly string[] ChainKeys = ["id", "name", "nameEn", "segments", "feeds"];
-    static readonly string[] SegmentKeys = ["id", "name", "nameEn", "stage", "valueTier", "needs", "weakBelow"];
+    static readonly string[] SegmentKeys = ["id", "name", "nameEn", "stage", "valueTier", "needs", "weakBelow", "intensities"];
+    static readonly string[] IntensityKeys = ["resource", "amount", "unit", "source", "estimate"];
     static readonly string[] WeakBelowKeys = ["amount", "unit", "source", "estimate"];
     static readonly string[] FeedKeys = ["from", "to", "coefficient", "unit", "source", "estimate"];
     static readonly string[] SourceKeys = ["publisher", "ref"];
@@ -51,6 +53,7 @@ static class ChainFileReader
         ctx.CheckKeys(root, ChainKeys);
         var chainId = new ChainId(ctx.Id(root, "id"));
         var definitions = new List<Located<Segment>>();
+        var intensities = new List<Located<(SegmentId, Intensity)>>();
         var members = new List<Located<SegmentId>>();
         foreach (var node in ctx.Sequence(root, "segments", required: true))
         {
@@ -79,7 +82,27 @@ static class ChainFileReader
                 weakBelow = new Quantity(ctx.Number(wbMap, "amount") ?? throw ctx.Error(wbMap, "'amount' is required"), ctx.Required(wbMap, "unit"));
                 weakSource = ctx.Provenance(wbMap);
             }
-            definitions.Add(new(new Segment(id, ctx.Required(map, "name"), ctx.Optional(map, "nameEn"), stage, tier, [.. needs], weakBelow, weakSource), file, Line(map)));
+            var own = new List<Intensity>();
+            foreach (var k in ctx.Sequence(map, "intensities", required: false))
+            {
+                var kMap = ctx.Mapping(k, "intensity");
+                ctx.CheckKeys(kMap, IntensityKeys);
+                var resource = new ResourceId(ctx.Required(kMap, "resource"));
+                if (own.Any(i => i.Resource == resource)) throw ctx.Error(kMap, $"segment '{id}' gives an intensity for '{resource}' twice");
+                var unit = ctx.Required(kMap, "unit");
+                // Split at the first slash only: "ha/t/yr" is hectares per t/yr of capacity.
+                var slash = unit.IndexOf('/');
+                if (slash <= 0 || slash == unit.Length - 1)
+                    throw ctx.Error(kMap, $"unit must read '<resource unit>/<output unit>' (kWh/t, ha/t/yr, ha/plant), not '{unit}'");
+                var intensity = new Intensity(resource, ctx.Number(kMap, "amount") ?? throw ctx.Error(kMap, "'amount' is required"),
+                    unit[..slash].Trim(), unit[(slash + 1)..].Trim(), ctx.Provenance(kMap));
+                own.Add(intensity);
+                intensities.Add(new((id, intensity), file, Line(kMap)));
+            }
+            definitions.Add(new(new Segment(id, ctx.Required(map, "name"), ctx.Optional(map, "nameEn"), stage, tier, [.. needs], weakBelow, weakSource)
+            {
+                Intensities = [.. own],
+            }, file, Line(map)));
         }
 
         var feeds = new List<Located<FeedLink>>();
@@ -106,7 +129,7 @@ static class ChainFileReader
         var chain = new Chain(chainId, ctx.Required(root, "name"), ctx.Optional(root, "nameEn"), [.. members.Select(m => m.Value)]);
         var duplicate = members.GroupBy(m => m.Value).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new SeedFormatException(file, duplicate.Last().Line, $"segment '{duplicate.Key}' is listed twice in chain '{chainId}'");
-        return new ChainFile(chain, definitions, members, feeds);
+        return new ChainFile(chain, definitions, members, feeds, intensities);
     }
 
     static int Line(YamlNode node) => (int)node.Start.Line;

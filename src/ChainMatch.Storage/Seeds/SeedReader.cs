@@ -35,6 +35,9 @@ public static class SeedReader
             foreach (var need in s.Value.Needs)
                 if (!resources.ContainsKey(need)) throw new SeedFormatException(s.File, s.Line, $"segment '{s.Value.Id}' needs unknown resource '{need}'");
 
+        foreach (var located in chainFiles.SelectMany(c => c.Intensities))
+            CheckIntensity(located, resources);
+
         var feeds = new Dictionary<(SegmentId, SegmentId), Located<FeedLink>>();
         foreach (var f in chainFiles.SelectMany(c => c.Feeds))
         {
@@ -50,6 +53,10 @@ public static class SeedReader
         var regionResources = Rows(folder, "region-resources", ["region", "resource"], ["amount", "unit", "year", .. SourceAndEstimate])
             .Select(row => ToRegionResource(row, regions, resources)).ToList();
         Unique(regionResources, rr => (rr.Region, rr.Resource), "region resource");
+
+        var constraints = Rows(folder, "region-constraints", ["region", "kind", "resource", "amount", "unit", "year"], ["years", .. SourceAndEstimate])
+            .Select(row => ToConstraint(row, regions, resources)).ToList();
+        Unique(constraints, c => (c.Region, ConstraintKinds.Name(c.Kind), c.Resource, c.Year), "constraint");
 
         var firms = Unique(Rows(folder, "firms", ["id", "name"], ["name_en", "hq_region", "ownership", "uscc", "aliases", .. SourceAndEstimate]).Select(row => ToFirm(row, regions)), f => f.Id, "firm");
 
@@ -95,6 +102,7 @@ public static class SeedReader
         {
             NegativeRules = [.. rules.Values.Select(r => r.Value)],
             Projects = [.. projects.Values.Select(p => p.Value)],
+            Constraints = [.. constraints.Select(c => c.Value)],
         };
     }
 
@@ -169,6 +177,41 @@ public static class SeedReader
         if (amount is not null && unit != resource.Value.Unit)
             throw row.Error($"amount of {resourceId} must be in {resource.Value.Unit}, not '{unit}'");
         return At(row, new RegionResource(region, resourceId, amount, row.Int("year", MinYear, MaxYear), ProvenanceOf(row)));
+    }
+
+    /// <summary>An intensity's amount must convert to its resource's unit: kWh/t to a resource in TWh/yr, ha/plant to one in ha.</summary>
+    static void CheckIntensity(Located<(SegmentId Segment, Intensity Intensity)> located, Dictionary<ResourceId, Located<Resource>> resources)
+    {
+        var (segment, k) = located.Value;
+        if (!resources.TryGetValue(k.Resource, out var resource))
+            throw new SeedFormatException(located.File, located.Line, $"segment '{segment}' has an intensity for unknown resource '{k.Resource}'");
+        // Per unit of output (kWh/t) the use is yearly; per plant or per unit of capacity (ha/t/yr) it is held.
+        var yearly = k.OutputUnit != Intensity.PerPlant && Units.PerYear(k.OutputUnit) is null;
+        var used = yearly ? k.InputUnit + "/yr" : k.InputUnit;
+        var target = resource.Value.Unit;
+        // A reserve (a stock) is drawn each year, so a yearly draw of a stock resource is checked in its base unit.
+        if (yearly && Units.PerYear(target) is null) target += "/yr";
+        if (Units.Factor(used, target) is null)
+            throw new SeedFormatException(located.File, located.Line,
+                $"intensity {k.Unit} of '{segment}' cannot be converted to {k.Resource}'s unit {resource.Value.Unit} (units that convert: {Units.Convertible})");
+    }
+
+    static Located<RegionConstraint> ToConstraint(CsvRow row, Dictionary<RegionCode, Located<Region>> regions, Dictionary<ResourceId, Located<Resource>> resources)
+    {
+        var region = KnownRegion(row, "region", regions);
+        var kindText = row.Required("kind");
+        if (!ConstraintKinds.TryParse(kindText, out var kind)) throw row.Error($"kind must be one of {ConstraintKinds.Names}, not '{kindText}'");
+        var resourceId = new ResourceId(row.Required("resource"));
+        if (!resources.TryGetValue(resourceId, out var resource)) throw row.Error($"unknown resource '{resourceId}'");
+        var unit = row.Required("unit");
+        if (Units.Factor(unit, resource.Value.Unit) is null)
+            throw row.Error($"unit '{unit}' cannot be converted to {resourceId}'s unit {resource.Value.Unit} (units that convert: {Units.Convertible})");
+        var years = row.Int("years", 1, 500);
+        var stock = Units.PerYear(unit) is null;
+        if (kind == ConstraintKind.MineralReserves && years is null) throw row.Error("mineral reserves need 'years': how long the reserve must last at the draw checked");
+        if (years is not null && !stock) throw row.Error($"'years' applies to a reserve (a stock), not to a yearly {unit}");
+        return At(row, new RegionConstraint(region, kind, resourceId, row.Number("amount") ?? throw row.Error("'amount' is required"), unit,
+            row.Int("year", MinYear, MaxYear) ?? throw row.Error("'year' is required"), years, ProvenanceOf(row)));
     }
 
     static Located<Firm> ToFirm(CsvRow row, Dictionary<RegionCode, Located<Region>> regions)

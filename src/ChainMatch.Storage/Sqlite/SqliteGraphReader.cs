@@ -26,13 +26,17 @@ static class SqliteGraphReader
         var needs = Query("SELECT segment, resource FROM segment_need ORDER BY rowid", r => (Segment: r.GetString(0), Resource: new ResourceId(r.GetString(1))))
             .ToLookup(x => x.Segment, x => x.Resource);
 
+        var intensities = Query("SELECT segment, resource, amount, input_unit, output_unit, publisher, ref, estimate FROM segment_intensity ORDER BY rowid",
+            r => (Segment: r.GetString(0), Intensity: new Intensity(new ResourceId(r.GetString(1)), r.GetDouble(2), r.GetString(3), r.GetString(4), Source(r, 5))))
+            .ToLookup(x => x.Segment, x => x.Intensity);
+
         var chains = Query("SELECT id, name, name_en FROM chain ORDER BY rowid",
             r => new Chain(new ChainId(r.GetString(0)), r.GetString(1), Str(r, 2), [.. members[r.GetString(0)]]));
         var segments = Query("SELECT id, name, name_en, stage, value_tier, weak_below_amount, weak_below_unit, weak_below_publisher, weak_below_ref, weak_below_estimate FROM segment ORDER BY rowid",
             r => new Segment(new SegmentId(r.GetString(0)), r.GetString(1), Str(r, 2), Enum.Parse<Stage>(r.GetString(3), ignoreCase: true), r.GetInt32(4),
                 [.. needs[r.GetString(0)]],
                 r.IsDBNull(5) ? null : new Quantity(r.GetDouble(5), r.GetString(6)),
-                r.IsDBNull(9) ? null : new Provenance(Str(r, 7), Str(r, 8), r.GetInt32(9) == 1)));
+                r.IsDBNull(9) ? null : new Provenance(Str(r, 7), Str(r, 8), r.GetInt32(9) == 1)) { Intensities = [.. intensities[r.GetString(0)]] });
         var feeds = Query("SELECT from_segment, to_segment, coefficient, input_unit, output_unit, publisher, ref, estimate FROM feeds ORDER BY rowid",
             r => new FeedLink(new SegmentId(r.GetString(0)), new SegmentId(r.GetString(1)),
                 r.IsDBNull(2) ? null : new Coefficient(r.GetDouble(2), r.GetString(3), r.GetString(4)), Source(r, 5)));
@@ -43,6 +47,9 @@ static class SqliteGraphReader
             r => new Resource(new ResourceId(r.GetString(0)), r.GetString(1), Str(r, 2), r.GetString(3)));
         var regionResources = Query("SELECT region, resource, amount, year, publisher, ref, estimate FROM region_resource ORDER BY rowid",
             r => new RegionResource(new RegionCode(r.GetString(0)), new ResourceId(r.GetString(1)), Dbl(r, 2), Int(r, 3), Source(r, 4)));
+        var constraints = Query("SELECT region, kind, resource, year, amount, unit, years, publisher, ref, estimate FROM region_constraint ORDER BY rowid",
+            r => new RegionConstraint(new RegionCode(r.GetString(0)), ConstraintKinds.TryParse(r.GetString(1), out var kind) ? kind : throw new InvalidDataException($"unknown constraint kind '{r.GetString(1)}' in the store"),
+                new ResourceId(r.GetString(2)), r.GetDouble(4), r.GetString(5), r.GetInt32(3), Int(r, 6), Source(r, 7)));
         var firms = Query("SELECT id, name, name_en, hq_region, ownership, publisher, ref, estimate, uscc, aliases FROM firm ORDER BY rowid",
             r => new Firm(new FirmId(r.GetString(0)), r.GetString(1), Str(r, 2), r.IsDBNull(3) ? null : new RegionCode(r.GetString(3)), Str(r, 4), Source(r, 5))
             {
@@ -72,7 +79,7 @@ static class SqliteGraphReader
                 [.. stages[r.GetString(0)]], Source(r, 5)) { Problems = ProblemsJson.Read(Str(r, 8)) });
 
         return new GraphData([.. chains], [.. segments], [.. feeds], [.. regions], [.. resources], [.. regionResources],
-            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects] };
+            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects], Constraints = [.. constraints] };
     }
 
     static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

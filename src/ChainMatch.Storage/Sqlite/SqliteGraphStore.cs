@@ -7,7 +7,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 6;
+    const int SchemaVersion = 7;
     readonly string _connectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
@@ -64,6 +64,12 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         "agreed REAL, funds REAL, note TEXT, PRIMARY KEY (project, seq));",
         // Problems raised by landed projects, kept with their project as JSON: few per project and always read together.
         "ALTER TABLE project ADD COLUMN problems TEXT;",
+        // Constraint layers: what one unit of a segment's output takes of a resource, and the limits regions declare.
+        "CREATE TABLE segment_intensity (segment TEXT NOT NULL REFERENCES segment(id), resource TEXT NOT NULL REFERENCES resource(id), " +
+        "amount REAL NOT NULL, input_unit TEXT NOT NULL, output_unit TEXT NOT NULL, publisher TEXT, ref TEXT, estimate INTEGER NOT NULL, PRIMARY KEY (segment, resource)); " +
+        "CREATE TABLE region_constraint (region TEXT NOT NULL REFERENCES region(code), kind TEXT NOT NULL, resource TEXT NOT NULL REFERENCES resource(id), " +
+        "year INTEGER NOT NULL, amount REAL NOT NULL, unit TEXT NOT NULL, years INTEGER, publisher TEXT, ref TEXT, estimate INTEGER NOT NULL, " +
+        "PRIMARY KEY (region, kind, resource, year));",
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)

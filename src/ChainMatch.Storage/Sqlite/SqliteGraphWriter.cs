@@ -38,12 +38,20 @@ static class SqliteGraphWriter
             d.Segments.ToDictionary(s => s.Id.Value, s => s.Needs.Select(n => n.Value).ToList()));
         Upsert("segment_need", ["segment", "resource"], [], d.Segments.SelectMany(s => s.Needs.Select(n => (s.Id, n))), x => [x.Id.Value, x.n.Value]);
 
+        written["segment_intensity"] = ReplaceOwned(c, tx, "segment_intensity", "segment", "resource",
+            d.Segments.ToDictionary(s => s.Id.Value, s => s.Intensities.Select(k => k.Resource.Value).ToList()));
+        Upsert("segment_intensity", ["segment", "resource"], ["amount", "input_unit", "output_unit", "publisher", "ref", "estimate"],
+            d.Segments.SelectMany(s => s.Intensities.Select(k => (s.Id, k))),
+            x => [x.Id.Value, x.k.Resource.Value, x.k.Amount, x.k.InputUnit, x.k.OutputUnit, .. Source(x.k.Source)]);
+
         Upsert("feeds", ["from_segment", "to_segment"], ["coefficient", "input_unit", "output_unit", "publisher", "ref", "estimate"],
             d.Feeds, f => [f.From.Value, f.To.Value, f.Coefficient?.Amount, f.Coefficient?.InputUnit, f.Coefficient?.OutputUnit, .. Source(f.Source)]);
         Upsert("region", ["code"], ["name", "name_en", "level", "parent", "publisher", "ref", "estimate"],
             d.Regions, r => [r.Code.Value, r.Name, r.NameEn, Text(r.Level), r.Parent?.Value, .. Source(r.Source)]);
         Upsert("region_resource", ["region", "resource"], ["amount", "year", "publisher", "ref", "estimate"],
             d.RegionResources, r => [r.Region.Value, r.Resource.Value, r.Amount, r.Year, .. Source(r.Source)]);
+        Upsert("region_constraint", ["region", "kind", "resource", "year"], ["amount", "unit", "years", "publisher", "ref", "estimate"],
+            d.Constraints, k => [k.Region.Value, ConstraintKinds.Name(k.Kind), k.Resource.Value, k.Year, k.Amount, k.Unit, k.Years, .. Source(k.Source)]);
         Upsert("firm", ["id"], ["name", "name_en", "hq_region", "ownership", "publisher", "ref", "estimate", "uscc", "aliases"],
             d.Firms, f => [f.Id.Value, f.Name, f.NameEn, f.Headquarters?.Value, f.Ownership, .. Source(f.Source), f.Uscc, Aliases.Join(f.Aliases)]);
         Upsert("presence", ["key"], ["firm", "segment", "region", "capacity", "unit", "since", "until", "site", "publisher", "ref", "estimate"],

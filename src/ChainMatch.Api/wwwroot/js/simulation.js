@@ -62,7 +62,23 @@ function renderResult(el, r) {
           h('td', null, n.name), h('td', { class: 'num' }, `${n.demand.toLocaleString()} ${n.unit}`),
           h('td', { class: 'num' }, n.localSupply == null ? '–' : n.localSupply.toLocaleString()),
           h('td', { class: 'num' }, n.shortfall.toLocaleString()), h('td', null, n.leads.join('、')))))),
+    h('h3', null, t('simConstraints')),
+    r.constraints.length === 0 ? h('p', null, t('simNoConstraints')) :
+      h('table', { class: 'sim-constraints' },
+        h('thead', null, h('tr', null, [t('simConstraint'), t('simAvailable'), t('simUsedBefore'), t('simAnchorNeeds'), t('simHeadroom'), ''].map(x => h('th', null, x)))),
+        h('tbody', null, r.constraints.map(constraintRow))),
     h('p', null, t('simFollowOn'), ': ', h('strong', null, `${r.followOn.amount} ${t('yi')}`), ' ', h('span', { class: 'muted' }, `(${r.followOn.method})`)));
+}
+
+/** A declared limit checked against the scenario; a broken one is highlighted with its excess. */
+function constraintRow(c) {
+  const n = x => x == null ? '–' : x.toLocaleString();
+  const verdict = c.notChecked ?? (c.broken ? `${t('simBroken')} ${n(c.excess)} ${c.unit} (${c.excessPercent}%)` : t('simWithin'));
+  return h('tr', { class: c.broken ? 'broken' : '', dataset: { kind: c.kind, resource: c.resource, region: c.region } },
+    h('td', null, `${t('constraintKinds')[c.kind] ?? c.kind} · ${c.resourceName} · ${c.regionName} ${c.year}${c.estimate ? ` (${t('estimate')})` : ''}`),
+    h('td', { class: 'num' }, `${n(c.available)} ${c.unit}`), h('td', { class: 'num' }, n(c.usedBefore)),
+    h('td', { class: 'num' }, n(c.anchorNeeds)), h('td', { class: 'num' }, n(c.headroomAfter)),
+    h('td', { class: 'verdict', title: c.note ?? '' }, verdict));
 }
 
 export const hasSimulation = ops => ops.some(op => op.method === 'POST' && op.path === ENDPOINT);
