@@ -46,6 +46,7 @@ public class SimulateCommandTests
             "--firm", "smelter-co", "--firm", "cell-co", "--region", "530300", "--chain", "aluminium");
         Assert.That(run.ExitCode, Is.Zero, run.Error);
         Assert.That(run.Output, Does.Contain("安宁冶炼公司 (smelter-co) alone:").And.Contain("(reinforce)"));
+        Assert.That(run.Output, Does.Contain("together constraint green-power-quota on 水电 (hydropower) declared by 曲靖市 (530300)").And.Contain("BROKEN: over by 0.725 TWh/yr"));
     }
 
     [Test]
