@@ -1,3 +1,4 @@
+using ChainMatch.Api.Access;
 using ChainMatch.Api.Chains;
 using ChainMatch.Api.Exports;
 using ChainMatch.Api.Firms;
@@ -21,7 +22,10 @@ builder.Services.AddChainMatchLeads();
 var app = builder.Build();
 app.UseChainMatchApi();
 app.UseChainMatchWebUi();
+app.UseChainMatchEndpoints();
 app.MapHealthApi();
+app.MapSessionApi();
+app.MapAuditApi();
 app.MapChainsApi();
 app.MapRegionsApi();
 app.MapFirmsApi();

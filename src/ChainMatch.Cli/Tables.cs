@@ -81,6 +81,10 @@ static class Tables
             s.Ranker, s.Queries.ToString(CultureInfo.InvariantCulture), F(s.Ndcg5), F(s.Ndcg10), F(s.Map), F(s.Recall10), F(s.Mrr),
         }));
 
+    public static string Keys(IEnumerable<Storage.Access.ApiKey> keys) => Render(
+        ["id", "name", "role", "region", "chains", "created", "revoked"],
+        keys.Select(k => new[] { k.Id, k.Name, k.Role, k.Region, string.Join(",", k.Chains), k.Created.ToString("yyyy-MM-dd HH:mm"), k.Revoked?.ToString("yyyy-MM-dd HH:mm") ?? "" }));
+
     static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 
     static string Render(string[] headers, IEnumerable<string[]> rows)

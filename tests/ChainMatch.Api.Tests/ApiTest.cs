@@ -8,6 +8,7 @@ namespace ChainMatch.Api.Tests;
 public abstract class ApiTest
 {
     ChainMatchApp _app = null!;
+    private protected ChainMatchApp App => _app;
     protected HttpClient Client { get; private set; } = null!;
 
     [SetUp]

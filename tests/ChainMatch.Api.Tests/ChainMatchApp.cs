@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using ChainMatch.Domain.Access;
+using ChainMatch.Storage.Access;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -8,19 +11,45 @@ namespace ChainMatch.Api.Tests;
 /// <summary>
 /// The real service over its own store in a fresh temp folder, seeded from <paramref name="seedDirectory"/> at first start.
 /// <paramref name="settings"/> override configuration; <paramref name="services"/> may replace services (e.g. Neo4j's HTTP handler).
+/// <see cref="WebApplicationFactory{T}.CreateClient()"/> signs in with an admin key for every region; <see cref="ClientAs"/> with a narrower one.
 /// </summary>
 sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null, string? modelPath = null,
     IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "chainmatch-api-" + Guid.NewGuid().ToString("N"));
 
+    string? _adminToken;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        _adminToken ??= CreateKey(AccessRoles.Admin, "*");
         builder.UseSetting("Graph:DataDirectory", DataDirectory);
         builder.UseSetting("Graph:SeedDirectory", seedDirectory);
         builder.UseSetting("Ranking:ModelPath", modelPath ?? ShippedModelPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
+    }
+
+    /// <summary>A key of the given role and scope in this app's access store, as the CLI would create it.</summary>
+    public string CreateKey(string role, string region, params string[] chains)
+    {
+        var access = AccessStore.OpenAsync(Path.Combine(DataDirectory, "access.db")).GetAwaiter().GetResult();
+        return access.CreateKeyAsync($"test-{role}-{region}", role, region, chains, DateTimeOffset.UtcNow).GetAwaiter().GetResult().Token;
+    }
+
+    /// <summary>A client that calls as a key of the given role and scope; no credentials at all when <paramref name="role"/> is null.</summary>
+    public HttpClient ClientAs(string? role, string region = "*", params string[] chains)
+    {
+        // CreateDefaultClient signs in as admin (ConfigureClient); replace that.
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = role is null ? null : new AuthenticationHeaderValue("Bearer", CreateKey(role, region, chains));
+        return client;
     }
 
     /// <summary>The repository's models/lead-ranker.json.</summary>

@@ -12,11 +12,19 @@ public abstract class BrowserTest
 
     protected static Uri Base => WebSession.Service.BaseAddress;
 
+    /// <summary>The key the page calls with: admin by default; null for a browser that must sign in itself.</summary>
+    protected virtual string? Key => WebSession.Service.AdminKey;
+
     [SetUp]
     public async Task OpenPage()
     {
         _pageErrors.Clear();
-        _context = await WebSession.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        _context = await WebSession.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            // Every request the page makes carries the admin key; LoginPageTests signs in through the form instead.
+            ExtraHTTPHeaders = Key is null ? null : new Dictionary<string, string> { ["X-Api-Key"] = Key },
+        });
         _context.SetDefaultTimeout(10_000);
         Page = await _context.NewPageAsync();
         Page.PageError += (_, error) => _pageErrors.Add(error);

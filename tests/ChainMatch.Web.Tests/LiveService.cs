@@ -1,4 +1,6 @@
 using System.Net;
+using ChainMatch.Domain.Access;
+using ChainMatch.Storage.Access;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,9 +19,28 @@ public sealed class LiveService(string seedDirectory) : WebApplicationFactory<Pr
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>An admin key for every region, created before the service starts (so no first-start key is printed).</summary>
+    public string AdminKey { get; private set; } = null!;
+
+    /// <summary>A key of the given role and scope, as `chainmatch keys create` would make it.</summary>
+    public string CreateKey(string role, string region, params string[] chains)
+    {
+        var access = AccessStore.OpenAsync(Path.Combine(_dataDirectory, "access.db")).GetAwaiter().GetResult();
+        return access.CreateKeyAsync($"web-test-{role}", role, region, chains, DateTimeOffset.UtcNow).GetAwaiter().GetResult().Token;
+    }
+
+    /// <summary>An HTTP client of the live service signed in as admin.</summary>
+    public HttpClient AdminClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+
     public static LiveService Start(string seedDirectory)
     {
         var service = new LiveService(seedDirectory);
+        service.AdminKey = service.CreateKey(AccessRoles.Admin, "*");
         // An explicit loopback listener on port 0: the OS picks a free port, and appsettings' Urls are overridden.
         service.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         service.StartServer();

@@ -8,7 +8,7 @@ public sealed class PipelinePanelTests : BrowserTest
     [Test]
     public async Task ThePipelinePanelShowsEachStageWithTheServicesCounts()
     {
-        using var http = new HttpClient { BaseAddress = Base };
+        using var http = WebSession.Service.AdminClient();
         var stages = JsonNode.Parse(await http.GetStringAsync("/api/projects/pipeline?region=530100"))!["stages"]!.AsArray();
 
         await Open("region=530100&tab=pipeline");

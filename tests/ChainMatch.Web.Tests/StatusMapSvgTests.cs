@@ -9,7 +9,7 @@ public sealed class StatusMapSvgTests
 {
     static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    static HttpClient Client() => new() { BaseAddress = WebSession.Service.BaseAddress };
+    static HttpClient Client() => WebSession.Service.AdminClient();
 
     [Test]
     public async Task TheSvgIsWellFormedWithOneBoxPerSegmentOfTheStatusMap()

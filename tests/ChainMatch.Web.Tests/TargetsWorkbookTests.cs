@@ -8,7 +8,7 @@ public sealed class TargetsWorkbookTests
     [Test]
     public async Task TheTargetListWorkbookOpensWithTheChineseNamesIntact()
     {
-        using var http = new HttpClient { BaseAddress = WebSession.Service.BaseAddress };
+        using var http = WebSession.Service.AdminClient();
         var response = await http.GetAsync("/api/regions/530100/targets.xlsx?asOf=2024");
         var csv = await http.GetStringAsync("/api/regions/530100/targets?asOf=2024&format=csv");
 
@@ -25,7 +25,7 @@ public sealed class TargetsWorkbookTests
     [Test]
     public async Task AnInvalidFilterIsABadRequestNamingIt()
     {
-        using var http = new HttpClient { BaseAddress = WebSession.Service.BaseAddress };
+        using var http = WebSession.Service.AdminClient();
         var response = await http.GetAsync("/api/regions/530100/targets.xlsx?perGap=0");
 
         Assert.That((int)response.StatusCode, Is.EqualTo(400));

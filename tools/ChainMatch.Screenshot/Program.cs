@@ -20,7 +20,7 @@ using var service = Process.Start(new ProcessStartInfo("dotnet")
 })!;
 try
 {
-    var address = await ListeningAddress(service);
+    var (address, key) = await ListeningAddress(service);
     var stopwatch = Stopwatch.StartNew();
     using var playwright = await Playwright.CreateAsync();
     await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -28,7 +28,12 @@ try
         ExecutablePath = "/usr/bin/chromium",
         Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
-    var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+    // The fresh store's first-start admin key, sent with every request the page makes (no login page in the picture).
+    var page = await browser.NewPageAsync(new BrowserNewPageOptions
+    {
+        ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
+        ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = key },
+    });
     stopwatch.Restart();
     await page.GotoAsync($"{address}/#{view}");
     await page.Locator("svg.status-map g.segment").First.WaitForAsync();
@@ -46,18 +51,21 @@ finally
     if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
 }
 
-// The service logs "Now listening on: http://127.0.0.1:PORT" once the seeds are projected and Kestrel is up.
-static async Task<string> ListeningAddress(Process service)
+// The service prints the first admin key of a fresh store, then logs "Now listening on: http://127.0.0.1:PORT" once the
+// seeds are projected and Kestrel is up.
+static async Task<(string Address, string Key)> ListeningAddress(Process service)
 {
     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+    string? key = null;
     while (await service.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
     {
+        if (line.Trim().StartsWith("cmk_", StringComparison.Ordinal)) key = line.Trim();
         var match = Regex.Match(line, @"Now listening on: (http://\S+)");
         if (match.Success)
         {
             // Keep draining the log so the service never blocks on a full pipe.
             _ = Task.Run(async () => { while (await service.StandardOutput.ReadLineAsync() is not null) { } });
-            return match.Groups[1].Value;
+            return (match.Groups[1].Value, key ?? throw new InvalidOperationException("the service printed no first admin key"));
         }
     }
     throw new InvalidOperationException("the service exited before listening");

@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Graph;
@@ -9,7 +11,7 @@ public static class ChainsApi
 {
     public static IEndpointRouteBuilder MapChainsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/chains").WithTags("Chains");
+        var api = app.MapGroup("/api/chains").WithTags("Chains").Require(Permission.ReadMaps);
         api.MapGet("/", ListChains).WithSummary("All chains (panorama maps) with their segment counts.");
         api.MapGet("/{chainId}", GetChain).WithSummary("One chain: its segments and the FEEDS links touching them, cross-chain links marked.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Graph;
@@ -10,8 +12,10 @@ public static class NegativeListApi
     public static IEndpointRouteBuilder MapNegativeListApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/negative-list").WithTags("Negative list");
-        api.MapGet("/", ListRules).WithSummary("The negative list (负面清单): rules by firm, segment and region, each with its reason and source.");
-        api.MapPost("/", AddRule).WithSummary("Add or correct a rule; every firm, segment and region it names must exist.").ProducesValidationProblem();
+        api.MapGet("/", ListRules).Require(Permission.ReadLeads).WithSummary("The negative list (负面清单): rules by firm, segment and region, each with its reason and source.");
+        api.MapPost("/", AddRule).Require(Permission.Administer)
+            .Audited(new AuditTarget(_ => "negative-list", c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current.Data.NegativeRules.Select(View).ToList()))
+            .WithSummary("Add or correct a rule; every firm, segment and region it names must exist.").ProducesValidationProblem();
         return app;
     }
 
@@ -20,9 +24,12 @@ public static class NegativeListApi
     static Ok<List<RuleView>> ListRules(GraphSnapshot snapshot) =>
         TypedResults.Ok(snapshot.Current.Data.NegativeRules.Select(View).ToList());
 
-    static async Task<Results<Created<RuleView>, ValidationProblem>> AddRule(RuleView rule, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    static async Task<Results<Created<RuleView>, ValidationProblem>> AddRule(RuleView rule, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
         var graph = snapshot.Current;
+        // A rule without a region applies everywhere, so only a caller who sees everywhere may add one.
+        if (rule.Region is { } scoped) caller.Demand(graph, new RegionCode(scoped));
+        else if (!caller.SeesEverywhere) throw new AccessDeniedException($"a rule for every region needs a caller who sees all regions, not {caller.ScopeText}");
         var errors = Parameters.Errors();
         Parameters.Slug(rule.Id, "id", errors);
         if (string.IsNullOrWhiteSpace(rule.Reason)) errors["reason"] = ["a rule needs a reason"];

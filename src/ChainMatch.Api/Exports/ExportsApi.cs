@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Api.Leads;
@@ -13,8 +15,8 @@ public static class ExportsApi
 
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/regions/{regionCode}").WithTags("Leads");
-        api.MapGet("/targets.xlsx", GetTargetsWorkbook)
+        var api = app.MapGroup("/api/regions/{regionCode}").WithTags("Leads").Require(Permission.ReadLeads);
+        api.MapGet("/targets.xlsx", GetTargetsWorkbook).WithMetadata(new SpansChains())
             .WithSummary("The region's target list as an Excel workbook; the same filters as /targets (format is ignored).")
             .Produces(StatusCodes.Status200OK, contentType: XlsxType)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Firms;
@@ -12,15 +14,20 @@ public static class FirmsApi
     public static IEndpointRouteBuilder MapFirmsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/firms").WithTags("Firms");
-        api.MapGet("/{firmId}", GetFirm).WithSummary("One firm: headquarters, where it operates in which segments, list memberships.")
+        api.MapGet("/{firmId}", GetFirm).Require(Permission.ReadMaps).WithSummary("One firm: headquarters, where it operates in which segments, list memberships.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/{firmId}", PutFirm).WithSummary("Add or correct a firm (name, English name, headquarters, ownership, credit code, aliases).")
+        api.MapPut("/{firmId}", PutFirm).Require(Permission.Administer).Audited(Audit).WithSummary("Add or correct a firm (name, English name, headquarters, ownership, credit code, aliases).")
             .ProducesValidationProblem();
-        api.MapPost("/{firmId}/presences", PostPresence)
+        api.MapPost("/{firmId}/presences", PostPresence).Require(Permission.Administer).Audited(Audit)
             .WithSummary("Add or correct where a firm operates (segment, region, capacity, since); the same firm, segment, place, year and site is the same presence.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>A firm edit is audited with the firm page as it was and as it became.</summary>
+    static readonly AuditTarget Audit = new(c => $"firm:{c.Request.RouteValues["firmId"]}",
+        c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current.FindFirm(new FirmId((string)c.Request.RouteValues["firmId"]!)) is null
+            ? null : ((Ok<FirmDetail>)GetFirm((string)c.Request.RouteValues["firmId"]!, c.RequestServices.GetRequiredService<GraphSnapshot>()).Result).Value);
 
     public sealed record SourceView(string? Publisher, string? Reference, bool Estimate, bool Verified);
 
@@ -72,8 +79,9 @@ public static class FirmsApi
         return (Ok<FirmDetail>)GetFirm(firmId, snapshot).Result;
     }
 
-    static async Task<Results<Ok<FirmDetail>, ValidationProblem>> PostPresence(string firmId, PresenceEdit edit, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    static async Task<Results<Ok<FirmDetail>, ValidationProblem>> PostPresence(string firmId, PresenceEdit edit, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
+        caller.Demand(snapshot.Current, new RegionCode(edit.Region ?? ""));
         if (snapshot.Current.FindFirm(new FirmId(firmId)) is null) throw new NotFoundException("firm", firmId);
         if ((edit.Capacity is null) != (edit.Unit is null))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unit"] = ["capacity and unit go together: give both or neither"] });

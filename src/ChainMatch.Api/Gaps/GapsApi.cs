@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Gaps;
@@ -10,14 +12,14 @@ public static class GapsApi
 {
     public static IEndpointRouteBuilder MapGapsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Status maps and gaps");
+        var api = app.MapGroup("/api").WithTags("Status maps and gaps").Require(Permission.ReadMaps);
         api.MapGet("/chains/{chainId}/status/{regionCode}", GetStatusMap)
             .WithSummary("Status map of a chain in a region (and everything under it) as of a date: each segment present, weak, missing or unverified.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/regions/{regionCode}/gaps", GetGapList)
+        api.MapGet("/regions/{regionCode}/gaps", GetGapList).WithMetadata(new SpansChains())
             .WithSummary("The region's gaps across chains (or ?chain=ID), highest priority first, with reasons.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/regions/{regionCode}/gap-changes", GetGapChanges)
+        api.MapGet("/regions/{regionCode}/gap-changes", GetGapChanges).WithMetadata(new SpansChains())
             .WithSummary("Gaps healed, persistent and new between ?from= and ?to= (default today).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

@@ -1,4 +1,6 @@
+using ChainMatch.Api.Access;
 using ChainMatch.Domain;
+using ChainMatch.Domain.Access;
 using Serilog;
 
 namespace ChainMatch.Api.Infrastructure;
@@ -16,15 +18,32 @@ public static class ApiServices
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ReportJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
+        builder.Services.AddChainMatchAccess(builder.Configuration);
+        builder.Services.AddChainMatchLimits(builder.Configuration);
         return builder;
     }
 
+    /// <summary>Logging, problem details and who the caller is: everything that runs before the web UI's static files.</summary>
     public static WebApplication UseChainMatchApi(this WebApplication app)
     {
         app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseAuthentication();
+        app.UseMiddleware<UiGate>();
+        return app;
+    }
+
+    /// <summary>After the static files: routing, then permission, scope and limits, in that order, before any endpoint runs.</summary>
+    public static WebApplication UseChainMatchEndpoints(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseAuthorization();
+        app.UseMiddleware<ScopeCheck>();
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+        app.UseMiddleware<BodySizeLimit>();
+        app.MapOpenApi().Require(Permission.ReadMaps);
         return app;
     }
 }

@@ -15,7 +15,7 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth).WithTags("Health");
+        app.MapGet("/health", GetHealth).WithTags("Health").AllowAnonymous();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using ChainMatch.Api.Access;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -13,6 +14,10 @@ sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILo
         var (status, title, detail) = exception switch
         {
             NotFoundException e => (StatusCodes.Status404NotFound, $"Unknown {e.Kind}", e.Message),
+            AccessDeniedException e => (StatusCodes.Status403Forbidden, "Outside your scope", e.Message),
+            // Kestrel stops reading a body at the endpoint's cap (see BodySizeLimit) and says so with a 413.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
+                (e.StatusCode, "Request too large", $"{e.Message} (limits: {LimitOptions.Section}:MaxBodyBytes, {LimitOptions.Section}:MaxImportBytes)"),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             // Reads go on from the projection; a write that cannot reach the store is refused, saying why.
             StoreUnavailableException e => (StatusCodes.Status503ServiceUnavailable, "Graph store unavailable", e.Message),

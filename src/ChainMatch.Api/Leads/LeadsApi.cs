@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using System.Text;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
@@ -14,11 +16,11 @@ public static class LeadsApi
 
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/regions/{regionCode}").WithTags("Leads");
+        var api = app.MapGroup("/api/regions/{regionCode}").WithTags("Leads").Require(Permission.ReadLeads);
         api.MapGet("/segments/{segmentId}/leads", GetLeads)
             .WithSummary("The firms worth courting for one gap (segment × region), ranked by the model, each with its score, rank and reasons; firms the negative list catches are left out unless ?includeExcluded=true; ?format=csv for Excel.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/targets", GetTargets)
+        api.MapGet("/targets", GetTargets).WithMetadata(new SpansChains())
             .WithSummary("The region's target list across its gaps, best leads first; filters chain, list, hq; ?format=csv for Excel.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

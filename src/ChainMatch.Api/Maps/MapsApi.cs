@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using System.Text;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
@@ -11,7 +13,7 @@ public static class MapsApi
 {
     public static IEndpointRouteBuilder MapMapsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Status maps and gaps");
+        var api = app.MapGroup("/api").WithTags("Status maps and gaps").Require(Permission.ReadMaps);
         api.MapGet("/chains/{chainId}/status/{regionCode}.svg", GetStatusMapSvg)
             .WithSummary("The status map as an SVG picture for reports: stages left to right, segments coloured by status, links as arrows; ?lang=zh|en.")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")

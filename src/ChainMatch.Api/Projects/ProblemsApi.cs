@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Graph;
@@ -12,13 +14,13 @@ public static class ProblemsApi
     public static IEndpointRouteBuilder MapProblemsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Project library");
-        api.MapPost("/projects/{projectId}/problems", Raise)
+        api.MapPost("/projects/{projectId}/problems", Raise).Require(Permission.WriteProjects).Audited(ProjectsApi.AuditProject)
             .WithSummary("Record a problem the firm raises, with its lead department, responsible departments and deadline.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/projects/{projectId}/problems/{problemId}/close", Close)
+        api.MapPost("/projects/{projectId}/problems/{problemId}/close", Close).Require(Permission.WriteProjects).Audited(ProjectsApi.AuditProject)
             .WithSummary("Close a problem (销号) with the date and the resolution.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/problems/overdue", Overdue).WithSummary("Open problems past their deadline, with counts per lead department and per region.");
+        api.MapGet("/problems/overdue", Overdue).Require(Permission.ReadProjects).WithSummary("Open problems past their deadline, with counts per lead department and per region.");
         return app;
     }
 
@@ -32,9 +34,9 @@ public static class ProblemsApi
 
     public sealed record OverdueQuery(string? region, string? department, string? asOf);
 
-    static async Task<Results<Created<ProjectProblem>, ValidationProblem>> Raise(string projectId, NewProblem p, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    static async Task<Results<Created<ProjectProblem>, ValidationProblem>> Raise(string projectId, NewProblem p, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
-        var project = ProjectsApi.Find(snapshot.Current, projectId);
+        var project = ProjectsApi.Find(snapshot.Current, projectId, caller);
         var errors = Parameters.Errors();
         if (string.IsNullOrWhiteSpace(p.Category)) errors["category"] = ["a problem needs a category (land, power, approvals, hiring, schooling…)"];
         if (string.IsNullOrWhiteSpace(p.Description)) errors["description"] = ["a problem needs a description"];
@@ -50,9 +52,9 @@ public static class ProblemsApi
         return TypedResults.Created($"/api/projects/{projectId}/problems/{problem.Id}", problem);
     }
 
-    static async Task<Results<Ok<ProjectProblem>, ValidationProblem, ProblemHttpResult>> Close(string projectId, string problemId, Closing c, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    static async Task<Results<Ok<ProjectProblem>, ValidationProblem, ProblemHttpResult>> Close(string projectId, string problemId, Closing c, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
-        var project = ProjectsApi.Find(snapshot.Current, projectId);
+        var project = ProjectsApi.Find(snapshot.Current, projectId, caller);
         var index = project.Problems.Select(p => p.Id).ToList().IndexOf(problemId);
         if (index < 0) throw new NotFoundException("problem", $"{projectId}/{problemId}");
         var errors = Parameters.Errors();
@@ -75,8 +77,9 @@ public static class ProblemsApi
         return TypedResults.Ok(closed);
     }
 
-    static Results<Ok<OverdueReport>, ValidationProblem> Overdue([AsParameters] OverdueQuery q, GraphSnapshot snapshot, TimeProvider time)
+    static Results<Ok<OverdueReport>, ValidationProblem> Overdue([AsParameters] OverdueQuery q, GraphSnapshot snapshot, TimeProvider time, Caller caller)
     {
+        q = q with { region = q.region ?? caller.DefaultRegion };
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
         var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);

@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain;
@@ -16,18 +18,22 @@ public static class ProjectsApi
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/projects").WithTags("Project library");
-        api.MapGet("/", ListProjects).WithSummary("Projects, filtered by region (and everything under it), chain, current stage and owner team.");
-        api.MapGet("/pipeline", Pipeline).WithSummary("Counts and amounts per stage for a region and chain, as the bureau reports them.");
-        api.MapGet("/{projectId}", GetProject).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/", CreateLead).WithSummary("Create a lead for a firm and a gap (segment × region).").ProducesValidationProblem();
-        api.MapPost("/import", Import)
+        api.MapGet("/", ListProjects).Require(Permission.ReadProjects).WithSummary("Projects, filtered by region (and everything under it), chain, current stage and owner team.");
+        api.MapGet("/pipeline", Pipeline).Require(Permission.ReadProjects).WithSummary("Counts and amounts per stage for a region and chain, as the bureau reports them.");
+        api.MapGet("/{projectId}", GetProject).Require(Permission.ReadProjects).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/", CreateLead).Require(Permission.WriteProjects).Audited(new AuditTarget(_ => "projects")).WithSummary("Create a lead for a firm and a gap (segment × region).").ProducesValidationProblem();
+        api.MapPost("/import", Import).Require(Permission.Administer).TakesFiles().AsExpensive().Audited(new AuditTarget(_ => "projects"))
             .WithSummary("Import an existing project library as CSV, one row per step (project,firm,segment,region,owner,stage,date,agreed_investment,funds_in_place,note); all or nothing, every bad row named; ?dryRun=true writes nothing.")
             .Accepts<string>("text/csv").ProducesValidationProblem();
-        api.MapPost("/{projectId}/stages", AddStage)
+        api.MapPost("/{projectId}/stages", AddStage).Require(Permission.WriteProjects).Audited(AuditProject)
             .WithSummary("Move a project to its next stage with a date and amounts (亿元); illegal moves are refused naming the allowed next stages.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
         return app;
     }
+
+    /// <summary>A project's changes are audited with the project as it was and as it became.</summary>
+    internal static readonly AuditTarget AuditProject = new(c => $"project:{c.Request.RouteValues["projectId"]}",
+        c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current.Data.Projects.FirstOrDefault(p => p.Id == (string?)c.Request.RouteValues["projectId"]));
 
     public sealed record ProjectView(string Id, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName,
         string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History,
@@ -46,16 +52,18 @@ public static class ProjectsApi
 
     public sealed record PipelineReport(string? Region, string? Chain, IReadOnlyList<PipelineRow> Stages, int SignedAtLeast100Million, double FundsInPlace);
 
-    static Results<Ok<List<ProjectView>>, ValidationProblem> ListProjects([AsParameters] ProjectQuery q, GraphSnapshot snapshot)
+    static Results<Ok<List<ProjectView>>, ValidationProblem> ListProjects([AsParameters] ProjectQuery q, GraphSnapshot snapshot, Caller caller)
     {
+        q = q with { region = q.region ?? caller.DefaultRegion };
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
         var selected = Filter(graph, q, errors);
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(selected.Select(p => View(graph, p)).ToList());
     }
 
-    static Results<Ok<PipelineReport>, ValidationProblem> Pipeline([AsParameters] ProjectQuery q, GraphSnapshot snapshot)
+    static Results<Ok<PipelineReport>, ValidationProblem> Pipeline([AsParameters] ProjectQuery q, GraphSnapshot snapshot, Caller caller)
     {
+        q = q with { region = q.region ?? caller.DefaultRegion };
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
         var selected = Filter(graph, q with { stage = null }, errors).ToList();
@@ -69,12 +77,13 @@ public static class ProjectsApi
         return TypedResults.Ok(new PipelineReport(q.region, q.chain, rows, signed, selected.Sum(p => p.FundsInPlace ?? 0)));
     }
 
-    static Ok<ProjectView> GetProject(string projectId, GraphSnapshot snapshot) =>
-        TypedResults.Ok(View(snapshot.Current, Find(snapshot.Current, projectId)));
+    static Ok<ProjectView> GetProject(string projectId, GraphSnapshot snapshot, Caller caller) =>
+        TypedResults.Ok(View(snapshot.Current, Find(snapshot.Current, projectId, caller)));
 
-    static async Task<Results<Created<CreatedLead>, ValidationProblem, ProblemHttpResult>> CreateLead(NewLead lead, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    static async Task<Results<Created<CreatedLead>, ValidationProblem, ProblemHttpResult>> CreateLead(NewLead lead, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
         var graph = snapshot.Current;
+        caller.Demand(graph, new RegionCode(lead.Region ?? ""));
         var errors = Parameters.Errors();
         if (graph.FindFirm(new FirmId(lead.Firm ?? "")) is null) errors["firm"] = [$"unknown firm '{lead.Firm}'"];
         if (graph.FindSegment(new SegmentId(lead.Segment ?? "")) is null) errors["segment"] = [$"unknown segment '{lead.Segment}'"];
@@ -94,9 +103,9 @@ public static class ProjectsApi
         return TypedResults.Created($"/api/projects/{id}", new CreatedLead(View(snapshot.Current, project), warnings));
     }
 
-    static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AddStage(string projectId, NewStage step, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AddStage(string projectId, NewStage step, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
-        var project = Find(snapshot.Current, projectId);
+        var project = Find(snapshot.Current, projectId, caller);
         var errors = Parameters.Errors();
         if (!ProjectLifecycle.TryParse(step.Stage, out var stage)) errors["stage"] = [$"'{step.Stage}' is not a stage: use {ProjectLifecycle.Names}"];
         var date = Parameters.Date(step.Date, "date", errors);
@@ -123,7 +132,7 @@ public static class ProjectsApi
 
     public sealed record ImportReport(int Projects, int Steps, int Written, bool DryRun);
 
-    static async Task<Results<Ok<ImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    static async Task<Results<Ok<ImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
@@ -138,6 +147,7 @@ public static class ProjectsApi
                 Parameters.RowErrors(e.Errors),
                 title: "The project file has bad rows; nothing was imported.");
         }
+        foreach (var p in projects) caller.Demand(snapshot.Current, p.Region);
         var written = dryRun == true ? 0 : (await writes.ApplyAsync(GraphData.Empty with { Projects = [.. projects] }, "project import", ct)).Total;
         return TypedResults.Ok(new ImportReport(projects.Count, projects.Sum(p => p.History.Length), written, dryRun == true));
     }
@@ -157,8 +167,13 @@ public static class ProjectsApi
             && (q.owner is null || p.OwnerTeam == q.owner));
     }
 
-    internal static Project Find(ChainGraph graph, string id) =>
-        graph.Data.Projects.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException("project", id);
+    /// <summary>The project, if the caller may see its region; one outside their scope is refused, not shown.</summary>
+    internal static Project Find(ChainGraph graph, string id, Caller caller)
+    {
+        var project = graph.Data.Projects.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException("project", id);
+        caller.Demand(graph, project.Region);
+        return project;
+    }
 
     static ProjectView View(ChainGraph graph, Project p) => new(p.Id, p.Firm.Value, graph.FindFirm(p.Firm)!.Name, p.Segment.Value,
         graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name, p.OwnerTeam, p.Stage, p.Current.Date,

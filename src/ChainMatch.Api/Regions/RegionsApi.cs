@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Graph;
@@ -9,7 +11,7 @@ public static class RegionsApi
 {
     public static IEndpointRouteBuilder MapRegionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/regions").WithTags("Regions");
+        var api = app.MapGroup("/api/regions").WithTags("Regions").Require(Permission.ReadMaps);
         api.MapGet("/", GetTree).WithSummary("The region tree (province → prefecture → county → park); ?root=CODE for one subtree.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -17,9 +19,11 @@ public static class RegionsApi
 
     public sealed record RegionNode(string Code, string Name, string? NameEn, RegionLevel Level, IReadOnlyList<RegionNode> Children);
 
-    static Results<Ok<List<RegionNode>>, ValidationProblem> GetTree(string? root, GraphSnapshot snapshot)
+    static Results<Ok<List<RegionNode>>, ValidationProblem> GetTree(string? root, GraphSnapshot snapshot, Caller caller)
     {
         var graph = snapshot.Current;
+        // A regional caller's tree starts at their own region.
+        root ??= caller.DefaultRegion;
         if (root is null)
             return TypedResults.Ok(graph.Regions.Where(r => r.Parent is null).Select(r => Node(graph, r)).ToList());
 

@@ -1,3 +1,5 @@
+using ChainMatch.Api.Access;
+using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Graph;
@@ -12,16 +14,16 @@ public static class SimulationApi
     public static IEndpointRouteBuilder MapSimulationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/simulations").WithTags("Simulation");
-        api.MapPost("/anchor", SimulateAnchor)
+        api.MapPost("/anchor", SimulateAnchor).Require(Permission.Simulate).AsExpensive()
             .WithSummary("If this anchor firm landed in this region: gaps closed, chain completeness before and after, followers and why, follow-on investment. Never writes.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/compare", Compare)
+        api.MapPost("/compare", Compare).Require(Permission.Simulate).AsExpensive()
             .WithSummary("Two or more anchors together against each alone: completeness gains and whether they reinforce each other or overlap. Never writes.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/api/chains/{chainId}/anchors/{regionCode}", Anchors).WithTags("Simulation")
+        app.MapGet("/api/chains/{chainId}/anchors/{regionCode}", Anchors).WithTags("Simulation").Require(Permission.Simulate).AsExpensive()
             .WithSummary("Every firm that could fill a gap of the chain in the region, ranked by the completeness it would add, its follower pull and the model's score.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/api/coordination/conflicts", Conflicts).WithTags("Simulation")
+        app.MapGet("/api/coordination/conflicts", Conflicts).WithTags("Simulation").Require(Permission.Coordinate)
             .WithSummary("全省一盘棋: open projects where two or more prefectures of the province pursue the same firm for the same segment, with stages, owners and which region fits best.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -56,8 +58,9 @@ public static class SimulationApi
 
     public sealed record CompareRequest(IReadOnlyList<ScenarioAnchor>? Anchors, string Region, string Chain, string? AsOf);
 
-    static Results<Ok<ScenarioComparison>, ValidationProblem> Compare(CompareRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    static Results<Ok<ScenarioComparison>, ValidationProblem> Compare(CompareRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time, Caller caller)
     {
+        caller.Demand(snapshot.Current, new RegionCode(request.Region ?? ""));
         var errors = Parameters.Errors();
         if (request.Anchors is not { Count: >= 2 }) errors["anchors"] = ["a comparison needs two anchors or more"];
         foreach (var a in request.Anchors ?? []) Parameters.Slug(a.Firm ?? "", "anchors", errors);
@@ -83,8 +86,9 @@ public static class SimulationApi
 
     public sealed record AnchorRequest(string Firm, string Region, string Chain, IReadOnlyList<string>? Segments, string? AsOf, InlineFirm? Describe);
 
-    static Results<Ok<SimulationReport>, ValidationProblem> SimulateAnchor(AnchorRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    static Results<Ok<SimulationReport>, ValidationProblem> SimulateAnchor(AnchorRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time, Caller caller)
     {
+        caller.Demand(snapshot.Current, new RegionCode(request.Region ?? ""));
         var errors = Parameters.Errors();
         Parameters.Slug(request.Firm ?? "", "firm", errors);
         Parameters.RegionCode(request.Region ?? "", "region", errors);

@@ -19,7 +19,8 @@ public static class LeadCsv
             string.Join("; ", t.ExcludedBy),
         }));
 
-    static string Write(string[] header, IEnumerable<object?[]> rows)
+    /// <summary>Any table written the same way (the audit export uses it too).</summary>
+    public static string Write(string[] header, IEnumerable<object?[]> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);

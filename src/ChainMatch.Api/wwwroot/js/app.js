@@ -1,4 +1,4 @@
-import { getJson } from './api.js';
+import { getJson, deleteJson } from './api.js';
 import { h, fill } from './dom.js';
 import { lang, name, setLang, t } from './i18n.js';
 import { clearMessages, showError } from './messages.js';
@@ -16,6 +16,10 @@ const DEFAULT_REGION = '530000';
 
 let chains = [];
 let regions = [];
+// Who is signed in (GET /api/me): tabs the role may not use are not shown, and the tree starts at their region.
+let me = { name: '', role: '', region: '*', chains: null, permissions: [] };
+const TAB_PERMISSION = { map: 'read-maps', gaps: 'read-maps', targets: 'read-leads', simulation: 'simulate', pipeline: 'read-projects' };
+const allowedTabs = () => TABS.filter(tab => me.permissions.includes(TAB_PERMISSION[tab]));
 let renderCount = 0;
 
 function readState() {
@@ -25,7 +29,7 @@ function readState() {
     chain: p.get('chain') ?? chains[0]?.id ?? '',
     asOf: p.get('asOf') ?? '',
     lang: p.get('lang') === 'en' ? 'en' : 'zh',
-    tab: TABS.includes(p.get('tab')) ? p.get('tab') : 'map',
+    tab: allowedTabs().includes(p.get('tab')) ? p.get('tab') : allowedTabs()[0] ?? 'map',
     segment: p.get('segment') ?? '',
   };
 }
@@ -59,8 +63,10 @@ function render() {
   for (const tab of TABS) {
     document.getElementById(`tab-${tab}`).hidden = tab !== state.tab;
     const button = document.querySelector(`[data-tab="${tab}"]`);
+    button.hidden = !allowedTabs().includes(tab);
     button.setAttribute('aria-selected', String(tab === state.tab));
   }
+  document.getElementById('who-name').textContent = `${me.name} · ${me.role}`;
   const panel = document.getElementById(`tab-${state.tab}`);
   if (state.tab === 'map') renderStatusMap(state, isCurrent, chain => navigate({ chain }));
   else if (state.tab === 'gaps') renderGaps(panel, state, chains, isCurrent);
@@ -81,14 +87,25 @@ function wireControls() {
   for (const b of document.querySelectorAll('[data-tab]')) b.addEventListener('click', () => navigate({ tab: b.dataset.tab }));
   document.getElementById('region-filter').addEventListener('input', () => drawTree(readState()));
   window.addEventListener('hashchange', render);
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await deleteJson('/api/session').catch(() => {});
+    location.href = '/login.html';
+  });
 }
 
 async function start() {
+  try {
+    me = await getJson('/api/me');
+  } catch (e) {
+    // Not signed in (or the key was revoked): the login page; anything else is shown below as usual.
+    if (e.status === 401) { location.href = '/login.html'; return; }
+    showError(e, t('whatMe'));
+  }
   setLang(readState().lang);
   wireControls();
   // Either list failing still leaves a page that says why; the other one is used as far as it goes.
   const [chainList, regionTree] = await Promise.allSettled([getJson('/api/chains'), getJson('/api/regions')]);
-  if (chainList.status === 'fulfilled') chains = chainList.value;
+  if (chainList.status === 'fulfilled') chains = chainList.value.filter(c => !me.chains || me.chains.includes(c.id));
   if (regionTree.status === 'fulfilled') regions = regionTree.value;
   render();
   if (chainList.status === 'rejected') showError(chainList.reason, t('whatChains'));

@@ -2,7 +2,7 @@
 const words = {
   zh: {
     brand: '产业链招商地图', chain: '产业链', asOf: '截至', regions: '地区', filterRegions: '筛选地区',
-    loading: '加载中…', tabMap: '现状图', tabGaps: '缺口清单', tabTargets: '目标企业', tabSimulation: '链主模拟', tabPipeline: '项目库',
+    loading: '加载中…', tabMap: '现状图', tabGaps: '缺口清单', tabTargets: '目标企业', tabSimulation: '链主模拟', tabPipeline: '项目库', signOut: '退出', whatMe: '读取当前用户',
     status: { present: '已有', weak: '薄弱', missing: '缺失', 'high-value': '高价值缺口', unverified: '待核实' },
     gapKind: { missing: '缺失环节（补链）', weak: '薄弱环节（强链）', 'high-value': '价值高端环节（延链）' },
     stage: { upstream: '上游', midstream: '中游', downstream: '下游', application: '应用' },
@@ -39,7 +39,7 @@ const words = {
   },
   en: {
     brand: 'industrial chain map', chain: 'Chain', asOf: 'As of', regions: 'Regions', filterRegions: 'Filter regions',
-    loading: 'Loading…', tabMap: 'Status map', tabGaps: 'Gaps', tabTargets: 'Target firms', tabSimulation: 'Anchor simulation', tabPipeline: 'Projects',
+    loading: 'Loading…', tabMap: 'Status map', tabGaps: 'Gaps', tabTargets: 'Target firms', tabSimulation: 'Anchor simulation', tabPipeline: 'Projects', signOut: 'Sign out', whatMe: 'Reading who is signed in',
     status: { present: 'present', weak: 'weak', missing: 'missing', 'high-value': 'high-value gap', unverified: 'unverified' },
     gapKind: { missing: 'missing link (fill)', weak: 'weak link (strengthen)', 'high-value': 'high-value link (extend)' },
     stage: { upstream: 'upstream', midstream: 'midstream', downstream: 'downstream', application: 'application' },

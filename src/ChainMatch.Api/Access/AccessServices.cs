@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using ChainMatch.Api.Graph;
+using ChainMatch.Domain.Access;
+using ChainMatch.Storage.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChainMatch.Api.Access;
+
+/// <summary>
+/// Authentication (API keys, bearer tokens, the web UI's session cookie), one authorisation policy per permission,
+/// and the access store behind keys and the audit log.
+/// </summary>
+public static class AccessServices
+{
+    const string SelectScheme = "ChainMatch";
+    public const string SessionCookie = "chainmatch.session";
+
+    public static IServiceCollection AddChainMatchAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            return AccessStore.OpenAsync(Path.Combine(Path.GetFullPath(graph.DataDirectory), "access.db")).GetAwaiter().GetResult();
+        });
+        services.AddSingleton<AuditLog>();
+        services.AddHostedService<FirstAdminKey>();
+
+        var jwt = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>()?.Jwt ?? new JwtOptions();
+        var auth = services.AddAuthentication(SelectScheme)
+            .AddPolicyScheme(SelectScheme, "API key, bearer token or UI session", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthentication.TokenOf(context.Request) is not null ? ApiKeyAuthentication.SchemeName
+                : jwt.Issuer is not null && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) ? JwtBearerDefaults.AuthenticationScheme
+                : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = SessionCookie;
+                o.Cookie.HttpOnly = true;
+                // Strict: a page on another site cannot make the browser send the session along (no cross-site writes).
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/login.html";
+                // The API answers 401/403 as problem details; only pages redirect to the login page.
+                o.Events.OnRedirectToLogin = c => Deny(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => Deny(c, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionStillValid;
+            });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AccessOptions>>((o, access) => o.ExpireTimeSpan = TimeSpan.FromMinutes(access.Value.SessionMinutes));
+        if (jwt.Issuer is not null)
+            auth.AddJwtBearer(o =>
+            {
+                // Keep the provider's claim names (role, region, chain, sub) as they are in the token.
+                o.MapInboundClaims = false;
+                o.Authority = jwt.Authority;
+                o.RequireHttpsMetadata = jwt.Authority?.StartsWith("https://", StringComparison.Ordinal) ?? true;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKeys = jwt.SigningKeys.Select(k => JwtKeys.TryRead(k, out var key, out _) ? key : null).OfType<SecurityKey>().ToList(),
+                    NameClaimType = AccessClaims.Name,
+                    RoleClaimType = AccessClaims.Role,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+            });
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var permission in Enum.GetValues<Permission>())
+                o.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser()
+                    .RequireAssertion(c => AccessRoles.Allows(c.User.FindFirstValue(AccessClaims.Role), permission)));
+            // An endpoint that names no policy is still closed to anonymous callers.
+            o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+        return services;
+    }
+
+    /// <summary>A session outlives nothing: once its key is revoked, the next request is signed out.</summary>
+    static async Task SessionStillValid(CookieValidatePrincipalContext context)
+    {
+        var id = context.Principal?.FindFirstValue(AccessClaims.KeyId);
+        var store = context.HttpContext.RequestServices.GetRequiredService<AccessStore>();
+        if (id is null || !await store.IsActiveAsync(id, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    static Task Deny(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        if (!context.Request.Path.StartsWithSegments("/api")) context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Demands the permission on an endpoint; the walk test checks every endpoint names exactly one.</summary>
+    public static TBuilder Require<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(permission.ToString()).WithMetadata(new RequiresPermission(permission));
+}
+
+/// <summary>Endpoint metadata: the one permission an endpoint demands.</summary>
+public sealed record RequiresPermission(Permission Permission);

@@ -1,0 +1,57 @@
+using System.Text;
+using ChainMatch.Api.Infrastructure;
+using ChainMatch.Domain;
+using ChainMatch.Domain.Access;
+using ChainMatch.Ranking.Leads;
+using ChainMatch.Storage.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainMatch.Api.Access;
+
+/// <summary>The audit log for admins: filtered as JSON, or exported as CSV.</summary>
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Access");
+        api.MapGet("/audit", List).Require(Permission.Administer)
+            .WithSummary("Every write: who, when, what and the values before and after; filter by actor, action, target (substrings) and from/to dates.");
+        api.MapGet("/audit.csv", Csv).Require(Permission.Administer).WithSummary("The same entries as CSV.");
+        return app;
+    }
+
+    public sealed record AuditFilter(string? actor, string? action, string? target, string? from, string? to, int? limit);
+
+    static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> List([AsParameters] AuditFilter f, AccessStore access, CancellationToken ct)
+    {
+        var errors = Parameters.Errors();
+        var query = Parse(f, errors);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await access.QueryAuditAsync(query!, ct));
+    }
+
+    static async Task<Results<FileContentHttpResult, ValidationProblem>> Csv([AsParameters] AuditFilter f, AccessStore access, CancellationToken ct)
+    {
+        var errors = Parameters.Errors();
+        var query = Parse(f, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var rows = (await access.QueryAuditAsync(query!, ct))
+            .Select(e => new object?[] { e.Seq, e.At.UtcDateTime.ToString("O"), e.Actor, e.Action, e.Target, e.Before, e.After });
+        var csv = LeadCsv.Write(["seq", "at", "actor", "action", "target", "before", "after"], rows);
+        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "audit.csv");
+    }
+
+    static AuditQuery? Parse(AuditFilter f, Dictionary<string, string[]> errors)
+    {
+        DateTimeOffset? Day(string? text, string name)
+        {
+            if (text is null) return null;
+            if (text.Length == 10 && AsOf.TryParse(text, out var d)) return new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            errors[name] = [$"'{text}' is not a date: use YYYY-MM-DD"];
+            return null;
+        }
+        var from = Day(f.from, "from");
+        var to = Day(f.to, "to")?.AddDays(1);
+        if (f.limit is < 1 or > 100_000) errors["limit"] = ["'limit' must be between 1 and 100000"];
+        return errors.Count > 0 ? null : new AuditQuery(f.actor, f.action, f.target, from, to, f.limit ?? 1000);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using ChainMatch.Domain.Access;
+using ChainMatch.Storage.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainMatch.Api.Access;
+
+/// <summary>The web UI's sign-in: an API key exchanged for a session cookie, and who the caller is.</summary>
+public static class SessionApi
+{
+    public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/session").WithTags("Access");
+        api.MapPost("/", SignIn).AllowAnonymous().WithSummary("Sign in to the web UI with an API key; answers who you are and sets the session cookie.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapDelete("/", (Delegate)SignOut).Require(Permission.ReadMaps).WithSummary("Sign out of the web UI.");
+        app.MapGet("/api/me", Me).WithTags("Access").Require(Permission.ReadMaps)
+            .WithSummary("The caller: name, role, region scope, chains and what the role may do.");
+        return app;
+    }
+
+    public sealed record SignInRequest(string? Key);
+
+    public sealed record Identity(string Name, string? Role, string Region, IReadOnlyList<string>? Chains, IReadOnlyList<Permission> Permissions);
+
+    static async Task<Results<Ok<Identity>, ProblemHttpResult>> SignIn(SignInRequest request, HttpContext context, AccessStore access, CancellationToken ct)
+    {
+        var key = string.IsNullOrWhiteSpace(request.Key) ? null : await access.FindActiveAsync(request.Key.Trim(), ct);
+        if (key is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused", detail: "the API key is unknown or revoked");
+        var principal = new ClaimsPrincipal(ApiKeyAuthentication.Identity(key, CookieAuthenticationDefaults.AuthenticationScheme));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return TypedResults.Ok(Describe(principal));
+    }
+
+    static async Task<NoContent> SignOut(HttpContext context)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    static Ok<Identity> Me(ClaimsPrincipal user) => TypedResults.Ok(Describe(user));
+
+    static Identity Describe(ClaimsPrincipal user)
+    {
+        var caller = new Caller(user);
+        return new Identity(caller.Name, caller.Role, caller.Region, caller.Chains?.Order().ToList(),
+            caller.Role is null ? [] : AccessRoles.PermissionsOf(caller.Role));
+    }
+}

@@ -1,0 +1,48 @@
+using ChainMatch.Domain.Access;
+
+namespace ChainMatch.Web.Tests;
+
+/// <summary>A browser with no key: the login page, then a UI bounded by the key's role and region.</summary>
+public sealed class LoginPageTests : BrowserTest
+{
+    protected override string? Key => null;
+
+    async Task SignIn(string key)
+    {
+        await Page.GotoAsync(new Uri(Base, "/").ToString());
+        await Page.WaitForURLAsync("**/login.html");
+        await Page.FillAsync("#api-key", key);
+        await Page.ClickAsync("#login-form button[type=submit]");
+    }
+
+    [Test]
+    public async Task A_Kunming_planner_signs_in_and_sees_Kunming_with_simulation_but_no_project_library()
+    {
+        await SignIn(WebSession.Service.CreateKey(AccessRoles.Planner, "530100"));
+        await Page.WaitForURLAsync(new Uri(Base, "/").ToString() + "**");
+        var tree = Page.Locator("#region-tree button.region");
+        await tree.First.WaitForAsync();
+
+        var codes = await Page.Locator("#region-tree button.region .code").AllTextContentsAsync();
+        Assert.That(codes, Does.Contain("530100").And.Contain("530181"));
+        Assert.That(codes, Does.Not.Contain("530300").And.Not.Contain("530000"), "Qujing and the province are outside the key's scope");
+        Assert.That(await Page.Locator("[data-tab=simulation]").IsVisibleAsync(), Is.True);
+        Assert.That(await Page.Locator("[data-tab=pipeline]").IsVisibleAsync(), Is.False);
+        Assert.That(await Page.Locator("#who-name").TextContentAsync(), Does.Contain("planner"));
+
+        await Page.ClickAsync("#sign-out");
+        await Page.WaitForURLAsync("**/login.html");
+        var me = await Page.APIRequest.GetAsync(new Uri(Base, "/api/me").ToString());
+        Assert.That(me.Status, Is.EqualTo(401), "signed out");
+    }
+
+    [Test]
+    public async Task A_wrong_key_is_refused_with_the_reason_on_the_page()
+    {
+        await SignIn("cmk_000000000000_not-a-key");
+        var error = Page.Locator("#login-error");
+        await error.WaitForAsync();
+        Assert.That(await error.TextContentAsync(), Is.EqualTo("the API key is unknown or revoked"));
+        Assert.That(Page.Url, Does.EndWith("/login.html"));
+    }
+}
