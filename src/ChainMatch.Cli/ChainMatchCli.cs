@@ -31,6 +31,8 @@ public static class ChainMatchCli
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(EvaluateCommand.Create(output));
         root.Subcommands.Add(BacktestCommand.Create(output));
+        root.Subcommands.Add(BackupCommand.Create(output));
+        root.Subcommands.Add(RestoreCommand.Create(output));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
