@@ -10,6 +10,9 @@ public abstract class ApiTest
     ChainMatchApp _app = null!;
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The running service's services, e.g. its endpoint data source.</summary>
+    protected IServiceProvider Services => _app.Services;
+
     [SetUp]
     public void StartApp()
     {
