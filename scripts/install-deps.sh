@@ -14,6 +14,19 @@ if [ "$major" -lt 10 ]; then
   exit 1
 fi
 
+# `make load` needs only Debian's wrk, the HTTP load generator.
+if [ "$mode" = "load" ]; then
+  command -v wrk >/dev/null 2>&1 && exit 0
+  if [ "$(id -u)" != "0" ]; then
+    echo "error: missing Debian package: wrk (run as root, or: sudo apt-get install -y wrk)" >&2
+    exit 1
+  fi
+  echo "installing wrk"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk
+  exit 0
+fi
+
 # Debian packages: XGBoost 1.7 for training the ranking model (serving needs none); chromium for the web UI's
 # browser tests (Playwright drives Debian's build, it never downloads one) and a CJK font so pages render Chinese.
 [ "$mode" = "test" ] || exit 0

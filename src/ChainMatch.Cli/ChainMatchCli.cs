@@ -32,6 +32,8 @@ public static class ChainMatchCli
         root.Subcommands.Add(EvaluateCommand.Create(output));
         root.Subcommands.Add(BacktestCommand.Create(output));
         root.Subcommands.Add(KeysCommand.Create(output));
+        root.Subcommands.Add(BackupCommand.Create(output));
+        root.Subcommands.Add(RestoreCommand.Create(output));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

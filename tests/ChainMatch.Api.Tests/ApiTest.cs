@@ -11,6 +11,9 @@ public abstract class ApiTest
     private protected ChainMatchApp App => _app;
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The running service's services, e.g. its endpoint data source.</summary>
+    protected IServiceProvider Services => _app.Services;
+
     [SetUp]
     public void StartApp()
     {

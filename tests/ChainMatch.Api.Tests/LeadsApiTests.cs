@@ -179,6 +179,7 @@ public class NegativeListApiTests : ApiTest
     [TestCase("""{"id":"r1","reason":"x"}""", "firm")]
     [TestCase("""{"id":"R 1","firm":"cell-co","reason":"x"}""", "id")]
     [TestCase("""{"id":"r1","firm":"cell-co","reason":" "}""", "reason")]
+    [TestCase("""{"firm":"cell-co","reason":"x"}""", "id")]
     public async Task ABadRuleIsA400NamingTheField(string body, string field)
     {
         var response = await Client.PostAsync("/api/negative-list", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));

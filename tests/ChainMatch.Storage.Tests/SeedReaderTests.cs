@@ -18,6 +18,14 @@ public class SeedReaderTests
     }
 
     [Test]
+    public void AListWithoutAYearIsRefusedNamingTheRow()
+    {
+        using var folder = SeedFolder.CopyOf("mini-seeds").Replace("lists.csv", "Test,2024", "Test,");
+        var e = ReadFails(folder);
+        Assert.That((e.File, e.Line, e.Reason), Is.EqualTo(("lists.csv", 2, "'year' is required")));
+    }
+
+    [Test]
     public void SharedSegmentIsDefinedOnceAndBelongsToBothChains()
     {
         var d = SeedReader.Read(SeedFolder.Fixture("mini-seeds"));

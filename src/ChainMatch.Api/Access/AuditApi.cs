@@ -42,15 +42,17 @@ public static class AuditApi
 
     static AuditQuery? Parse(AuditFilter f, Dictionary<string, string[]> errors)
     {
-        DateTimeOffset? Day(string? text, string name)
+        DateOnly? Day(string? text, string name)
         {
             if (text is null) return null;
-            if (text.Length == 10 && AsOf.TryParse(text, out var d)) return new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            if (text.Length == 10 && AsOf.TryParse(text, out var d)) return d;
             errors[name] = [$"'{text}' is not a date: use YYYY-MM-DD"];
             return null;
         }
-        var from = Day(f.from, "from");
-        var to = Day(f.to, "to")?.AddDays(1);
+        static DateTimeOffset Start(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        DateTimeOffset? from = Day(f.from, "from") is { } a ? Start(a) : null;
+        // "to" includes the whole day; the last representable day has no day after it, so it bounds nothing.
+        DateTimeOffset? to = Day(f.to, "to") is { } b && b < DateOnly.MaxValue ? Start(b.AddDays(1)) : null;
         if (f.limit is < 1 or > 100_000) errors["limit"] = ["'limit' must be between 1 and 100000"];
         return errors.Count > 0 ? null : new AuditQuery(f.actor, f.action, f.target, from, to, f.limit ?? 1000);
     }

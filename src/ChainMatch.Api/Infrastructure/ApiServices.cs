@@ -14,7 +14,12 @@ public static class ApiServices
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // No route matched (an empty or malformed path segment): say which address, as a handler's 404 names the unknown id.
+            if (c.ProblemDetails.Status == StatusCodes.Status404NotFound && c.ProblemDetails.Detail is null && c.HttpContext.GetEndpoint() is null)
+                c.ProblemDetails.Detail = $"nothing is served at {c.HttpContext.Request.Path}";
+        });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ReportJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();

@@ -28,14 +28,17 @@ static partial class Parameters
     public static Dictionary<string, string[]> RowErrors(IEnumerable<Storage.Lists.RowError> rows) =>
         rows.GroupBy(r => $"line {r.Line}").ToDictionary(g => g.Key, g => g.Select(r => r.Column is null ? r.Reason : $"{r.Column}: {r.Reason}").ToArray());
 
-    public static void Slug(string value, string name, Dictionary<string, string[]> errors)
+    // A JSON body may leave out or null any field, whatever the record declares: a missing id is named, not a 500.
+    public static void Slug(string? value, string name, Dictionary<string, string[]> errors)
     {
-        if (!SlugPattern().IsMatch(value)) errors[name] = [$"'{value}' is not an id: use lower-case words joined by '-'"];
+        if (value is null) errors[name] = [$"'{name}' is required"];
+        else if (!SlugPattern().IsMatch(value)) errors[name] = [$"'{value}' is not an id: use lower-case words joined by '-'"];
     }
 
-    public static void RegionCode(string value, string name, Dictionary<string, string[]> errors)
+    public static void RegionCode(string? value, string name, Dictionary<string, string[]> errors)
     {
-        if (!RegionPattern().IsMatch(value)) errors[name] = [$"'{value}' is not a region code: use a six-digit GB/T 2260 code or <county code>-<park>"];
+        if (value is null) errors[name] = [$"'{name}' is required"];
+        else if (!RegionPattern().IsMatch(value)) errors[name] = [$"'{value}' is not a region code: use a six-digit GB/T 2260 code or <county code>-<park>"];
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

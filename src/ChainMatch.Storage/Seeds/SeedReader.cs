@@ -252,7 +252,8 @@ public static class SeedReader
     {
         var id = row.Required("id");
         if (!SeedIds.IsSlug(id)) throw row.Error($"'{id}' is not a kebab-case id");
-        return At(row, new FirmList(new ListId(id), row.Required("name"), row.Optional("name_en"), row.Required("publisher"), row.Int("year", MinYear, MaxYear)!.Value));
+        return At(row, new FirmList(new ListId(id), row.Required("name"), row.Optional("name_en"), row.Required("publisher"),
+            row.Int("year", MinYear, MaxYear) ?? throw row.Error("'year' is required")));
     }
 
     static Located<ListMembership> ToMembership(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<ListId, Located<FirmList>> lists)

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace ChainMatch.Storage.Sqlite;
 
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
-public sealed class SqliteGraphStore : IGraphStore, IDisposable
+public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
     const int SchemaVersion = 7;
     readonly string _connectionString;

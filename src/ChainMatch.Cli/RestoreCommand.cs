@@ -1,0 +1,33 @@
+using System.CommandLine;
+using ChainMatch.Storage.Sqlite;
+
+namespace ChainMatch.Cli;
+
+/// <summary><c>chainmatch restore --from FILE</c>: replace the embedded store with a backup, checked first, in one transaction.</summary>
+static class RestoreCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var from = new Option<FileInfo>("--from") { Description = "A file written by 'chainmatch backup'.", Required = true };
+        var command = new Command("restore", "Replace the embedded store's content with a backup; a missing, damaged, foreign or newer-schema file is refused and the store left as it was.") { from };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (StoreOptions.IsNeo4j(parse)) throw new CliException("restore writes the embedded store; restore a Neo4j server with neo4j-admin database load", ChainMatchCli.Usage);
+            if (parse.GetValue(GlobalOptions.Data) is not null) throw new CliException("restore writes the --store file; --data names seeds, not a store", ChainMatchCli.Usage);
+            var backup = parse.GetValue(from)!;
+            var store = parse.GetValue(GlobalOptions.Store)!;
+            using var target = SqliteGraphStore.OpenFile(store.FullName);
+            try
+            {
+                await target.RestoreAsync(backup.FullName, ct);
+            }
+            catch (BackupFileException e)
+            {
+                throw new CliException($"{e.Message}; {store.FullName} left as it was");
+            }
+            await output.WriteLineAsync($"{store.FullName}: restored from {backup.FullName}; restart a running service to serve it");
+            return ChainMatchCli.Ok;
+        });
+        return command;
+    }
+}

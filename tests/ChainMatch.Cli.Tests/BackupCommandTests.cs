@@ -1,0 +1,169 @@
+using Microsoft.Data.Sqlite;
+
+namespace ChainMatch.Cli.Tests;
+
+public class BackupCommandTests : SeededStoreTest
+{
+    string Backup => Path.Combine(Dir.Path, "backup.db");
+
+    [Test]
+    public void TheStoreRunsInWalMode() => Assert.That(Pragma(Store, "journal_mode"), Is.EqualTo("wal"));
+
+    [Test]
+    public async Task ARestoredBackupHoldsExactlyWhatTheStoreHeldWhenItWasTaken()
+    {
+        var before = StoreDigest.Of(Store);
+        var backup = await CliRun.Of("backup", "--to", Backup, "--store", Store);
+        var edit = await CliRun.Of("firm", "set", "alumina-co", "--name", "氧化铝公司", "--hq", "530181", "--store", Store);
+        Assume.That((backup.ExitCode, edit.ExitCode), Is.EqualTo((0, 0)), backup.Error + edit.Error);
+        Assume.That(StoreDigest.Of(Store), Is.Not.EqualTo(before));
+
+        var restore = await CliRun.Of("restore", "--from", Backup, "--store", Store);
+
+        Assert.That(restore.ExitCode, Is.Zero, restore.Error);
+        Assert.That(StoreDigest.Of(Store), Is.EqualTo(before));
+        Assert.That(Pragma(Store, "journal_mode"), Is.EqualTo("wal"));
+    }
+
+    [Test]
+    public async Task ABackupFromAnOlderSchemaIsMigratedAsItIsRestored()
+    {
+        var current = Pragma(Store, "user_version");
+        await CliRun.Of("backup", "--to", Backup, "--store", Store);
+        // Put the backup back to schema version 6, before the constraint layers.
+        using (var c = Open(Backup)) Execute(c, "DROP TABLE segment_intensity; DROP TABLE region_constraint; PRAGMA user_version = 6;");
+
+        var restore = await CliRun.Of("restore", "--from", Backup, "--store", Store);
+
+        Assert.That(restore.ExitCode, Is.Zero, restore.Error);
+        Assert.That(Pragma(Store, "user_version"), Is.EqualTo(current));
+        Assert.That(Pragma(Backup, "user_version"), Is.EqualTo("6"));
+    }
+
+    [Test]
+    public async Task ABackupIsOneFileWithoutAWriteAheadLog()
+    {
+        await CliRun.Of("backup", "--to", Backup, "--store", Store);
+        Assert.That(Pragma(Backup, "journal_mode"), Is.EqualTo("delete"));
+        Assert.That(Directory.GetFiles(Dir.Path, "backup.db*").Select(Path.GetFileName), Is.EqualTo(new[] { "backup.db" }));
+    }
+
+    [Test]
+    public async Task ABackupTakenWhileAnotherConnectionWritesIsOneConsistentMoment()
+    {
+        // Each write adds a pair of firms in one transaction: a torn copy would hold one of a pair without the other.
+        using var stop = new CancellationTokenSource();
+        var written = 0;
+        var writer = Task.Run(() =>
+        {
+            using var c = Open(Store);
+            for (var i = 0; !stop.IsCancellationRequested; i++, Interlocked.Increment(ref written))
+                Execute(c, $"BEGIN; INSERT INTO firm (id, name, estimate) VALUES ('pair-a-{i}', 'A{i}', 0), ('pair-b-{i}', 'B{i}', 0); COMMIT;");
+        });
+        while (Volatile.Read(ref written) < 20 && !writer.IsCompleted) await Task.Delay(5);
+
+        var backup = await CliRun.Of("backup", "--to", Backup, "--store", Store);
+        var atBackup = Volatile.Read(ref written);
+        while (Volatile.Read(ref written) < atBackup + 20 && !writer.IsCompleted) await Task.Delay(5);
+        await stop.CancelAsync();
+        await writer;
+
+        Assert.That(backup.ExitCode, Is.Zero, backup.Error);
+        var (a, b) = (Count(Backup, "pair-a-%"), Count(Backup, "pair-b-%"));
+        Assert.That(a, Is.EqualTo(b));
+        Assert.That(a, Is.InRange(20, atBackup));
+        Assert.That(Count(Store, "pair-a-%"), Is.GreaterThan(a));
+        Assert.That(Pragma(Backup, "quick_check"), Is.EqualTo("ok"));
+    }
+
+    [Test]
+    public async Task ABackupOfSeedsGivenWithDataIsAStoreEveryCommandOpens()
+    {
+        var backup = await CliRun.Of("backup", "--to", Backup, "--data", SeedFolder.Fixture("mini-seeds"));
+        var gaps = await CliRun.Of("gaps", "--region", "530100", "--store", Backup);
+        Assert.That((backup.ExitCode, gaps.ExitCode), Is.EqualTo((0, 0)), backup.Error + gaps.Error);
+        Assert.That(StoreDigest.Of(Backup), Is.EqualTo(StoreDigest.Of(Store)));
+    }
+
+    static readonly Dictionary<string, (Action<string, string> Make, string Reason)> BadFiles = new()
+    {
+        ["missing"] = ((_, _) => { }, "not found"),
+        ["empty"] = ((path, _) => File.WriteAllBytes(path, []), "not a ChainMatch store (no schema version)"),
+        ["text"] = ((path, _) => File.WriteAllText(path, "rank,name\n1,宁德电芯公司\n"), "not a SQLite database"),
+        ["random bytes"] = ((path, _) => File.WriteAllBytes(path, RandomBytes(64 * 1024)), "not a SQLite database"),
+        ["truncated backup"] = (Truncated, "damaged"),
+        ["another application's database"] = ((path, _) => { using var c = Open(path); Execute(c, "CREATE TABLE orders (id INTEGER); PRAGMA user_version = 3;"); }, "not a ChainMatch store (no table chain"),
+        ["newer schema"] = ((path, store) => { File.Copy(store, path); using var c = Open(path); Execute(c, "PRAGMA user_version = 99;"); }, "store schema version 99 is newer than this build understands"),
+    };
+
+    static IEnumerable<string> BadFileNames => BadFiles.Keys;
+
+    [TestCaseSource(nameof(BadFileNames))]
+    public async Task AFileThatIsNotAUsableBackupIsRefusedAndTheStoreLeftAsItWas(string kind)
+    {
+        var (make, reason) = BadFiles[kind];
+        make(Backup, Store);
+        var before = StoreDigest.Of(Store);
+
+        var run = await CliRun.Of("restore", "--from", Backup, "--store", Store);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.StartWith($"error: {(kind == "missing" ? Backup : "backup.db")}: {reason}").And.EndWith("left as it was\n"));
+        Assert.That(run.Error.TrimEnd(), Does.Not.Contain('\n'));
+        Assert.That(StoreDigest.Of(Store), Is.EqualTo(before));
+        Assert.That(Directory.GetFiles(Dir.Path, "*.restore-*"), Is.Empty);
+    }
+
+    [Test]
+    public async Task RestoreNeedsAStoreFileNotSeeds()
+    {
+        var run = await CliRun.Of("restore", "--from", Store, "--data", SeedFolder.Fixture("mini-seeds"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("--data names seeds"));
+    }
+
+    static void Truncated(string path, string store)
+    {
+        var bytes = File.ReadAllBytes(store);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+    }
+
+    static byte[] RandomBytes(int n)
+    {
+        var bytes = new byte[n];
+        new Random(8).NextBytes(bytes);
+        return bytes;
+    }
+
+    static SqliteConnection Open(string path)
+    {
+        var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        Execute(c, "PRAGMA busy_timeout = 5000;");
+        return c;
+    }
+
+    static void Execute(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    static string Pragma(string path, string name)
+    {
+        using var c = Open(path);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"PRAGMA {name}";
+        return Convert.ToString(cmd.ExecuteScalar())!;
+    }
+
+    static long Count(string path, string idPattern)
+    {
+        using var c = Open(path);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM firm WHERE id LIKE $p";
+        cmd.Parameters.AddWithValue("$p", idPattern);
+        return (long)cmd.ExecuteScalar()!;
+    }
+}
