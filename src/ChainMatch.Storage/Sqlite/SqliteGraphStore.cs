@@ -7,7 +7,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 6;
+    const int SchemaVersion = 7;
     readonly string _connectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
@@ -64,6 +64,8 @@ public sealed class SqliteGraphStore : IGraphStore, IDisposable
         "agreed REAL, funds REAL, note TEXT, PRIMARY KEY (project, seq));",
         // Problems raised by landed projects, kept with their project as JSON: few per project and always read together.
         "ALTER TABLE project ADD COLUMN problems TEXT;",
+        // Where a region's government sits (decimal degrees), for the distance from a firm's headquarters to a gap.
+        "ALTER TABLE region ADD COLUMN latitude REAL; ALTER TABLE region ADD COLUMN longitude REAL;",
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
