@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
@@ -16,6 +17,14 @@ static class TargetsCommand
         var list = new Option<string?>("--list") { Description = "Only firms on this list family." };
         list.AcceptOnlyFromAmong([.. TargetFilter.Lists]);
         var hq = new Option<string?>("--hq") { Description = "Only firms headquartered in this region (code)." };
+        var minRevenue = new Option<double?>("--min-revenue") { Description = "Only firms with at least this revenue in 亿元 on their latest list edition; firms without a list revenue are left out." };
+        minRevenue.CustomParser = r =>
+        {
+            var text = r.Tokens.Single().Value;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0) return value;
+            r.AddError($"--min-revenue must be a number of at least 0, not '{text}'");
+            return null;
+        };
         var perGap = new Option<int>("--per-gap") { Description = "Leads kept per gap.", DefaultValueFactory = _ => 5 };
         perGap.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--per-gap must be at least 1"); });
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => Formats.Table };
@@ -23,7 +32,7 @@ static class TargetsCommand
         var includeExcluded = new Option<bool>("--include-excluded") { Description = "Show firms the negative list catches, flagged with the rule." };
         var command = new Command("targets", "The region's target list: the best leads of each of its gaps, highest score first.")
         {
-            region, chain, list, hq, perGap, format, TrainCommand.Model, includeExcluded,
+            region, chain, list, hq, minRevenue, perGap, format, TrainCommand.Model, includeExcluded,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -35,7 +44,8 @@ static class TargetsCommand
                 parse.GetValue(list),
                 parse.GetValue(hq) is { } h ? new RegionCode(h) : null,
                 parse.GetValue(perGap),
-                parse.GetValue(includeExcluded));
+                parse.GetValue(includeExcluded),
+                parse.GetValue(minRevenue));
             var targets = TargetLists.Build(graph, new LeadRanker(model), new RegionCode(parse.GetValue(region)!), asOf, filter);
             await output.WriteLineAsync(parse.GetValue(format) switch
             {

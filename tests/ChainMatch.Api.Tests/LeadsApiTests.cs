@@ -134,6 +134,53 @@ public class TargetsApiTests : ApiTest
         Assert.That(response.Content.Headers.ContentDisposition?.FileName, Is.EqualTo("leads-foil-530100-20221231.csv"));
     }
 
+    async Task UploadList(string url, string csv)
+    {
+        var response = await Client.PostAsync(url, new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)) { Headers = { { "Content-Type", "text/csv" } } });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task AMinimumRevenueKeepsFirmsWhoseListRevenueReachesItIn100MillionYuan()
+    {
+        // The 2022 Fortune edition ranks 2021 revenues: $56,000M × 0.01 × 6.4515 (2021 average rate) = 3612.84 亿元.
+        await UploadList("/api/lists/fortune-global-500/editions/2022", "rank,name,revenue\n312,宁德电芯公司,56000\n");
+        async Task<JsonArray> Targets(string min) =>
+            (await GetJson($"/api/regions/530100/targets?asOf=2022&includeExcluded=true&minRevenue={min}"))["targets"]!.AsArray();
+
+        var above = await Targets("3612");
+        Assert.That(above.Select(t => (string?)t!["firmId"]).Distinct(), Is.EqualTo(new[] { "cell-co" }), "firms no list gives a revenue for are left out");
+        Assert.That(above.Select(t => (double?)t!["revenue"]), Is.All.EqualTo(3612.84));
+        Assert.That(await Targets("3613"), Is.Empty);
+    }
+
+    [Test]
+    public async Task RevenueIn10000YuanIsConvertedWithoutAnExchangeRate()
+    {
+        // China top 500 lists give 营业收入 in 万元: 5,000,000 万元 = 500 亿元.
+        await UploadList("/api/lists/china-top-500/editions/2022", "rank,name,revenue\n88,安宁冶炼公司,5000000\n");
+        var targets = (await GetJson("/api/regions/530100/targets?asOf=2022&minRevenue=500"))["targets"]!.AsArray();
+        Assert.That(targets.Select(t => ((string?)t!["firmId"], (double?)t["revenue"])).Distinct(), Is.EqualTo(new[] { ("smelter-co", (double?)500.0) }));
+    }
+
+    [Test]
+    public async Task TheMinimumRevenueFilterAppliesToTheCsvAndTheWorkbookToo()
+    {
+        await UploadList("/api/lists/china-top-500/editions/2022", "rank,name,revenue\n88,安宁冶炼公司,5000000\n");
+        var csv = await Client.GetStringAsync("/api/regions/530100/targets?asOf=2022&minRevenue=100&format=csv");
+        var lines = csv.TrimStart('\uFEFF').TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.That(lines[0], Does.EndWith(",revenue_100m_yuan"));
+        Assert.That(lines.Skip(1), Is.Not.Empty.And.All.StartWith("smelter-co,").And.All.EndWith(",500"));
+
+        var workbook = await Client.GetAsync("/api/regions/530100/targets.xlsx?asOf=2022&minRevenue=100");
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await workbook.Content.ReadAsByteArrayAsync()), isEditable: false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Skip(1).ToList();
+        Assert.That(rows.Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText), Is.EqualTo(lines.Skip(1).Select(l => "smelter-co")));
+    }
+
+    [TestCase("/api/regions/530100/targets?minRevenue=lots", "minRevenue")]
+    [TestCase("/api/regions/530100/targets?minRevenue=-5", "minRevenue")]
+    [TestCase("/api/regions/530100/targets.xlsx?minRevenue=NaN", "minRevenue")]
     [TestCase("/api/regions/530100/targets?list=forbes", "list")]
     [TestCase("/api/regions/530100/targets?perGap=0", "perGap")]
     [TestCase("/api/regions/530100/targets?format=xlsx", "format")]

@@ -30,8 +30,9 @@ public class BackupCommandTests : SeededStoreTest
     {
         var current = Pragma(Store, "user_version");
         await CliRun.Of("backup", "--to", Backup, "--store", Store);
-        // Put the backup back to schema version 6, before the constraint layers.
-        using (var c = Open(Backup)) Execute(c, "DROP TABLE segment_intensity; DROP TABLE region_constraint; PRAGMA user_version = 6;");
+        // Put the backup back to schema version 6, before the constraint layers and the regions' seats.
+        using (var c = Open(Backup))
+            Execute(c, "DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; PRAGMA user_version = 6;");
 
         var restore = await CliRun.Of("restore", "--from", Backup, "--store", Store);
 

@@ -69,4 +69,31 @@ public class TargetsCommandTests
         var run = await CliRun.Of("targets", "--data", SeedFolder.Fixture("mini-seeds"), "--region", "530100", "--list", "forbes");
         Assert.That(run.ExitCode, Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task AMinimumRevenueKeepsOnlyFirmsWhoseListRevenueReachesIt()
+    {
+        // 2,000,000 万元 = 200 亿元 for smelter-co; cell-co's only list gives no revenue, so a minimum leaves it out.
+        using var seeds = SeedFolder.CopyOf("mini-seeds")
+            .AppendLine("lists.csv", "china-top-500-2022,2022中国企业500强,China Top 500 (2022),中国企业联合会、中国企业家协会,2022")
+            .Write("list-memberships/revenues.csv", "firm,list,rank,revenue,source_publisher,source_ref\nsmelter-co,china-top-500-2022,300,2000000,Test,made up\n");
+        async Task<string[]> Firms(string min)
+        {
+            var run = await CliRun.Of("targets", "--data", seeds.Path, "--model", ShippedModel, "--as-of", "2022", "--region", "530100",
+                "--include-excluded", "--min-revenue", min, "--format", "json");
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            return [.. JsonNode.Parse(run.Output)!["targets"]!.AsArray().Select(t => (string)t!["firmId"]!).Distinct()];
+        }
+        Assert.That(await Firms("200"), Is.EqualTo(new[] { "smelter-co" }));
+        Assert.That(await Firms("200.01"), Is.Empty);
+    }
+
+    [TestCase("-1")]
+    [TestCase("lots")]
+    public async Task AMinimumRevenueThatIsNotANumberOfAtLeastZeroIsAUsageError(string min)
+    {
+        var run = await CliRun.Of("targets", "--data", SeedFolder.Fixture("mini-seeds"), "--region", "530100", "--min-revenue", min);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("--min-revenue"));
+    }
 }

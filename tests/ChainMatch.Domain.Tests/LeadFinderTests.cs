@@ -1,5 +1,6 @@
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
+using ChainMatch.Domain.Projects;
 
 namespace ChainMatch.Domain.Tests;
 
@@ -117,4 +118,80 @@ public class LeadFinderTests
     [Test]
     public void EveryCandidateHasOneValuePerFeature() =>
         Assert.That(Candidates(Battery(), FoilInKunming).Values.Select(c => c.Features.Length), Is.All.EqualTo(LeadFeatures.Count));
+
+    // Kunming (25.04, 102.71) to Fuzhou (26.07, 119.30), haversine on a 6371.0088 km sphere: 1667.07 km.
+    const float KunmingToFuzhouKm = 1667.07f;
+
+    [Test]
+    public void DistanceRunsFromTheSeatOfTheHeadquartersToTheSeatOfTheGap()
+    {
+        // foil-maker's headquarters, 宁德市, has no seat of its own and inherits 福建省's (Fuzhou).
+        var builder = Battery().Headquarters("foil-maker", "350900");
+        var foilMaker = Candidates(builder, FoilInKunming)["foil-maker"];
+        Assert.That(F(foilMaker, LeadFeature.HeadquartersDistanceKm), Is.EqualTo(KunmingToFuzhouKm).Within(0.5f));
+        Assert.That(Evidence(builder, FoilInKunming, "foil-maker")[LeadFeature.HeadquartersDistanceKm], Is.EqualTo("headquartered 1667 km away in 宁德市"));
+    }
+
+    [Test]
+    public void AGapInACountyIsPlacedAtItsPrefecturesSeat()
+    {
+        var builder = Battery().Headquarters("foil-maker", "350900");
+        var foilMaker = Candidates(builder, new Gap(new SegmentId("foil"), new RegionCode("530181")))["foil-maker"];
+        Assert.That(F(foilMaker, LeadFeature.HeadquartersDistanceKm), Is.EqualTo(KunmingToFuzhouKm).Within(0.5f));
+    }
+
+    [Test]
+    public void AHeadquartersWithoutCoordinatesLeavesTheDistanceMissing()
+    {
+        var builder = Battery().Headquarters("foil-maker", "350900").Seat("350000", null, null);
+        var foilMaker = Candidates(builder, FoilInKunming)["foil-maker"];
+        Assert.That(F(foilMaker, LeadFeature.HeadquartersDistanceKm), Is.NaN);
+        Assert.That(Evidence(builder, FoilInKunming, "foil-maker"), Does.Not.ContainKey(LeadFeature.HeadquartersDistanceKm));
+    }
+
+    [Test]
+    public void AFirmHeadquarteredInTheGapsRegionIsNoDistanceAway()
+    {
+        // The builder headquarters every firm in 昆明市.
+        Assert.That(F(Candidates(Battery(), FoilInKunming)["cell-maker"], LeadFeature.HeadquartersDistanceKm), Is.Zero);
+        Assert.That(Evidence(Battery(), FoilInKunming, "cell-maker")[LeadFeature.HeadquartersDistanceKm], Is.EqualTo("headquartered in 昆明市 itself"));
+    }
+
+    static ChainGraphBuilder CourtedInAnning() => Battery()
+        .Project("cell-maker", "cell", "530181", (ProjectStage.Lead, "2021-01-10"), (ProjectStage.Contacted, "2021-03-01"),
+            (ProjectStage.Signed, "2024-06-01"), (ProjectStage.Lost, "2024-09-01"));
+
+    [Test]
+    public void APastProjectInTheGapsPrefectureCountsForHowFarItGotEvenIfLost()
+    {
+        var cellMaker = Candidates(CourtedInAnning(), FoilInKunming)["cell-maker"];
+        Assert.That(F(cellMaker, LeadFeature.PastProjectStage), Is.EqualTo(4f), "signed is stage 4; losing it later does not undo the signing");
+        Assert.That(Evidence(CourtedInAnning(), FoilInKunming, "cell-maker")[LeadFeature.PastProjectStage],
+            Is.EqualTo("an earlier project in 安宁市 (cell) reached signed on 2024-06-01"));
+    }
+
+    [Test]
+    public void OnlyStepsUpToTheDateAskedCount()
+    {
+        var graph = CourtedInAnning().Build();
+        float Stage(string date) => F(new LeadFinder(graph, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))
+            .Candidates(FoilInKunming).Single(c => c.Firm.Id.Value == "cell-maker"), LeadFeature.PastProjectStage);
+        Assert.That(new[] { Stage("2020-12-31"), Stage("2021-02-01"), Stage("2024-05-31"), Stage("2024-06-01") }, Is.EqualTo(new[] { 0f, 1f, 2f, 4f }));
+    }
+
+    [Test]
+    public void AProjectInAnotherPrefectureDoesNotCount()
+    {
+        var builder = Battery().Project("cell-maker", "cell", "530381", (ProjectStage.Lead, "2021-01-10"), (ProjectStage.Signed, "2021-06-01"));
+        Assert.That(F(Candidates(builder, FoilInKunming)["cell-maker"], LeadFeature.PastProjectStage), Is.Zero);
+    }
+
+    [Test]
+    public void AHiddenProjectIsReadAsIfItDidNotExist()
+    {
+        var graph = CourtedInAnning().Build();
+        var cellMaker = new LeadFinder(graph, AsOf).Candidates(FoilInKunming, hiddenProjects: [graph.Data.Projects.Single()])
+            .Single(c => c.Firm.Id.Value == "cell-maker");
+        Assert.That(F(cellMaker, LeadFeature.PastProjectStage), Is.Zero);
+    }
 }

@@ -65,4 +65,22 @@ public class LinkPredictionTests
         Assert.That(set.Groups, Is.EqualTo(queries.Select(q => (uint)q.Candidates.Count)));
         Assert.That(set.Labels.Sum(), Is.EqualTo(queries.Count));
     }
+
+    [Test]
+    public void TheProjectThatBroughtTheFirmIsHiddenWithItsArrival()
+    {
+        // a and b are alike but for a's Anning plant and the project that brought it: the project is the only signal,
+        // and it is the answer, so the query must not see it.
+        var graph = new ChainGraphBuilder()
+            .Chain("battery", "foil", "cell").Feeds("foil", "cell")
+            .Firm("a", @in: "foil", at: "350900").Firm("a", @in: "foil", at: "530181", since: 2023)
+            .Firm("b", @in: "foil", at: "350900")
+            .Project("a", "foil", "530181", (ChainMatch.Domain.Projects.ProjectStage.Signed, "2021-06-01"),
+                (ChainMatch.Domain.Projects.ProjectStage.Started, "2022-01-01"), (ChainMatch.Domain.Projects.ProjectStage.InProduction, "2023-06-01"))
+            .Build();
+        var query = LinkPrediction.Build(graph, AsOf).Queries.Single(q => q.Gap.ToString() == "foil@530100");
+        var features = query.Candidates.ToDictionary(c => c.Firm.Id.Value, c => c.Features);
+        Assert.That(features["a"][(int)ChainMatch.Domain.Leads.LeadFeature.PastProjectStage], Is.Zero);
+        Assert.That(features["a"], Is.EqualTo(features["b"]), "nothing but the hidden arrival tells a from b");
+    }
 }

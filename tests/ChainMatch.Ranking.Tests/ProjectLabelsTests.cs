@@ -52,4 +52,28 @@ public class ProjectLabelsTests
         Assert.That(labels, Is.EqualTo(new Dictionary<string, int> { ["bystander"] = 0, ["loser"] = 0, ["winner"] = 5 }));
         Assert.That((result.Projects, result.Unreachable), Is.EqualTo((2, 0)));
     }
+
+    [Test]
+    public void AGradedProjectDoesNotFeedItsOwnFeaturesButAnEarlierOneDoes()
+    {
+        // winner's foil project is the label; its earlier, signed cell project in Kunming is history the query may see.
+        var data = new ChainGraphBuilder().Chain("battery", "foil", "cell").Feeds("foil", "cell")
+            .Firm("winner", @in: "foil", at: "350900", since: 2010).Firm("winner", @in: "foil", at: "530181", since: 2023)
+            .Firm("loser", @in: "foil", at: "350900", since: 2012)
+            .Data();
+        var graded = Project("winner", (ProjectStage.Lead, "2021-02-01"), (ProjectStage.Signed, "2021-11-01"), (ProjectStage.InProduction, "2023-06-01"));
+        var lost = Project("loser", (ProjectStage.Lead, "2021-05-01"), (ProjectStage.Negotiating, "2021-06-01"), (ProjectStage.Lost, "2022-01-01"));
+        var earlier = new Project("winner-cell", new FirmId("winner"), new SegmentId("cell"), new RegionCode("530181"), "昆明市投资促进局",
+            [new StageChange(ProjectStage.Lead, new DateOnly(2019, 3, 1)), new StageChange(ProjectStage.Signed, new DateOnly(2019, 9, 1))], Provenance.None);
+
+        float PastStage(ChainGraph graph, string firm)
+        {
+            var query = ProjectLabels.Build(graph, AsOf).Queries.Single(q => q.Gap.Segment.Value == "foil");
+            return query.Candidates.Single(c => c.Firm.Id.Value == firm).Features[(int)ChainMatch.Domain.Leads.LeadFeature.PastProjectStage];
+        }
+        var alone = ChainGraph.Build(data with { Projects = [graded, lost] });
+        Assert.That((PastStage(alone, "winner"), PastStage(alone, "loser")), Is.EqualTo((0f, 0f)), "the projects being graded are not their own history");
+        var withHistory = ChainGraph.Build(data with { Projects = [earlier, graded, lost] });
+        Assert.That(PastStage(withHistory, "winner"), Is.EqualTo(4f), "the 2019 signing in Kunming came before the lead");
+    }
 }

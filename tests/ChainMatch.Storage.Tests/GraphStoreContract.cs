@@ -90,6 +90,18 @@ public abstract class GraphStoreContract
     }
 
     [Test]
+    public async Task ARegionsSeatComesBackAsImportedAndAClearedOneIsGone()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        Assert.That((await store.LoadAsync()).Regions.Single(r => r.Code.Value == "530300").Seat, Is.EqualTo(new GeoPoint(25.49, 103.80)));
+        var cleared = Seeds with { Regions = [.. Seeds.Regions.Select(r => r.Code.Value == "530300" ? r with { Seat = null } : r)] };
+        var report = await store.ImportAsync(cleared);
+        Assert.That(report.Written["region"], Is.EqualTo(1));
+        Assert.That((await store.LoadAsync()).Regions.Single(r => r.Code.Value == "530300").Seat, Is.Null);
+    }
+
+    [Test]
     public async Task AChangedCapacityIsOneRowWritten()
     {
         var store = await OpenAsync();

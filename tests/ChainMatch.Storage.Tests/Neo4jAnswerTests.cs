@@ -185,4 +185,24 @@ public class Neo4jAnswerTests
             && a.Ownership == b.Ownership && a.Source == b.Source && a.Uscc == b.Uscc));
         Assert.That(firm.Aliases, Is.EqualTo(new[] { "宁德电芯" }));
     }
+
+    [Test]
+    public async Task ARegionsCoordinatesBecomeItsSeatAndNullsNone()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Otherwise = r => r.Statement!.StartsWith("MATCH (r:Region)\n", StringComparison.Ordinal)
+            ? FakeNeo4j.Answer(HttpStatusCode.Accepted, """
+                {"data":{"fields":["code","name","nameEn","level","parent","publisher","ref","estimate","latitude","longitude"],"values":[
+                [{"$type":"String","_value":"530000"},{"$type":"String","_value":"云南省"},{"$type":"Null","_value":null},{"$type":"String","_value":"province"},
+                 {"$type":"Null","_value":null},{"$type":"Null","_value":null},{"$type":"Null","_value":null},{"$type":"Boolean","_value":false},
+                 {"$type":"Float","_value":"25.04"},{"$type":"Integer","_value":"103"}],
+                [{"$type":"String","_value":"530100"},{"$type":"String","_value":"昆明市"},{"$type":"Null","_value":null},{"$type":"String","_value":"prefecture"},
+                 {"$type":"String","_value":"530000"},{"$type":"Null","_value":null},{"$type":"Null","_value":null},{"$type":"Boolean","_value":false},
+                 {"$type":"Null","_value":null},{"$type":"Null","_value":null}]]}}
+                """)
+            : neo4j.Server.Accepting(r);
+
+        var regions = (await neo4j.Store.LoadAsync()).Regions;
+        Assert.That(regions.Select(r => r.Seat), Is.EqualTo(new GeoPoint?[] { new GeoPoint(25.04, 103), null }));
+    }
 }

@@ -106,6 +106,18 @@ public class Neo4jRequestTests
     }
 
     [Test]
+    public async Task ARegionsSeatTravelsAsTwoFloatsAndAMissingOneAsNulls()
+    {
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.ImportAsync(Seeds);
+
+        var regions = neo4j.Requests.Single(r => r.Statement?.Contains("MERGE (e:Region {code: row.key})", StringComparison.Ordinal) == true && r.Parameter("rows") is not null);
+        var rows = regions.Parameter("rows")!.AsArray().ToDictionary(row => (string)row!["key"]!, row => row!["props"]!.ToJsonString());
+        Assert.That(rows["530300"], Does.Contain("\"latitude\":25.49,\"longitude\":103.8"));
+        Assert.That(rows["530181"], Does.Contain("\"latitude\":null,\"longitude\":null"));
+    }
+
+    [Test]
     public async Task ReadingTheGraphTakesOneQueryPerKindWhateverItsSize()
     {
         var neo4j = new Neo4jTestStore();

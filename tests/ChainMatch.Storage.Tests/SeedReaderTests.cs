@@ -131,8 +131,26 @@ public class SeedReaderTests
     [Test]
     public void AParkMustSitUnderTheCountyItsCodeNames()
     {
-        using var folder = SeedFolder.CopyOf("mini-seeds").AppendLine("regions.csv", "530181-other-park,别的园区,,park,530100,,");
+        using var folder = SeedFolder.CopyOf("mini-seeds").AppendLine("regions.csv", "530181-other-park,别的园区,,park,530100,,,,");
         Assert.That(ReadFails(folder).Reason, Does.Contain("must have its county 530181 as parent"));
+    }
+
+    [Test]
+    public void ARegionsSeatIsReadFromItsLatitudeAndLongitude() =>
+        Assert.That(SeedReader.Read(SeedFolder.Fixture("mini-seeds")).Regions.Single(r => r.Code.Value == "530300").Seat, Is.EqualTo(new GeoPoint(25.49, 103.80)));
+
+    [Test]
+    public void ALatitudeWithoutALongitudeIsRefused()
+    {
+        using var folder = SeedFolder.CopyOf("mini-seeds").AppendLine("regions.csv", "530381,宣威市,,county,530300,,,26.22,");
+        Assert.That(ReadFails(folder).Reason, Is.EqualTo("'latitude' and 'longitude' go together"));
+    }
+
+    [Test]
+    public void ALatitudeBeyondThePoleIsRefused()
+    {
+        using var folder = SeedFolder.CopyOf("mini-seeds").AppendLine("regions.csv", "530381,宣威市,,county,530300,,,126.2,104.1");
+        Assert.That(ReadFails(folder).Reason, Is.EqualTo("'latitude' must be between -90 and 90, not 126.2"));
     }
 
     [Test]

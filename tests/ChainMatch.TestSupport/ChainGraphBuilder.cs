@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Projects;
 
 namespace ChainMatch.TestSupport;
 
 /// <summary>
 /// Small hand-built graphs for rule tests. Regions: province 530000 › prefecture 530100 › county 530181 › park 530181-park;
-/// prefecture 530300 › county 530381; province 350000 › prefecture 350900.
+/// prefecture 530300 › county 530381; province 350000 › prefecture 350900. Seats: 云南省 and 昆明市 at Kunming
+/// (25.04, 102.71), 曲靖市 at Qujing (25.49, 103.80), 福建省 at Fuzhou (26.07, 119.30); the others inherit their parent's.
 /// </summary>
 public sealed class ChainGraphBuilder
 {
@@ -15,13 +17,13 @@ public sealed class ChainGraphBuilder
     readonly List<FeedLink> _feeds = [];
     readonly List<Region> _regions =
     [
-        new(new("530000"), "云南省", "Yunnan", RegionLevel.Province, null, Sourced),
-        new(new("530100"), "昆明市", "Kunming", RegionLevel.Prefecture, new("530000"), Sourced),
+        new(new("530000"), "云南省", "Yunnan", RegionLevel.Province, null, Sourced) { Seat = new(25.04, 102.71) },
+        new(new("530100"), "昆明市", "Kunming", RegionLevel.Prefecture, new("530000"), Sourced) { Seat = new(25.04, 102.71) },
         new(new("530181"), "安宁市", "Anning", RegionLevel.County, new("530100"), Sourced),
         new(new("530181-park"), "安宁工业园区", "Anning park", RegionLevel.Park, new("530181"), Sourced),
-        new(new("530300"), "曲靖市", "Qujing", RegionLevel.Prefecture, new("530000"), Sourced),
+        new(new("530300"), "曲靖市", "Qujing", RegionLevel.Prefecture, new("530000"), Sourced) { Seat = new(25.49, 103.80) },
         new(new("530381"), "宣威市", "Xuanwei", RegionLevel.County, new("530300"), Sourced),
-        new(new("350000"), "福建省", "Fujian", RegionLevel.Province, null, Sourced),
+        new(new("350000"), "福建省", "Fujian", RegionLevel.Province, null, Sourced) { Seat = new(26.07, 119.30) },
         new(new("350900"), "宁德市", "Ningde", RegionLevel.Prefecture, new("350000"), Sourced),
     ];
     readonly List<Resource> _resources = [];
@@ -33,6 +35,7 @@ public sealed class ChainGraphBuilder
     readonly List<Supply> _supplies = [];
     readonly List<(SegmentId Segment, Intensity Intensity)> _intensities = [];
     readonly List<RegionConstraint> _constraints = [];
+    readonly List<Project> _projects = [];
 
     public ChainGraphBuilder Chain(string id, params string[] segments)
     {
@@ -98,10 +101,10 @@ public sealed class ChainGraphBuilder
         return this;
     }
 
-    public ChainGraphBuilder Listed(string firm, string list, int? rank = null, int year = 2024)
+    public ChainGraphBuilder Listed(string firm, string list, int? rank = null, int year = 2024, double? revenue = null)
     {
         if (_lists.All(l => l.Id.Value != list)) _lists.Add(new FirmList(new ListId(list), list, list, "test", year));
-        _memberships.Add(new ListMembership(new FirmId(firm), new ListId(list), rank, Sourced));
+        _memberships.Add(new ListMembership(new FirmId(firm), new ListId(list), rank, Sourced) { Revenue = revenue });
         return this;
     }
 
@@ -111,10 +114,26 @@ public sealed class ChainGraphBuilder
         return this;
     }
 
+    /// <summary>A project of the firm for a gap with its dated steps, e.g. <c>(ProjectStage.Signed, "2021-06-01")</c>.</summary>
+    public ChainGraphBuilder Project(string firm, string segment, string region, params (ProjectStage Stage, string Date)[] steps)
+    {
+        _projects.Add(new Project($"{firm}-{segment}-{region}", new FirmId(firm), new SegmentId(segment), new RegionCode(region), "test bureau",
+            [.. steps.Select(s => new StageChange(s.Stage, DateOnly.Parse(s.Date, System.Globalization.CultureInfo.InvariantCulture)))], Sourced));
+        return this;
+    }
+
+    /// <summary>Where a region's government sits; null removes the seat so the region inherits its parent's.</summary>
+    public ChainGraphBuilder Seat(string region, double? latitude, double? longitude)
+    {
+        var i = _regions.FindIndex(r => r.Code.Value == region);
+        _regions[i] = _regions[i] with { Seat = latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null };
+        return this;
+    }
+
     public GraphData Data() => new(
         [.. _chains], [.. _segments.Select(s => s with { Intensities = [.. _intensities.Where(k => k.Segment == s.Id).Select(k => k.Intensity)] })],
         [.. _feeds], [.. _regions], [.. _resources], [.. _regionResources],
-        [.. _firms], [.. _presences], [.. _lists], [.. _memberships], [.. _supplies]) { Constraints = [.. _constraints] };
+        [.. _firms], [.. _presences], [.. _lists], [.. _memberships], [.. _supplies]) { Constraints = [.. _constraints], Projects = [.. _projects] };
 
     public ChainGraph Build() => ChainGraph.Build(Data());
 }

@@ -13,7 +13,7 @@ public static class TargetsWorkbook
     [
         ("企业ID firm_id", 22), ("企业名称 name", 34), ("英文名称 name_en", 30), ("总部 headquarters", 14),
         ("环节ID segment", 22), ("环节 segment_name", 20), ("产业链 chains", 22), ("缺口类型 gap_kind", 14),
-        ("缺口优先级 gap_priority", 12), ("得分 score", 10), ("缺口内排名 rank_in_gap", 12), ("理由 reasons", 80),
+        ("缺口优先级 gap_priority", 12), ("得分 score", 10), ("缺口内排名 rank_in_gap", 12), ("理由 reasons", 80), ("营业收入(亿元) revenue", 14),
     ];
 
     public static byte[] Write(TargetList list)
@@ -31,7 +31,7 @@ public static class TargetsWorkbook
                 data.Append(Row(index++, [
                     t.FirmId, t.Name, t.NameEn, t.Headquarters, t.Segment, t.SegmentName, string.Join(" ", t.Chains),
                     JsonNamingPolicy.KebabCaseLower.ConvertName(t.GapKind.ToString()), t.GapPriority, t.Score, t.RankInGap,
-                    string.Join("; ", t.Reasons)]));
+                    string.Join("; ", t.Reasons), t.Revenue]));
 
             // Element order is fixed by the schema: views, columns, data, filter.
             sheetPart.Worksheet = new Worksheet(

@@ -28,6 +28,16 @@ static partial class Parameters
     public static Dictionary<string, string[]> RowErrors(IEnumerable<Storage.Lists.RowError> rows) =>
         rows.GroupBy(r => $"line {r.Line}").ToDictionary(g => g.Key, g => g.Select(r => r.Column is null ? r.Reason : $"{r.Column}: {r.Reason}").ToArray());
 
+    /// <summary>A finite number of at least zero, written with a dot (e.g. 1000 or 52.5).</summary>
+    public static double? NonNegativeNumber(string text, string name, Dictionary<string, string[]> errors)
+    {
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) && value >= 0)
+            return value;
+        errors[name] = [$"'{text}' is not a number of at least 0"];
+        return null;
+    }
+
     // A JSON body may leave out or null any field, whatever the record declares: a missing id is named, not a 500.
     public static void Slug(string? value, string name, Dictionary<string, string[]> errors)
     {

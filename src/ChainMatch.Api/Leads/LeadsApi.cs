@@ -21,14 +21,15 @@ public static class LeadsApi
             .WithSummary("The firms worth courting for one gap (segment × region), ranked by the model, each with its score, rank and reasons; firms the negative list catches are left out unless ?includeExcluded=true; ?format=csv for Excel.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/targets", GetTargets).WithMetadata(new SpansChains())
-            .WithSummary("The region's target list across its gaps, best leads first; filters chain, list, hq; ?format=csv for Excel.")
+            .WithSummary("The region's target list across its gaps, best leads first; filters chain, list, hq, minRevenue (亿元; firms without a list revenue are left out); ?format=csv for Excel.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     public sealed record LeadsQuery(string regionCode, string segmentId, int? top, string? asOf, string? format, bool? includeExcluded);
 
-    public sealed record TargetsQuery(string regionCode, string? chain, string? list, string? hq, int? perGap, string? asOf, string? format, bool? includeExcluded);
+    public sealed record TargetsQuery(string regionCode, string? chain, string? list, string? hq, int? perGap, string? asOf, string? format, bool? includeExcluded,
+        string? minRevenue = null);
 
     static Results<Ok<LeadList>, FileContentHttpResult, ValidationProblem> GetLeads([AsParameters] LeadsQuery q, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {
@@ -64,8 +65,9 @@ public static class LeadsApi
             errors[nameof(q.list)] = [$"'list' must be one of {string.Join(", ", TargetFilter.Lists)}"];
         if (q.perGap is < 1 or > MaxPerGap) errors[nameof(q.perGap)] = [$"'perGap' must be between 1 and {MaxPerGap}"];
         var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var minRevenue = q.minRevenue is null ? null : Parameters.NonNegativeNumber(q.minRevenue, nameof(q.minRevenue), errors);
         var filter = new TargetFilter(
-            q.chain is null ? null : new ChainId(q.chain), q.list, q.hq is null ? null : new RegionCode(q.hq), q.perGap ?? 5, q.includeExcluded ?? false);
+            q.chain is null ? null : new ChainId(q.chain), q.list, q.hq is null ? null : new RegionCode(q.hq), q.perGap ?? 5, q.includeExcluded ?? false, minRevenue);
         return (filter, asOf);
     }
 

@@ -30,6 +30,7 @@ public sealed class ChainGraph
     readonly int[] _presenceRegion;
     readonly int[] _presenceSegment;
     readonly int[] _presenceFirm;
+    readonly GeoPoint?[] _regionSeat;
 
     public GraphData Data { get; }
     public ImmutableArray<Chain> Chains => Data.Chains;
@@ -59,6 +60,7 @@ public sealed class ChainGraph
 
         _regionParent = data.Regions.Select(r => r.Parent is { } p ? Lookup(_regionIndex, p, $"region {r.Code}") : -1).ToArray();
         (_regionChildren, _regionEnter, _regionExit) = EulerTour(_regionParent);
+        _regionSeat = data.Regions.Select((_, i) => InheritedSeat(i)).ToArray();
 
         _presenceRegion = data.Presences.Select(p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}")).ToArray();
         _presenceSegment = data.Presences.Select(p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}")).ToArray();
@@ -147,6 +149,12 @@ public sealed class ChainGraph
         return null;
     }
 
+    /// <summary>
+    /// Where the region's government sits: its own recorded seat, else the nearest enclosing region's (a county or park
+    /// without coordinates is placed at its prefecture's seat, a prefecture without them at its provincial capital).
+    /// </summary>
+    public GeoPoint? SeatOf(RegionCode region) => _regionSeat[_regionIndex[region]];
+
     /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
     public bool IsWithin(RegionCode inner, RegionCode outer) => Contains(_regionIndex[outer], _regionIndex[inner]);
 
@@ -186,6 +194,13 @@ public sealed class ChainGraph
     }
 
     public bool IsWithin(int presence, RegionScope scope) => scope.Contains(_regionEnter[_presenceRegion[presence]]);
+
+    GeoPoint? InheritedSeat(int region)
+    {
+        for (var r = region; r >= 0; r = _regionParent[r])
+            if (Data.Regions[r].Seat is { } seat) return seat;
+        return null;
+    }
 
     bool Contains(int outer, int inner) => _regionEnter[outer] <= _regionEnter[inner] && _regionExit[inner] <= _regionExit[outer];
 

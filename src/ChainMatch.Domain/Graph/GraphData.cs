@@ -56,7 +56,11 @@ public sealed record Intensity(ResourceId Resource, double Amount, string InputU
 
 public sealed record FeedLink(SegmentId From, SegmentId To, Coefficient? Coefficient, Provenance Source);
 
-public sealed record Region(RegionCode Code, string Name, string? NameEn, RegionLevel Level, RegionCode? Parent, Provenance Source);
+/// <summary>A region; <see cref="Seat"/> is where its government sits, when recorded (regions below inherit it, see <see cref="ChainGraph.SeatOf"/>).</summary>
+public sealed record Region(RegionCode Code, string Name, string? NameEn, RegionLevel Level, RegionCode? Parent, Provenance Source)
+{
+    public GeoPoint? Seat { get; init; }
+}
 
 public sealed record Resource(ResourceId Id, string Name, string? NameEn, string Unit);
 

@@ -24,6 +24,8 @@ public enum LeadFeature
     TotalSites,
     ResourceFit,
     LocalBuyerSegments,
+    HeadquartersDistanceKm,
+    PastProjectStage,
 }
 
 public static class LeadFeatures
@@ -54,5 +56,7 @@ public static class LeadFeatures
         [LeadFeature.TotalSites] = "all of the firm's active sites",
         [LeadFeature.ResourceFit] = "share of the segment's needed resources that the region holds",
         [LeadFeature.LocalBuyerSegments] = "held local segments that the gap's segment feeds",
+        [LeadFeature.HeadquartersDistanceKm] = "great-circle km from the seat of the firm's headquarters region to the gap region's seat (missing when either has no coordinates)",
+        [LeadFeature.PastProjectStage] = "furthest stage any earlier project of the firm with the gap's prefecture reached by the date: 0 none, lead 1, contacted 2, negotiating 3, signed 4, started 5, in production 6, capital added 7",
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Projects;
 
 namespace ChainMatch.Domain.Leads;
 
@@ -7,7 +8,8 @@ namespace ChainMatch.Domain.Leads;
 /// Generates the candidates of a gap from the graph as it stood in one year and computes their features.
 /// Candidates are firms that operate the segment elsewhere or operate a segment next to it on a FEEDS
 /// link; firms already operating the segment inside the region are not leads. For link prediction a
-/// firm's presences can be hidden, so that the graph is read as if those edges did not exist.
+/// firm's presences (and the projects that brought them) can be hidden, so that the graph is read as if
+/// those edges did not exist.
 /// Works on the projection's integer indexes: with 100,000 firms a gap has thousands of candidates.
 /// </summary>
 public sealed class LeadFinder
@@ -17,11 +19,14 @@ public sealed class LeadFinder
     const int MinFirmsWithCapacity = 3;
     readonly ChainGraph _graph;
     readonly int _year;
+    readonly DateOnly _asOf;
     readonly bool[] _active;
     readonly List<int>?[] _customers;
     readonly List<int>?[] _suppliers;
     readonly ListStanding?[] _lists;
     readonly Quantity?[] _nationalCapacity;
+    readonly GeoPoint?[] _headquartersSeat;
+    readonly List<Project>?[] _projects;
 
     sealed record ListStanding(bool Fortune, bool ChinaTop, bool ChinaPrivate, int? BestRank, string Text);
 
@@ -29,6 +34,7 @@ public sealed class LeadFinder
     {
         _graph = graph;
         _year = asOf.Year;
+        _asOf = asOf;
         var presences = graph.Data.Presences;
         _active = new bool[presences.Length];
         for (var i = 0; i < presences.Length; i++) _active[i] = presences[i].IsActiveIn(_year);
@@ -48,14 +54,22 @@ public sealed class LeadFinder
         _nationalCapacity = graph.Segments
             .Select(s => DominantCapacity(graph.PresencesIn(s.Id).Where(p => p.IsActiveIn(_year))))
             .ToArray();
+        _headquartersSeat = graph.Firms.Select(f => f.Headquarters is { } hq ? graph.SeatOf(hq) : null).ToArray();
+        _projects = new List<Project>?[graph.Firms.Length];
+        // Only projects under way by the date: a later first step is a lead nobody had yet.
+        foreach (var project in graph.Data.Projects.Where(p => p.History[0].Date <= asOf))
+            (_projects[graph.IndexOf(project.Firm)] ??= []).Add(project);
     }
 
     public int Year => _year;
 
-    /// <summary>The candidates of <paramref name="gap"/> with their features; <paramref name="hidden"/> presences are read as absent.</summary>
-    public CandidateSet Candidates(Gap gap, IReadOnlyCollection<Presence>? hidden = null)
+    /// <summary>
+    /// The candidates of <paramref name="gap"/> with their features; <paramref name="hidden"/> presences and
+    /// <paramref name="hiddenProjects"/> are read as absent (a training query must not see the arrival it asks about).
+    /// </summary>
+    public CandidateSet Candidates(Gap gap, IReadOnlyCollection<Presence>? hidden = null, IReadOnlyCollection<Project>? hiddenProjects = null)
     {
-        var context = Context(gap, hidden);
+        var context = Context(gap, hidden, hiddenProjects);
         var alreadyHere = new HashSet<int>();
         foreach (var p in _graph.PresenceIndexesIn(context.SegmentIndex))
             if (context.Counts(p) && _graph.IsWithin(p, context.RegionScope)) alreadyHere.Add(_graph.FirmOfPresence(p));
@@ -87,7 +101,7 @@ public sealed class LeadFinder
     public LeadCandidate Features(Gap gap, Firm firm, IEnumerable<Presence> presences)
     {
         // The gap's context is the same for all its candidates: only the per-candidate reads are the baseline's cost.
-        if (_lastContext?.Gap != gap) _lastContext = Context(gap, null);
+        if (_lastContext?.Gap != gap) _lastContext = Context(gap, null, null);
         var context = _lastContext;
         var sites = presences.Where(p => p.IsActiveIn(_year)).Select(p => new Site(
             _graph.IndexOf(p.Segment), p, _graph.IsWithin(p.Region, context.Region.Code), _graph.IsWithin(p.Region, context.Province.Code))).ToList();
@@ -96,11 +110,11 @@ public sealed class LeadFinder
 
     GapContext? _lastContext;
 
-    GapContext Context(Gap gap, IReadOnlyCollection<Presence>? hidden)
+    GapContext Context(Gap gap, IReadOnlyCollection<Presence>? hidden, IReadOnlyCollection<Project>? hiddenProjects)
     {
         var segment = _graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = _graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
-        return new GapContext(this, gap, segment, region, hidden);
+        return new GapContext(this, gap, segment, region, hidden, hiddenProjects);
     }
 
     /// <summary>One of a firm's active sites as the features need it.</summary>
@@ -142,6 +156,7 @@ public sealed class LeadFinder
         var hqHome = firm.Headquarters is { } hq && _graph.IsWithin(hq, gap.Province.Code);
         int customers = LocalTies(_customers[firmIndex], gap), suppliers = LocalTies(_suppliers[firmIndex], gap);
         var standing = _lists[firmIndex];
+        var pastProject = FurthestPastProject(firmIndex, gap);
 
         x[(int)LeadFeature.SegmentSitesElsewhere] = elsewhere;
         x[(int)LeadFeature.SegmentCapacityShare] = national is { Amount: > 0 } ? (float)(capacity / gap.NationalCapacityExcludingHidden(national)) : float.NaN;
@@ -161,12 +176,15 @@ public sealed class LeadFinder
         x[(int)LeadFeature.TotalSites] = sites.Count;
         x[(int)LeadFeature.ResourceFit] = gap.ResourceFit;
         x[(int)LeadFeature.LocalBuyerSegments] = gap.LocalBuyers;
-        if (evidence is not null) Explain(firmIndex, sites, gap, x, standing, hqHome, evidence);
+        x[(int)LeadFeature.HeadquartersDistanceKm] = _headquartersSeat[firmIndex] is { } seat && gap.Seat is { } there ? (float)seat.DistanceKm(there) : float.NaN;
+        x[(int)LeadFeature.PastProjectStage] = pastProject is null ? 0 : (int)pastProject.Value.Step.Stage + 1;
+        if (evidence is not null) Explain(firmIndex, sites, gap, x, standing, hqHome, pastProject, evidence);
         return new LeadCandidate(firm, x);
     }
 
     /// <summary>The words behind a candidate's features; worked out only for the leads that are shown.</summary>
-    void Explain(int firmIndex, List<Site> sites, GapContext gap, float[] x, ListStanding? standing, bool hqHome, Dictionary<LeadFeature, string> evidence)
+    void Explain(int firmIndex, List<Site> sites, GapContext gap, float[] x, ListStanding? standing, bool hqHome,
+        (Project Project, StageChange Step)? pastProject, Dictionary<LeadFeature, string> evidence)
     {
         var segmentName = Name(gap.Segment);
         var elsewhere = sites.Where(s => s.Segment == gap.SegmentIndex && !s.InRegion).Select(s => s.Presence).ToList();
@@ -196,6 +214,26 @@ public sealed class LeadFinder
             evidence[LeadFeature.RecentSites] = $"opened {recent.Count} site{(recent.Count > 1 ? "s" : "")} since {_year - RecentYears + 1} " +
                 $"({string.Join(", ", recent.Select(s => $"{Name(_graph.Segments[s.Segment])} in {RegionName(s.Presence.Region)}").Distinct().Take(2))})";
         if (gap.ResourceText is { } resources) evidence[LeadFeature.ResourceFit] = resources;
+        if (x[(int)LeadFeature.HeadquartersDistanceKm] is var km && !float.IsNaN(km) && _graph.Firms[firmIndex].Headquarters is { } hq)
+            evidence[LeadFeature.HeadquartersDistanceKm] =
+                hq == gap.Region.Code ? $"headquartered in {gap.Region.Name} itself"
+                : _graph.IsWithin(hq, gap.Region.Code) ? $"headquartered in {RegionName(hq)}, inside {gap.Region.Name}"
+                : string.Create(CultureInfo.InvariantCulture, $"headquartered {km:0} km away in {RegionName(hq)}");
+        if (pastProject is var (project, step))
+            evidence[LeadFeature.PastProjectStage] =
+                $"an earlier project in {RegionName(project.Region)} ({Name(_graph.Segments[_graph.IndexOf(project.Segment)])}) reached {ProjectLifecycle.Name(step.Stage)} on {step.Date:yyyy-MM-dd}";
+    }
+
+    /// <summary>The furthest step any of the firm's projects within the gap's prefecture reached by the date, hidden ones aside.</summary>
+    (Project Project, StageChange Step)? FurthestPastProject(int firmIndex, GapContext gap)
+    {
+        if (_projects[firmIndex] is not { } projects) return null;
+        (Project, StageChange)? furthest = null;
+        foreach (var project in projects)
+            if (!gap.Hides(project) && _graph.IsWithin(project.Region, gap.ProjectScope) && project.FurthestBy(_asOf) is { } step
+                && (furthest is not { } f || step.Stage > f.Item2.Stage))
+                furthest = (project, step);
+        return furthest;
     }
 
     int LocalTies(List<int>? firms, GapContext gap)
@@ -211,6 +249,7 @@ public sealed class LeadFinder
     sealed class GapContext
     {
         readonly HashSet<Presence> _hidden;
+        readonly HashSet<Project> _hiddenProjects;
         readonly LeadFinder _finder;
         readonly Dictionary<int, bool> _local = [];
         readonly int[] _stamps;
@@ -230,12 +269,16 @@ public sealed class LeadFinder
         public float ResourceFit { get; }
         public string? ResourceText { get; }
         public int LocalBuyers { get; }
+        public GeoPoint? Seat { get; }
+        /// <summary>Where past projects count: the gap's prefecture (its bureau courts firms), or the gap itself above that level.</summary>
+        public RegionCode ProjectScope { get; }
 
-        public GapContext(LeadFinder finder, Gap gap, Segment segment, Region region, IReadOnlyCollection<Presence>? hidden)
+        public GapContext(LeadFinder finder, Gap gap, Segment segment, Region region, IReadOnlyCollection<Presence>? hidden, IReadOnlyCollection<Project>? hiddenProjects)
         {
             _finder = finder;
             // By reference: two identical rows are still two plants.
             _hidden = new HashSet<Presence>(hidden ?? [], ReferenceEqualityComparer.Instance);
+            _hiddenProjects = new HashSet<Project>(hiddenProjects ?? [], ReferenceEqualityComparer.Instance);
             var g = finder._graph;
             Gap = gap;
             Segment = segment;
@@ -254,7 +297,11 @@ public sealed class LeadFinder
             ResourceFit = segment.Needs.Length == 0 ? 0 : (float)fit.Count / segment.Needs.Length;
             ResourceText = fit.Count > 0 ? $"{region.Name} holds the {string.Join(" and ", fit.Select(r => g.FindResource(r)?.NameEn ?? r.Value))} it needs" : null;
             LocalBuyers = Enumerable.Range(0, g.SegmentCount).Count(d => IsDownstream[d] && HasVerifiedSite(d));
+            Seat = g.SeatOf(region.Code);
+            ProjectScope = g.PrefectureOf(region.Code)?.Code ?? region.Code;
         }
+
+        public bool Hides(Project project) => _hiddenProjects.Contains(project);
 
         /// <summary>A presence counts when it was active in the year asked and is not hidden.</summary>
         public bool Counts(int presence) =>

@@ -19,6 +19,10 @@ public sealed record Project(string Id, FirmId Firm, SegmentId Segment, RegionCo
     public double? AgreedInvestment => History.LastOrDefault(h => h.AgreedInvestment is not null)?.AgreedInvestment;
     public double? FundsInPlace => History.LastOrDefault(h => h.FundsInPlace is not null)?.FundsInPlace;
 
+    /// <summary>The furthest step reached on or before <paramref name="date"/>, lost aside (how far it got before it was lost); null when none.</summary>
+    public StageChange? FurthestBy(DateOnly date) =>
+        History.Where(h => h.Date <= date && h.Stage != ProjectStage.Lost).MaxBy(h => h.Stage);
+
     /// <summary>Problems the firm raised, open and closed.</summary>
     public ImmutableArray<ProjectProblem> Problems { get; init; } = [];
 }

@@ -11,12 +11,12 @@ public static class LeadCsv
         list.Leads.Select(l => new object?[] { l.Rank, l.FirmId, l.Name, l.NameEn, l.Headquarters, l.Score, string.Join("; ", l.Reasons), string.Join("; ", l.ExcludedBy) }));
 
     public static string Targets(TargetList list) => Write(
-        ["firm_id", "name", "name_en", "headquarters", "segment", "segment_name", "chains", "gap_kind", "gap_priority", "score", "rank_in_gap", "reasons", "excluded_by"],
+        ["firm_id", "name", "name_en", "headquarters", "segment", "segment_name", "chains", "gap_kind", "gap_priority", "score", "rank_in_gap", "reasons", "excluded_by", "revenue_100m_yuan"],
         list.Targets.Select(t => new object?[]
         {
             t.FirmId, t.Name, t.NameEn, t.Headquarters, t.Segment, t.SegmentName, string.Join(" ", t.Chains),
             System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(t.GapKind.ToString()), t.GapPriority, t.Score, t.RankInGap, string.Join("; ", t.Reasons),
-            string.Join("; ", t.ExcludedBy),
+            string.Join("; ", t.ExcludedBy), t.Revenue,
         }));
 
     /// <summary>Any table written the same way (the audit export uses it too).</summary>

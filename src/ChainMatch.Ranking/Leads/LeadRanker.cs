@@ -19,17 +19,18 @@ public sealed record LeadList(
 
 /// <summary>
 /// Ranks a gap's candidates with the model and explains each lead by the features that raised its score most.
-/// Thread-safe: the model is immutable and finders are cached per graph snapshot and year.
+/// Thread-safe: the model is immutable and finders are cached per graph snapshot and date (presences are read by
+/// year, project steps by day).
 /// </summary>
 public sealed class LeadRanker(TreeEnsemble model)
 {
     const int ReasonsPerLead = 3;
     // Snapshots are immutable, so a finder built for one stays valid; a swapped-out snapshot lets its finders go.
-    readonly ConditionalWeakTable<ChainGraph, ConcurrentDictionary<int, LeadFinder>> _finders = new();
+    readonly ConditionalWeakTable<ChainGraph, ConcurrentDictionary<DateOnly, LeadFinder>> _finders = new();
 
     LeadFinder Finder(ChainGraph graph, DateOnly asOf) =>
-        _finders.GetValue(graph, _ => new ConcurrentDictionary<int, LeadFinder>())
-            .GetOrAdd(asOf.Year, _ => new LeadFinder(graph, asOf));
+        _finders.GetValue(graph, _ => new ConcurrentDictionary<DateOnly, LeadFinder>())
+            .GetOrAdd(asOf, date => new LeadFinder(graph, date));
 
     /// <param name="include">When given, only candidates it accepts are ranked (filters of a target list).</param>
     /// <param name="includeExcluded">Keep candidates the negative list catches, flagged with the rules, instead of leaving them out.</param>

@@ -5,9 +5,9 @@ namespace ChainMatch.Ranking.Leads;
 
 /// <summary>
 /// Training queries from the graph itself: for each firm, segment and prefecture where a sourced presence
-/// exists, hide everything the firm has in that prefecture (so the graph looks as it did before the firm
-/// arrived), pose the segment in the prefecture as a gap, and the firm is the relevant candidate. Used where
-/// the project library is thin.
+/// exists, hide everything the firm has in that prefecture, its projects there included (so the graph looks as
+/// it did before the firm arrived, and the project that is the arrival cannot give it away), pose the segment in
+/// the prefecture as a gap, and the firm is the relevant candidate. Used where the project library is thin.
 /// </summary>
 public static class LinkPrediction
 {
@@ -31,8 +31,9 @@ public static class LinkPrediction
         {
             hidden++;
             var before = graph.PresencesOf(firm).Where(p => graph.IsWithin(p.Region, prefecture)).ToList();
+            var courted = graph.Data.Projects.Where(p => p.Firm == firm && graph.IsWithin(p.Region, prefecture)).ToList();
             // Sorted so that the training rows do not depend on how candidates happen to be gathered.
-            var candidates = finder.Candidates(new Gap(segment, prefecture), before).OrderBy(c => c.Firm.Id.Value, StringComparer.Ordinal).ToList();
+            var candidates = finder.Candidates(new Gap(segment, prefecture), before, courted).OrderBy(c => c.Firm.Id.Value, StringComparer.Ordinal).ToList();
             var labels = candidates.Select(c => c.Firm.Id == firm ? 1 : 0).ToList();
             if (!labels.Contains(1))
             {

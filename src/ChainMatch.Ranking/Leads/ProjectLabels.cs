@@ -8,7 +8,8 @@ namespace ChainMatch.Ranking.Leads;
 /// Training queries from the project library: each project poses its gap as the graph stood when its first step
 /// was recorded, with the firm's own later arrival in that region hidden, and is graded by how far it got by the
 /// date asked (lost/none 0 &lt; contacted 1 &lt; negotiating 2 &lt; signed 3 &lt; started 4 &lt; in production 5).
-/// Other projects for the same gap grade their firms too.
+/// Other projects for the same gap grade their firms too. The projects being graded are hidden from the
+/// features, so a project never describes itself (the past-project feature would otherwise carry its label).
 /// </summary>
 public static class ProjectLabels
 {
@@ -31,7 +32,7 @@ public static class ProjectLabels
 
     public static Result Build(ChainGraph graph, DateOnly asOf)
     {
-        var finders = new Dictionary<int, LeadFinder>();
+        var finders = new Dictionary<DateOnly, LeadFinder>();
         var queries = new List<LeadQuery>();
         int projects = 0, unreachable = 0;
         foreach (var byGap in graph.Data.Projects.Where(p => p.History[0].Date <= asOf).GroupBy(p => new Gap(p.Segment, p.Region)))
@@ -39,13 +40,14 @@ public static class ProjectLabels
             var first = byGap.OrderBy(p => p.History[0].Date).First();
             var start = first.History[0].Date;
             projects += byGap.Count();
-            if (!finders.TryGetValue(start.Year, out var finder)) finders[start.Year] = finder = new LeadFinder(graph, new DateOnly(start.Year, 12, 31));
+            // Presences are read by year; project steps by day, so only steps up to the first step's date count.
+            if (!finders.TryGetValue(start, out var finder)) finders[start] = finder = new LeadFinder(graph, start);
             var grades = byGap.GroupBy(p => p.Firm).ToDictionary(g => g.Key, g => g.Max(p => Grade(p, asOf)));
             // The firms' arrivals in the region from the lead's year on are what the projects led to: not yet there.
             var arrivals = graph.Data.Presences
                 .Where(p => grades.ContainsKey(p.Firm) && p.Segment == byGap.Key.Segment && graph.IsWithin(p.Region, byGap.Key.Region) && (p.Since ?? int.MinValue) >= start.Year)
                 .ToList();
-            var candidates = finder.Candidates(byGap.Key, arrivals).OrderBy(c => c.Firm.Id.Value, StringComparer.Ordinal).ToList();
+            var candidates = finder.Candidates(byGap.Key, arrivals, [.. byGap]).OrderBy(c => c.Firm.Id.Value, StringComparer.Ordinal).ToList();
             if (!candidates.Any(c => grades.ContainsKey(c.Firm.Id)))
             {
                 unreachable += byGap.Count();

@@ -53,7 +53,7 @@ static class GraphKinds
     public static readonly NodeKind Chain = new("chain", GraphSchema.Chain, "id", "name", "nameEn");
     public static readonly NodeKind Segment = new("segment", GraphSchema.Segment, "id",
         "name", "nameEn", "stage", "valueTier", "weakBelowAmount", "weakBelowUnit", "weakBelowPublisher", "weakBelowRef", "weakBelowEstimate");
-    public static readonly NodeKind Region = new("region", GraphSchema.Region, "code", ["name", "nameEn", "level", .. Source]);
+    public static readonly NodeKind Region = new("region", GraphSchema.Region, "code", ["name", "nameEn", "level", .. Source, "latitude", "longitude"]);
     public static readonly NodeKind Firm = new("firm", GraphSchema.Firm, "id", ["name", "nameEn", "ownership", .. Source, "uscc", "aliases"]);
     public static readonly NodeKind FirmList = new("firm_list", GraphSchema.FirmList, "id", "name", "nameEn", "publisher", "year");
     // Rules name firms, segments and regions by id rather than by links: a rule must outlive a firm's renaming of links.

@@ -55,7 +55,7 @@ static class Neo4jGraphReader
         MATCH (r:{Schema.Region})
         OPTIONAL MATCH (r)-[:{Schema.PartOf}]->(p:{Schema.Region})
         RETURN r.code AS code, r.name AS name, r.nameEn AS nameEn, r.level AS level, p.code AS parent,
-               r.publisher AS publisher, r.ref AS ref, r.estimate AS estimate
+               r.publisher AS publisher, r.ref AS ref, r.estimate AS estimate, r.latitude AS latitude, r.longitude AS longitude
         ORDER BY r.ord, r.code
         """);
 
@@ -141,7 +141,10 @@ static class Neo4jGraphReader
         var feeds = await Query(Feeds, r => new FeedLink(new SegmentId(r.RequiredString("source")), new SegmentId(r.RequiredString("target")),
             r.Float("coefficient") is { } c ? new Coefficient(c, r.RequiredString("inputUnit"), r.RequiredString("outputUnit")) : null, Source(r)));
         var regions = await Query(Regions, r => new Region(new RegionCode(r.RequiredString("code")), r.RequiredString("name"), r.String("nameEn"),
-            Enum.Parse<RegionLevel>(r.RequiredString("level"), ignoreCase: true), r.String("parent") is { } p ? new RegionCode(p) : null, Source(r)));
+            Enum.Parse<RegionLevel>(r.RequiredString("level"), ignoreCase: true), r.String("parent") is { } p ? new RegionCode(p) : null, Source(r))
+        {
+            Seat = r.Float("latitude") is { } lat && r.Float("longitude") is { } lon ? new GeoPoint(lat, lon) : null,
+        });
         var resources = await Query(Resources, r => new Resource(new ResourceId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"), r.RequiredString("unit")));
         var regionResources = await Query(RegionResources, r => new RegionResource(new RegionCode(r.RequiredString("region")), new ResourceId(r.RequiredString("resource")),
             r.Float("amount"), r.Int32("year"), Source(r)));

@@ -18,7 +18,7 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
         await Nodes(GraphKinds.Chain, d.Chains, c => c.Id.Value, c => [c.Name, c.NameEn], ct);
         await Nodes(GraphKinds.Segment, d.Segments, s => s.Id.Value, s => [s.Name, s.NameEn, Text(s.Stage), s.ValueTier,
             s.WeakBelow?.Amount, s.WeakBelow?.Unit, s.WeakBelowSource?.Publisher, s.WeakBelowSource?.Reference, s.WeakBelowSource?.Estimate], ct);
-        await Nodes(GraphKinds.Region, d.Regions, r => r.Code.Value, r => [r.Name, r.NameEn, Text(r.Level), .. Source(r.Source)], ct);
+        await Nodes(GraphKinds.Region, d.Regions, r => r.Code.Value, r => [r.Name, r.NameEn, Text(r.Level), .. Source(r.Source), r.Seat?.Latitude, r.Seat?.Longitude], ct);
         await Nodes(GraphKinds.Firm, d.Firms, f => f.Id.Value, f => [f.Name, f.NameEn, f.Ownership, .. Source(f.Source), f.Uscc, f.Aliases.ToArray()], ct);
         await Nodes(GraphKinds.FirmList, d.Lists, l => l.Id.Value, l => [l.Name, l.NameEn, l.Publisher, l.Year], ct);
         await Nodes(GraphKinds.Project, d.Projects, p => p.Id, p => [p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, ProjectHistory.ToJson(p.History), .. Source(p.Source), ProblemsJson.Write(p.Problems)], ct);

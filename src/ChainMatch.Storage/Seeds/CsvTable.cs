@@ -84,6 +84,16 @@ sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, string> f
         return value;
     }
 
+    /// <summary>A number that may be negative but must lie in [min, max], e.g. a latitude.</summary>
+    public double? Number(string column, double min, double max)
+    {
+        if (Optional(column) is not { } text) return null;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            throw Error($"'{column}' must be a number, not '{text}'");
+        if (value < min || value > max) throw Error($"'{column}' must be between {min} and {max}, not {text}");
+        return value;
+    }
+
     public bool Flag(string column) => Optional(column) switch
     {
         null or "false" => false,

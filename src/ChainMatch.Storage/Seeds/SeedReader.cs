@@ -47,7 +47,7 @@ public static class SeedReader
                 throw new SeedFormatException(f.File, f.Line, $"link {f.Value.From} -> {f.Value.To} is already written at {feeds[(f.Value.From, f.Value.To)].Place}");
         }
 
-        var regions = Unique(Rows(folder, "regions", ["code", "name", "level"], ["name_en", "parent", .. SourceAndEstimate]).Select(ToRegion), r => r.Code, "region");
+        var regions = Unique(Rows(folder, "regions", ["code", "name", "level"], ["name_en", "parent", "latitude", "longitude", .. SourceAndEstimate]).Select(ToRegion), r => r.Code, "region");
         foreach (var (_, r) in regions) CheckParent(r, regions);
 
         var regionResources = Rows(folder, "region-resources", ["region", "resource"], ["amount", "unit", "year", .. SourceAndEstimate])
@@ -150,7 +150,10 @@ public static class SeedReader
         var parent = row.Optional("parent") is { } p ? new RegionCode(p) : (RegionCode?)null;
         if (level == RegionLevel.Park && parent?.Value != code[..6])
             throw row.Error($"park '{code}' must have its county {code[..6]} as parent");
-        return At(row, new Region(new RegionCode(code), row.Required("name"), row.Optional("name_en"), level, parent, ProvenanceOf(row)));
+        double? latitude = row.Number("latitude", -90, 90), longitude = row.Number("longitude", -180, 180);
+        if (latitude is null != longitude is null) throw row.Error("'latitude' and 'longitude' go together");
+        var seat = latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : (GeoPoint?)null;
+        return At(row, new Region(new RegionCode(code), row.Required("name"), row.Optional("name_en"), level, parent, ProvenanceOf(row)) { Seat = seat });
     }
 
     static void CheckParent(Located<Region> r, Dictionary<RegionCode, Located<Region>> regions)

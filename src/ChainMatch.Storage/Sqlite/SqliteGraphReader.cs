@@ -40,9 +40,12 @@ static class SqliteGraphReader
         var feeds = Query("SELECT from_segment, to_segment, coefficient, input_unit, output_unit, publisher, ref, estimate FROM feeds ORDER BY rowid",
             r => new FeedLink(new SegmentId(r.GetString(0)), new SegmentId(r.GetString(1)),
                 r.IsDBNull(2) ? null : new Coefficient(r.GetDouble(2), r.GetString(3), r.GetString(4)), Source(r, 5)));
-        var regions = Query("SELECT code, name, name_en, level, parent, publisher, ref, estimate FROM region ORDER BY rowid",
+        var regions = Query("SELECT code, name, name_en, level, parent, publisher, ref, estimate, latitude, longitude FROM region ORDER BY rowid",
             r => new Region(new RegionCode(r.GetString(0)), r.GetString(1), Str(r, 2), Enum.Parse<RegionLevel>(r.GetString(3), ignoreCase: true),
-                r.IsDBNull(4) ? null : new RegionCode(r.GetString(4)), Source(r, 5)));
+                r.IsDBNull(4) ? null : new RegionCode(r.GetString(4)), Source(r, 5))
+            {
+                Seat = Dbl(r, 8) is { } lat && Dbl(r, 9) is { } lon ? new GeoPoint(lat, lon) : null,
+            });
         var resources = Query("SELECT id, name, name_en, unit FROM resource ORDER BY rowid",
             r => new Resource(new ResourceId(r.GetString(0)), r.GetString(1), Str(r, 2), r.GetString(3)));
         var regionResources = Query("SELECT region, resource, amount, year, publisher, ref, estimate FROM region_resource ORDER BY rowid",

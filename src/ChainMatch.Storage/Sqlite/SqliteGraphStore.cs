@@ -7,7 +7,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 7;
+    const int SchemaVersion = 8;
     readonly string _connectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
@@ -70,6 +70,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         "CREATE TABLE region_constraint (region TEXT NOT NULL REFERENCES region(code), kind TEXT NOT NULL, resource TEXT NOT NULL REFERENCES resource(id), " +
         "year INTEGER NOT NULL, amount REAL NOT NULL, unit TEXT NOT NULL, years INTEGER, publisher TEXT, ref TEXT, estimate INTEGER NOT NULL, " +
         "PRIMARY KEY (region, kind, resource, year));",
+        // Where a region's government sits (decimal degrees), for the distance from a firm's headquarters to a gap.
+        "ALTER TABLE region ADD COLUMN latitude REAL; ALTER TABLE region ADD COLUMN longitude REAL;",
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)

@@ -46,8 +46,8 @@ static class SqliteGraphWriter
 
         Upsert("feeds", ["from_segment", "to_segment"], ["coefficient", "input_unit", "output_unit", "publisher", "ref", "estimate"],
             d.Feeds, f => [f.From.Value, f.To.Value, f.Coefficient?.Amount, f.Coefficient?.InputUnit, f.Coefficient?.OutputUnit, .. Source(f.Source)]);
-        Upsert("region", ["code"], ["name", "name_en", "level", "parent", "publisher", "ref", "estimate"],
-            d.Regions, r => [r.Code.Value, r.Name, r.NameEn, Text(r.Level), r.Parent?.Value, .. Source(r.Source)]);
+        Upsert("region", ["code"], ["name", "name_en", "level", "parent", "publisher", "ref", "estimate", "latitude", "longitude"],
+            d.Regions, r => [r.Code.Value, r.Name, r.NameEn, Text(r.Level), r.Parent?.Value, .. Source(r.Source), r.Seat?.Latitude, r.Seat?.Longitude]);
         Upsert("region_resource", ["region", "resource"], ["amount", "year", "publisher", "ref", "estimate"],
             d.RegionResources, r => [r.Region.Value, r.Resource.Value, r.Amount, r.Year, .. Source(r.Source)]);
         Upsert("region_constraint", ["region", "kind", "resource", "year"], ["amount", "unit", "years", "publisher", "ref", "estimate"],

@@ -1,0 +1,57 @@
+using ChainMatch.Domain.Graph;
+
+namespace ChainMatch.Domain.Firms;
+
+/// <summary>
+/// Revenues as the 500 lists publish them, brought to one unit, 亿元 (100 million yuan), so that one minimum can be
+/// asked across lists. Each edition reports the year before its own (the 2024 lists rank 2023 revenues): a figure in
+/// US dollars is converted at that year's average rate.
+/// </summary>
+public static class Revenues
+{
+    /// <summary>The unit each list family publishes revenue in, and what one of it is in 亿元 before any exchange.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Unit, double InYi, bool Usd)> ListUnits = new Dictionary<string, (string, double, bool)>
+    {
+        // Fortune: "Revenues ($M)".
+        ["fortune-global-500"] = ("million USD", 0.01, true),
+        // 中国企业联合会 and 全国工商联 both publish 营业收入 in 万元.
+        ["china-top-500"] = ("万元", 0.0001, false),
+        ["china-private-top-500"] = ("万元", 0.0001, false),
+    };
+
+    /// <summary>
+    /// Yuan per US dollar, yearly average, from 国家统计局's statistical communiqué of each year (全年人民币平均汇率).
+    /// An estimate when applied to a fiscal year's revenue; a year missing here leaves dollar figures unconverted.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<int, double> YuanPerDollar = new Dictionary<int, double>
+    {
+        [2015] = 6.2284, [2016] = 6.6423, [2017] = 6.7518, [2018] = 6.6174, [2019] = 6.8985,
+        [2020] = 6.8976, [2021] = 6.4515, [2022] = 6.7261, [2023] = 7.0467, [2024] = 7.1217,
+    };
+
+    public const string RateSource = "国家统计局, 国民经济和社会发展统计公报 (yearly average rate; estimate)";
+
+    /// <summary>A figure of <paramref name="edition"/> in 亿元; null for a list family without a known unit or a year without a rate.</summary>
+    public static double? InYi(FirmList edition, double revenue)
+    {
+        var family = ListUnits.Keys.FirstOrDefault(f => edition.Id.Value.StartsWith(f + "-", StringComparison.Ordinal));
+        if (family is null) return null;
+        var (_, inYi, usd) = ListUnits[family];
+        if (!usd) return revenue * inYi;
+        return YuanPerDollar.TryGetValue(edition.Year - 1, out var rate) ? revenue * inYi * rate : null;
+    }
+
+    /// <summary>
+    /// The firm's revenue in 亿元 from the latest edition up to <paramref name="year"/> that gives a convertible figure
+    /// (the largest when several lists of that year do); null when no list gives one.
+    /// </summary>
+    public static double? Latest(ChainGraph graph, FirmId firm, int year) =>
+        graph.MembershipsOf(firm)
+            .Select(m => (Edition: graph.Data.Lists.First(l => l.Id == m.List), m.Revenue))
+            .Where(x => x.Edition.Year <= year && x.Revenue is not null)
+            .Select(x => (x.Edition.Year, Yi: InYi(x.Edition, x.Revenue!.Value)))
+            .Where(x => x.Yi is not null)
+            .OrderByDescending(x => x.Year).ThenByDescending(x => x.Yi)
+            .Select(x => x.Yi)
+            .FirstOrDefault();
+}
