@@ -37,7 +37,8 @@ static class FirmCommand
                 Uscc = parse.GetValue(uscc),
                 Aliases = [.. (parse.GetValue(alias) ?? []).Distinct()],
             };
-            return await Write(parse, output, graph => FirmEdits.Check(graph, firm), GraphData.Empty with { Firms = [firm] }, $"firm {firm.Id}", ct);
+            return await Write(parse, output, graph => FirmEdits.Check(graph, firm), GraphData.Empty with { Firms = [firm] }, $"firm {firm.Id}",
+                "firm set", firm.Id.Value, graph => graph.FindFirm(firm.Id), ct);
         });
         return set;
     }
@@ -63,17 +64,22 @@ static class FirmCommand
                 parse.GetValue(capacity) is { } c ? new Quantity(c, parse.GetValue(unit)!) : null, parse.GetValue(since), parse.GetValue(until), parse.GetValue(site),
                 new Provenance(parse.GetValue(SourcePublisher), parse.GetValue(SourceRef)));
             return await Write(parse, output, graph => FirmEdits.Check(graph, presence), GraphData.Empty with { Presences = [presence] },
-                $"presence of {presence.Firm} in {presence.Segment} at {presence.Region}", ct);
+                $"presence of {presence.Firm} in {presence.Segment} at {presence.Region}", "firm add-presence", presence.Firm.Value,
+                graph => graph.FindFirm(presence.Firm) is null ? null : graph.PresencesOf(presence.Firm).Where(p => p.Segment == presence.Segment && p.Region == presence.Region).ToList(), ct);
         });
         return add;
     }
 
-    static async Task<int> Write(ParseResult parse, TextWriter output, Func<ChainGraph, Dictionary<string, string[]>> check, GraphData changes, string what, CancellationToken ct)
+    /// <summary>Checks the change against the graph, writes it in one transaction and records it in the audit log with what it replaced.</summary>
+    static async Task<int> Write(ParseResult parse, TextWriter output, Func<ChainGraph, Dictionary<string, string[]>> check, GraphData changes, string what,
+        string action, string firm, Func<ChainGraph, object?> before, CancellationToken ct)
     {
         using var opened = await GlobalOptions.OpenStoreAsync(parse, ct);
-        var errors = check(await GraphLoader.ProjectAsync(opened.Store, ct));
+        var graph = await GraphLoader.ProjectAsync(opened.Store, ct);
+        var errors = check(graph);
         if (errors.Count > 0) throw new CliException($"{what}: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
         var report = await opened.Store.ImportAsync(changes, ct);
+        await CliAudit.RecordAsync(parse, action, $"firm:{firm}", before(graph), changes.Firms.Length > 0 ? changes.Firms[0] : changes.Presences[0], ct);
         await output.WriteLineAsync($"{what}: {report.Total} rows written to {opened.Name}");
         return ChainMatchCli.Ok;
     }

@@ -22,12 +22,6 @@ static class KeysCommand
         return command;
     }
 
-    static Task<AccessStore> OpenAsync(ParseResult parse, CancellationToken ct) =>
-        AccessStore.OpenAsync(Path.Combine(parse.GetValue(GlobalOptions.Store)!.DirectoryName!, "access.db"), ct);
-
-    /// <summary>Who ran the command, as the audit log names CLI writes.</summary>
-    public static string Actor => $"cli:{Environment.UserName}";
-
     static Command CreateKey(TextWriter output)
     {
         var name = new Option<string>("--name") { Description = "Who or what the key is for, e.g. kunming-investment.", Required = true };
@@ -46,10 +40,9 @@ static class KeysCommand
                 if (regionCode != "*" && graph.FindRegion(new RegionCode(regionCode)) is null) throw new CliException($"--region '{regionCode}' is not a region of the graph");
                 if (chains.FirstOrDefault(c => graph.FindChain(new ChainId(c)) is null) is { } unknown) throw new CliException($"--chain '{unknown}' is not a chain of the graph");
             }
-            var access = await OpenAsync(parse, ct);
+            var access = await CliAudit.OpenAsync(parse, ct);
             var (key, token) = await access.CreateKeyAsync(parse.GetValue(name)!, roleName, regionCode, chains, DateTimeOffset.UtcNow, ct);
-            await access.AppendAsync(new AuditEntry(0, DateTimeOffset.UtcNow, Actor, "keys create", $"key:{key.Id}", null,
-                JsonSerializer.Serialize(key, ReportJson.Options)), ct);
+            await CliAudit.RecordAsync(parse, "keys create", $"key:{key.Id}", null, key, ct);
             await output.WriteLineAsync($"created key {key.Id} ({key.Name}: {key.Role}, {key.Region}); its token, shown this once:");
             await output.WriteLineAsync(token);
             return ChainMatchCli.Ok;
@@ -63,7 +56,7 @@ static class KeysCommand
         var list = new Command("list", "Every key, revoked ones with their revocation time; never the tokens.") { format };
         list.SetAction(async (parse, ct) =>
         {
-            var keys = await (await OpenAsync(parse, ct)).ListKeysAsync(ct);
+            var keys = await (await CliAudit.OpenAsync(parse, ct)).ListKeysAsync(ct);
             await output.WriteLineAsync(parse.GetValue(format) == Formats.Json ? JsonSerializer.Serialize(keys, ReportJson.Options) : Tables.Keys(keys));
             return ChainMatchCli.Ok;
         });
@@ -76,12 +69,11 @@ static class KeysCommand
         var revoke = new Command("revoke", "Revoke a key: the service refuses it from its next request on.") { id };
         revoke.SetAction(async (parse, ct) =>
         {
-            var access = await OpenAsync(parse, ct);
+            var access = await CliAudit.OpenAsync(parse, ct);
             var before = (await access.ListKeysAsync(ct)).FirstOrDefault(k => k.Id == parse.GetValue(id));
             if (before is null || !await access.RevokeAsync(before.Id, DateTimeOffset.UtcNow, ct)) throw new CliException($"no key '{parse.GetValue(id)}'");
             var after = (await access.ListKeysAsync(ct)).Single(k => k.Id == before.Id);
-            await access.AppendAsync(new AuditEntry(0, DateTimeOffset.UtcNow, Actor, "keys revoke", $"key:{before.Id}",
-                JsonSerializer.Serialize(before, ReportJson.Options), JsonSerializer.Serialize(after, ReportJson.Options)), ct);
+            await CliAudit.RecordAsync(parse, "keys revoke", $"key:{before.Id}", before, after, ct);
             await output.WriteLineAsync($"revoked key {before.Id} ({before.Name})");
             return ChainMatchCli.Ok;
         });

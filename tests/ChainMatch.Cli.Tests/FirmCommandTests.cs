@@ -20,4 +20,25 @@ public class FirmCommandTests : SeededStoreTest
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: presence of smelter-co in anode at 530181: segment: unknown segment 'anode'"));
     }
+
+    [Test]
+    public async Task ACorrectionFromTheCommandLineIsAuditedWithTheFirmBeforeAndAfter()
+    {
+        var run = await CliRun.Of("firm", "set", "foil-co", "--name", "铝箔股份公司", "--hq", "530100", "--store", Store);
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var access = await Storage.Access.AccessStore.OpenAsync(Path.Combine(Dir.Path, "access.db"));
+        var entry = (await access.QueryAuditAsync(new Storage.Access.AuditQuery(Target: "firm:foil-co"))).Single();
+        Assert.That(entry.Actor, Is.EqualTo($"cli:{Environment.UserName}"));
+        Assert.That(entry.Action, Is.EqualTo("firm set"));
+        Assert.That((string?)System.Text.Json.Nodes.JsonNode.Parse(entry.Before!)!["name"], Is.EqualTo("铝箔公司"));
+        Assert.That((string?)System.Text.Json.Nodes.JsonNode.Parse(entry.After!)!["name"], Is.EqualTo("铝箔股份公司"));
+    }
+
+    [Test]
+    public async Task ARefusedCorrectionIsNotAudited()
+    {
+        await CliRun.Of("firm", "add-presence", "smelter-co", "--segment", "anode", "--region", "530181", "--store", Store);
+        var access = await Storage.Access.AccessStore.OpenAsync(Path.Combine(Dir.Path, "access.db"));
+        Assert.That((await access.QueryAuditAsync(new Storage.Access.AuditQuery(Target: "firm:"))), Is.Empty);
+    }
 }

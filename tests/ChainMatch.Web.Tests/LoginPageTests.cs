@@ -19,7 +19,7 @@ public sealed class LoginPageTests : BrowserTest
     public async Task A_Kunming_planner_signs_in_and_sees_Kunming_with_simulation_but_no_project_library()
     {
         await SignIn(WebSession.Service.CreateKey(AccessRoles.Planner, "530100"));
-        await Page.WaitForURLAsync(new Uri(Base, "/").ToString() + "**");
+        await Page.WaitForURLAsync(url => !url.EndsWith("/login.html", StringComparison.Ordinal));
         var tree = Page.Locator("#region-tree button.region");
         await tree.First.WaitForAsync();
 
@@ -30,8 +30,10 @@ public sealed class LoginPageTests : BrowserTest
         Assert.That(await Page.Locator("[data-tab=pipeline]").IsVisibleAsync(), Is.False);
         Assert.That(await Page.Locator("#who-name").TextContentAsync(), Does.Contain("planner"));
 
+        // Listen for the navigation before the click starts it, so a fast one cannot slip past.
+        var signedOut = Page.WaitForURLAsync("**/login.html", new PageWaitForURLOptions { Timeout = 30_000 });
         await Page.ClickAsync("#sign-out");
-        await Page.WaitForURLAsync("**/login.html");
+        await signedOut;
         var me = await Page.APIRequest.GetAsync(new Uri(Base, "/api/me").ToString());
         Assert.That(me.Status, Is.EqualTo(401), "signed out");
     }

@@ -9,8 +9,6 @@ namespace ChainMatch.Api.Lists;
 
 public static class ListsApi
 {
-    const int MaxUploadBytes = 10 * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapListsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/lists").WithTags("Candidate library");
@@ -37,8 +35,6 @@ public static class ListsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"'year' must be between 1990 and 2100, not {q.year}"] });
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
-        if (body.Length > MaxUploadBytes)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"the file is larger than {MaxUploadBytes / 1024 / 1024} MB"] });
 
         var (rows, errors) = ListFile.Read(body.ToArray());
         ListImportPlan plan;
