@@ -25,7 +25,8 @@ public sealed class AccessStore
     static AccessStore() => SQLitePCL.Batteries_V2.Init();
 
     AccessStore(string path) =>
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        // Pooled: the service checks a key on every request, and opening a SQLite file each time costs more than the check.
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
 
     public string Path { get; private init; } = "";
 
