@@ -3,7 +3,6 @@ using System.Text.Json;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Access;
 using ChainMatch.Domain.Graph;
-using ChainMatch.Storage.Access;
 
 namespace ChainMatch.Cli;
 

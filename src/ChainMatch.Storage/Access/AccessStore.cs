@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChainMatch.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace ChainMatch.Storage.Access;
@@ -191,17 +192,7 @@ public sealed class AccessStore
         return c;
     }
 
-    static async Task Execute(SqliteConnection c, string sql, CancellationToken ct)
-    {
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    static Task Execute(SqliteConnection c, string sql, CancellationToken ct) => SqliteGraphStore.Execute(c, null, sql, ct);
 
-    static async Task<object?> Scalar(SqliteConnection c, string sql, CancellationToken ct)
-    {
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return await cmd.ExecuteScalarAsync(ct);
-    }
+    static Task<object?> Scalar(SqliteConnection c, string sql, CancellationToken ct) => SqliteGraphStore.Scalar(c, sql, ct);
 }

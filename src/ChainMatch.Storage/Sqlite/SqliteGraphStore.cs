@@ -107,7 +107,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return c;
     }
 
-    static async Task Execute(SqliteConnection c, SqliteTransaction? tx, string sql, CancellationToken ct)
+    /// <summary>One statement (or script) without results; the access store uses these too.</summary>
+    internal static async Task Execute(SqliteConnection c, SqliteTransaction? tx, string sql, CancellationToken ct)
     {
         await using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
@@ -115,7 +116,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    static async Task<object?> Scalar(SqliteConnection c, string sql, CancellationToken ct)
+    internal static async Task<object?> Scalar(SqliteConnection c, string sql, CancellationToken ct)
     {
         await using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
