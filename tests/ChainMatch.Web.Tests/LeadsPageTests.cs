@@ -45,4 +45,25 @@ public sealed class LeadsPageTests : BrowserTest
         await Assertions.Expect(links.Nth(0)).ToHaveAttributeAsync("href", "/api/regions/530100/targets?chain=aluminium&perGap=5&asOf=2024&format=csv");
         await Assertions.Expect(links.Nth(1)).ToHaveAttributeAsync("href", "/api/regions/530100/targets.xlsx?chain=aluminium&perGap=5&asOf=2024");
     }
+
+    [Test]
+    public async Task AMinimumRevenueNarrowsTheTargetListAsTheServiceDoes()
+    {
+        await Open("region=530100&chain=aluminium&asOf=2024&tab=targets");
+        var rows = Page.Locator("#tab-targets table.targets tbody tr");
+        await rows.First.WaitForAsync();
+        Assert.That(await rows.CountAsync(), Is.GreaterThan(0));
+
+        using var http = WebSession.Service.AdminClient();
+        var expected = System.Text.Json.Nodes.JsonNode.Parse(
+            await http.GetStringAsync("/api/regions/530100/targets?chain=aluminium&perGap=5&minRevenue=1&asOf=2024"))!["targets"]!.AsArray().Count;
+        await Page.FillAsync("#tab-targets input[name=minRevenue]", "1");
+        await Page.ClickAsync("#tab-targets form.filters button[type=submit]");
+
+        // The fixture's list gives no revenue, so a minimum leaves every firm out, and the page says so.
+        await Assertions.Expect(Page.Locator("#tab-targets a.download").First)
+            .ToHaveAttributeAsync("href", "/api/regions/530100/targets?chain=aluminium&perGap=5&minRevenue=1&asOf=2024&format=csv");
+        Assert.That(await rows.CountAsync(), Is.EqualTo(expected));
+        Assert.That(expected, Is.Zero);
+    }
 }

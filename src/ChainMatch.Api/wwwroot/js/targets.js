@@ -15,10 +15,11 @@ export function renderTargets(container, state, chains, isCurrent) {
     LISTS.map(l => h('option', { value: l }, t('lists')[l])));
   const perGap = h('input', { name: 'perGap', type: 'number', min: 1, max: 50, value: 5, size: 4 });
   const hq = h('input', { name: 'hq', type: 'text', size: 10, placeholder: '440000' });
+  const minRevenue = h('input', { name: 'minRevenue', type: 'number', min: 0, step: 'any', size: 6, placeholder: '100' });
   const result = h('div', { class: 'targets-result' });
   const show = e => {
     e?.preventDefault();
-    const query = { chain: chain.value, list: list.value, perGap: perGap.value, hq: hq.value.trim(), asOf: state.asOf };
+    const query = { chain: chain.value, list: list.value, perGap: perGap.value, hq: hq.value.trim(), minRevenue: minRevenue.value, asOf: state.asOf };
     loadTargets(result, state.region, query, isCurrent);
   };
   fill(container,
@@ -27,6 +28,7 @@ export function renderTargets(container, state, chains, isCurrent) {
       h('label', null, t('list'), ' ', list),
       h('label', null, t('perGap'), ' ', perGap),
       h('label', null, t('hq'), ' ', hq),
+      h('label', { title: t('minRevenueHint') }, t('minRevenue'), ' ', minRevenue),
       h('button', { type: 'submit' }, t('show'))),
     result);
   show();
@@ -52,10 +54,11 @@ async function loadTargets(container, region, query, isCurrent) {
       h('a', { class: 'download', href: csv, download: `targets-${region}.csv` }, t('downloadCsv')),
       h('a', { class: 'download', href: xlsx, download: `targets-${region}.xlsx` }, t('downloadXlsx'))),
     h('table', { class: 'targets' },
-      h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('gap'), t('kind'), t('score'), t('rankInGap'), t('reasons')].map(x => h('th', null, x)))),
+      h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('gap'), t('kind'), t('score'), t('rankInGap'), t('reasons')].map(x => h('th', null, x)))),
       h('tbody', null, targets.targets.map(x => h('tr', null,
         h('td', null, h('strong', null, name(x))),
         h('td', null, x.headquarters ?? '—'),
+        h('td', { class: 'num' }, x.revenue == null ? '—' : x.revenue.toFixed(1)),
         h('td', null, x.segmentName),
         h('td', null, t('gapKind')[x.gapKind], ` · ${t('priority')} ${x.gapPriority}`),
         h('td', { class: 'num' }, x.score.toFixed(2)),
