@@ -19,6 +19,13 @@ static class BackupCommand
             await ((SqliteGraphStore)opened.Store).BackupAsync(target.FullName, ct);
             target.Refresh();
             await output.WriteLineAsync($"{opened.Name}: backed up to {target.FullName} ({target.Length:N0} bytes)");
+            // Keys and the audit log sit beside the store; they go beside the backup.
+            if (parse.GetValue(GlobalOptions.Data) is null && File.Exists(CliAudit.AccessPath(parse)))
+            {
+                var access = target.FullName + ".access";
+                await (await CliAudit.OpenAsync(parse, ct)).BackupAsync(access, ct);
+                await output.WriteLineAsync($"{CliAudit.AccessPath(parse)}: keys and audit log backed up to {access}");
+            }
             return ChainMatchCli.Ok;
         });
         return command;

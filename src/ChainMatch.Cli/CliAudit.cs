@@ -13,8 +13,9 @@ static class CliAudit
 {
     public static string Actor => $"cli:{Environment.UserName}";
 
-    public static Task<AccessStore> OpenAsync(ParseResult parse, CancellationToken ct) =>
-        AccessStore.OpenAsync(Path.Combine(parse.GetValue(GlobalOptions.Store)!.DirectoryName!, "access.db"), ct);
+    public static string AccessPath(ParseResult parse) => Path.Combine(parse.GetValue(GlobalOptions.Store)!.DirectoryName!, "access.db");
+
+    public static Task<AccessStore> OpenAsync(ParseResult parse, CancellationToken ct) => AccessStore.OpenAsync(AccessPath(parse), ct);
 
     public static async Task RecordAsync(ParseResult parse, string action, string target, object? before, object? after, CancellationToken ct)
     {

@@ -9,7 +9,11 @@ static class RestoreCommand
     public static Command Create(TextWriter output)
     {
         var from = new Option<FileInfo>("--from") { Description = "A file written by 'chainmatch backup'.", Required = true };
-        var command = new Command("restore", "Replace the embedded store's content with a backup; a missing, damaged, foreign or newer-schema file is refused and the store left as it was.") { from };
+        var withAccess = new Option<bool>("--with-access")
+        {
+            Description = "Also replace keys and audit log with FILE.access (when access.db is lost: keys revoked since come back unless the current file still says so).",
+        };
+        var command = new Command("restore", "Replace the embedded store's content with a backup; a missing, damaged, foreign or newer-schema file is refused and the store left as it was.") { from, withAccess };
         command.SetAction(async (parse, ct) =>
         {
             if (StoreOptions.IsNeo4j(parse)) throw new CliException("restore writes the embedded store; restore a Neo4j server with neo4j-admin database load", ChainMatchCli.Usage);
@@ -26,6 +30,18 @@ static class RestoreCommand
                 throw new CliException($"{e.Message}; {store.FullName} left as it was");
             }
             await output.WriteLineAsync($"{store.FullName}: restored from {backup.FullName}; restart a running service to serve it");
+            if (parse.GetValue(withAccess))
+            {
+                try
+                {
+                    await (await CliAudit.OpenAsync(parse, ct)).RestoreAsync(backup.FullName + ".access", CliAudit.Actor, ct);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new CliException($"{e.Message}; {CliAudit.AccessPath(parse)} left as it was (the store was restored)");
+                }
+                await output.WriteLineAsync($"{CliAudit.AccessPath(parse)}: keys and audit log restored from {backup.FullName}.access");
+            }
             return ChainMatchCli.Ok;
         });
         return command;

@@ -15,14 +15,37 @@ public class BackupCommandTests : SeededStoreTest
         var before = StoreDigest.Of(Store);
         var backup = await CliRun.Of("backup", "--to", Backup, "--store", Store);
         var edit = await CliRun.Of("firm", "set", "alumina-co", "--name", "氧化铝公司", "--hq", "530181", "--store", Store);
-        Assume.That((backup.ExitCode, edit.ExitCode), Is.EqualTo((0, 0)), backup.Error + edit.Error);
-        Assume.That(StoreDigest.Of(Store), Is.Not.EqualTo(before));
+        Assert.That((backup.ExitCode, edit.ExitCode), Is.EqualTo((0, 0)), backup.Error + edit.Error);
+        Assert.That(StoreDigest.Of(Store), Is.Not.EqualTo(before));
 
         var restore = await CliRun.Of("restore", "--from", Backup, "--store", Store);
 
         Assert.That(restore.ExitCode, Is.Zero, restore.Error);
         Assert.That(StoreDigest.Of(Store), Is.EqualTo(before));
         Assert.That(Pragma(Store, "journal_mode"), Is.EqualTo("wal"));
+    }
+
+    [Test]
+    public async Task KeysAndTheAuditLogGoBesideTheBackupAndComeBackOnlyWhenAsked()
+    {
+        var access = await Storage.Access.AccessStore.OpenAsync(Path.Combine(Dir.Path, "access.db"));
+        var (a, _) = await access.CreateKeyAsync("a", "planner", "530100", [], DateTimeOffset.UtcNow);
+        var backup = await CliRun.Of("backup", "--to", Backup, "--store", Store);
+        Assert.That(backup.ExitCode, Is.Zero, backup.Error);
+        Assert.That(File.Exists(Backup + ".access"), Is.True, backup.Output);
+        await access.RevokeAsync(a.Id, DateTimeOffset.UtcNow);
+        var (b, _) = await access.CreateKeyAsync("b", "planner", "530100", [], DateTimeOffset.UtcNow);
+
+        var plain = await CliRun.Of("restore", "--from", Backup, "--store", Store);
+        Assert.That(plain.ExitCode, Is.Zero, plain.Error);
+        Assert.That((await access.ListKeysAsync()).Select(k => k.Id), Is.EquivalentTo(new[] { a.Id, b.Id }), "a plain restore leaves keys alone");
+
+        var withAccess = await CliRun.Of("restore", "--from", Backup, "--with-access", "--store", Store);
+        Assert.That(withAccess.ExitCode, Is.Zero, withAccess.Error);
+        var keys = await access.ListKeysAsync();
+        Assert.That(keys.Select(k => k.Id), Is.EqualTo(new[] { a.Id }), "the key made after the backup is gone");
+        Assert.That(keys[0].Revoked, Is.Not.Null, "a key revoked since the backup stays revoked");
+        Assert.That((await access.QueryAuditAsync(new Storage.Access.AuditQuery(Action: "restore access"))), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -42,11 +65,12 @@ public class BackupCommandTests : SeededStoreTest
     }
 
     [Test]
-    public async Task ABackupIsOneFileWithoutAWriteAheadLog()
+    public async Task ABackupIsOneFileWithoutAWriteAheadLogAndKeysBesideIt()
     {
         await CliRun.Of("backup", "--to", Backup, "--store", Store);
         Assert.That(Pragma(Backup, "journal_mode"), Is.EqualTo("delete"));
-        Assert.That(Directory.GetFiles(Dir.Path, "backup.db*").Select(Path.GetFileName), Is.EqualTo(new[] { "backup.db" }));
+        Assert.That(Pragma(Backup + ".access", "journal_mode"), Is.EqualTo("delete"));
+        Assert.That(Directory.GetFiles(Dir.Path, "backup.db*").Select(Path.GetFileName), Is.EquivalentTo(new[] { "backup.db", "backup.db.access" }));
     }
 
     [Test]

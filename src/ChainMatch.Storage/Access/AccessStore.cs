@@ -175,6 +175,72 @@ public sealed class AccessStore
         return entries;
     }
 
+    /// <summary>An online copy of keys and audit log into <paramref name="target"/>, replacing any file there only once complete.</summary>
+    public async Task BackupAsync(string target, CancellationToken ct = default)
+    {
+        var partial = $"{target}.partial-{Guid.NewGuid():N}";
+        try
+        {
+            await using (var source = await ConnectAsync(ct))
+            await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+            {
+                await copy.OpenAsync(ct);
+                source.BackupDatabase(copy);
+                await Execute(copy, "PRAGMA journal_mode = DELETE", ct);
+            }
+            File.Move(partial, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>
+    /// Replaces keys and audit log with a backup's, after checking it is an access store this build reads; for when
+    /// access.db is lost. Keys revoked since the backup come back, so they are revoked again from the current file first
+    /// when it can still be read, and the restore itself is appended to the restored log.
+    /// </summary>
+    public async Task RestoreAsync(string backup, string actor, CancellationToken ct = default)
+    {
+        var name = System.IO.Path.GetFileName(backup);
+        if (!File.Exists(backup)) throw new InvalidDataException($"{name}: not found");
+        IReadOnlyList<ApiKey> current;
+        try
+        {
+            current = await ListKeysAsync(ct);
+        }
+        catch (SqliteException)
+        {
+            current = [];
+        }
+        await using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = backup, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+        {
+            try
+            {
+                await source.OpenAsync(ct);
+                var check = Convert.ToString(await Scalar(source, "PRAGMA quick_check", ct));
+                if (check != "ok") throw new InvalidDataException($"{name}: damaged ({check})");
+                var version = Convert.ToInt32(await Scalar(source, "PRAGMA user_version", ct));
+                var tables = Convert.ToString(await Scalar(source, "SELECT group_concat(name, ',') FROM sqlite_master WHERE type = 'table'", ct)) ?? "";
+                if (version != SchemaVersion || !tables.Split(',').Contains("api_key") || !tables.Split(',').Contains("audit"))
+                    throw new InvalidDataException($"{name}: not a ChainMatch access store of schema version {SchemaVersion}");
+                await using var target = await ConnectAsync(ct);
+                source.BackupDatabase(target);
+                await Execute(target, "PRAGMA journal_mode = WAL", ct);
+            }
+            catch (SqliteException e)
+            {
+                throw new InvalidDataException($"{name}: not a readable SQLite database ({e.Message})");
+            }
+        }
+        var now = DateTimeOffset.UtcNow;
+        foreach (var key in current.Where(k => k.Revoked is not null)) await RevokeAsync(key.Id, now, ct);
+        var revokedAgain = current.Count(k => k.Revoked is not null);
+        await AppendAsync(new AuditEntry(0, now, actor, "restore access", "access", null,
+            System.Text.Json.JsonSerializer.Serialize(new { from = name, revokedAgain })), ct);
+    }
+
     static ApiKey ReadKey(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
         r.GetString(4).Split(',', StringSplitOptions.RemoveEmptyEntries), DateTimeOffset.Parse(r.GetString(5)),
         r.IsDBNull(6) ? null : DateTimeOffset.Parse(r.GetString(6)));
