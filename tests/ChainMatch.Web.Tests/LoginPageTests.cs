@@ -47,4 +47,23 @@ public sealed class LoginPageTests : BrowserTest
         Assert.That(await error.TextContentAsync(), Is.EqualTo("the API key is unknown or revoked"));
         Assert.That(Page.Url, Does.EndWith("/login.html"));
     }
+
+    [Test]
+    public async Task A_chain_chief_sees_the_gaps_and_targets_of_their_chain_without_errors()
+    {
+        await SignIn(WebSession.Service.CreateKey(AccessRoles.ChainChief, "530000", "aluminium"));
+        await Page.WaitForURLAsync(url => !url.EndsWith("/login.html", StringComparison.Ordinal));
+        await Page.GotoAsync(new Uri(Base, "/#region=530100&chain=aluminium&asOf=2024&tab=gaps").ToString());
+        var rows = Page.Locator("#tab-gaps tr.gap-row");
+        await rows.First.WaitForAsync();
+        var chains = await Page.Locator("#tab-gaps tr.gap-row td:nth-child(4)").AllTextContentsAsync();
+        Assert.That(chains, Has.All.Contains("铝"), "only aluminium gaps");
+
+        await Page.ClickAsync("[data-tab=targets]");
+        await Page.Locator("#tab-targets table.targets").WaitForAsync();
+        var options = await Page.Locator("#tab-targets select[name=chain] option").AllTextContentsAsync();
+        Assert.That(options, Has.Count.EqualTo(1), "no 'all chains' for a chain chief");
+        Assert.That(await Page.Locator("[data-tab=pipeline]").IsVisibleAsync(), Is.False);
+        Assert.That(await Page.Locator("#messages").TextContentAsync(), Is.Empty, "no refused request on the way");
+    }
 }

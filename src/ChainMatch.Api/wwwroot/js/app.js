@@ -46,6 +46,8 @@ function render() {
   const state = readState();
   const region = findRegion(regions, state.region);
   state.regionLabel = region ? name(region) : state.region;
+  // A chain chief's key sees their chains only: lists that would span every chain are asked for the chosen one.
+  state.chainScoped = Boolean(me.chains);
   const token = ++renderCount;
   const isCurrent = () => token === renderCount;
   clearMessages();

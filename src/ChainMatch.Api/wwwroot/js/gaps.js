@@ -9,7 +9,7 @@ export async function renderGaps(container, state, chains, isCurrent) {
   fill(container, h('p', { class: 'muted' }, t('loading')));
   let report;
   try {
-    report = await getJson(apiUrl(['regions', state.region, 'gaps'], { asOf: state.asOf }));
+    report = await getJson(apiUrl(['regions', state.region, 'gaps'], { asOf: state.asOf, chain: state.chainScoped ? state.chain : '' }));
   } catch (e) {
     if (!isCurrent()) return;
     fill(container);

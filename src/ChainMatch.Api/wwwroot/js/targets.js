@@ -8,7 +8,7 @@ const LISTS = ['fortune-global-500', 'china-top-500', 'china-private-top-500'];
 /** The region's target list with its filters, and the same list as CSV and as an Excel workbook. */
 export function renderTargets(container, state, chains, isCurrent) {
   const chain = h('select', { name: 'chain' },
-    h('option', { value: '' }, t('allChains')),
+    state.chainScoped ? null : h('option', { value: '' }, t('allChains')),
     chains.map(c => h('option', { value: c.id, selected: c.id === state.chain }, name(c))));
   const list = h('select', { name: 'list' },
     h('option', { value: '' }, t('anyList')),
