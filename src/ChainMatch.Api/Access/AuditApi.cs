@@ -1,6 +1,5 @@
 using System.Text;
 using ChainMatch.Api.Infrastructure;
-using ChainMatch.Domain;
 using ChainMatch.Domain.Access;
 using ChainMatch.Ranking.Leads;
 using ChainMatch.Storage.Access;
@@ -42,13 +41,7 @@ public static class AuditApi
 
     static AuditQuery? Parse(AuditFilter f, Dictionary<string, string[]> errors)
     {
-        DateOnly? Day(string? text, string name)
-        {
-            if (text is null) return null;
-            if (text.Length == 10 && AsOf.TryParse(text, out var d)) return d;
-            errors[name] = [$"'{text}' is not a date: use YYYY-MM-DD"];
-            return null;
-        }
+        DateOnly? Day(string? text, string name) => text is null ? null : Parameters.Date(text, name, errors);
         static DateTimeOffset Start(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         DateTimeOffset? from = Day(f.from, "from") is { } a ? Start(a) : null;
         // "to" includes the whole day; the last representable day has no day after it, so it bounds nothing.

@@ -26,8 +26,8 @@ public static class FirmsApi
 
     /// <summary>A firm edit is audited with the firm page as it was and as it became.</summary>
     static readonly AuditTarget Audit = new(c => $"firm:{c.Request.RouteValues["firmId"]}",
-        c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current.FindFirm(new FirmId((string)c.Request.RouteValues["firmId"]!)) is null
-            ? null : ((Ok<FirmDetail>)GetFirm((string)c.Request.RouteValues["firmId"]!, c.RequestServices.GetRequiredService<GraphSnapshot>()).Result).Value);
+        c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current is var graph && graph.FindFirm(new FirmId((string)c.Request.RouteValues["firmId"]!)) is { } firm
+            ? Detail(graph, firm) : null);
 
     public sealed record SourceView(string? Publisher, string? Reference, bool Estimate, bool Verified);
 
@@ -46,7 +46,11 @@ public static class FirmsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var graph = snapshot.Current;
-        var firm = graph.FindFirm(new FirmId(firmId)) ?? throw new NotFoundException("firm", firmId);
+        return TypedResults.Ok(Detail(graph, graph.FindFirm(new FirmId(firmId)) ?? throw new NotFoundException("firm", firmId)));
+    }
+
+    static FirmDetail Detail(ChainGraph graph, Firm firm)
+    {
         var presences = graph.PresencesOf(firm.Id)
             .Select(p => new PresenceView(p.Segment.Value, graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name,
                 p.Site, p.Capacity?.Amount, p.Capacity?.Unit, p.Since, p.Until, Source(p.Source)))
@@ -55,8 +59,8 @@ public static class FirmsApi
             .Select(m => graph.Data.Lists.First(l => l.Id == m.List) is var l ? new MembershipView(l.Id.Value, l.Name, l.Year, m.Rank, m.Revenue) : null!)
             .ToList();
         var hq = firm.Headquarters is { } code ? graph.FindRegion(code) : null;
-        return TypedResults.Ok(new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, firm.Uscc, firm.Aliases, hq?.Code.Value, hq?.Name, firm.Ownership,
-            Source(firm.Source), presences, lists, [.. NegativeList.Naming(graph, firm.Id).Select(r => r.ToString())]));
+        return new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, firm.Uscc, firm.Aliases, hq?.Code.Value, hq?.Name, firm.Ownership,
+            Source(firm.Source), presences, lists, [.. NegativeList.Naming(graph, firm.Id).Select(r => r.ToString())]);
     }
 
     public sealed record FirmEdit(string Name, string? NameEn, string? Headquarters, string? Ownership, string? Uscc, IReadOnlyList<string>? Aliases,
@@ -76,7 +80,7 @@ public static class FirmsApi
         var errors = FirmEdits.Check(snapshot.Current, firm);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         await writes.ApplyAsync(GraphData.Empty with { Firms = [firm] }, $"firm {firmId}", ct);
-        return (Ok<FirmDetail>)GetFirm(firmId, snapshot).Result;
+        return TypedResults.Ok(Detail(snapshot.Current, snapshot.Current.FindFirm(firm.Id)!));
     }
 
     static async Task<Results<Ok<FirmDetail>, ValidationProblem>> PostPresence(string firmId, PresenceEdit edit, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
@@ -91,7 +95,7 @@ public static class FirmsApi
         var errors = FirmEdits.Check(snapshot.Current, presence);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         await writes.ApplyAsync(GraphData.Empty with { Presences = [presence] }, $"presence of {firmId} in {edit.Segment} at {edit.Region}", ct);
-        return (Ok<FirmDetail>)GetFirm(firmId, snapshot).Result;
+        return TypedResults.Ok(Detail(snapshot.Current, snapshot.Current.FindFirm(presence.Firm)!));
     }
 
     static SourceView Source(Provenance p) => new(p.Publisher, p.Reference, p.Estimate, p.IsVerified);
