@@ -85,10 +85,11 @@ public class Neo4jGraphStoreTests : GraphStoreContract
         };
         await store.ImportAsync(Seeds);
         var states = new[] { Json(Seeds), Json(other) };
-        var writer = OpenAsync().ContinueWith(async opened =>
+        var importer = await OpenAsync();
+        var writer = Task.Run(async () =>
         {
-            for (var i = 0; i < 10; i++) await (await opened).ImportAsync(i % 2 == 0 ? other : Seeds);
-        }).Unwrap();
+            for (var i = 0; i < 10; i++) await importer.ImportAsync(i % 2 == 0 ? other : Seeds);
+        });
 
         var loads = 0;
         while (!writer.IsCompleted || loads == 0)

@@ -56,8 +56,10 @@ sealed class Neo4jTestServer : IAsyncDisposable
         var (docker, why) = await DockerEngine.FindAsync(environment);
         if (docker is null) return (null, NoServer(why));
 
-        var container = new ContainerBuilder(Image)
-            .WithDockerEndpoint(docker)
+        var builder = new ContainerBuilder(Image);
+        // Testcontainers reads DOCKER_HOST (and its TLS settings) itself; a socket found elsewhere is named to it.
+        if (environment("DOCKER_HOST") is not { Length: > 0 }) builder = builder.WithDockerEndpoint(docker);
+        var container = builder
             .WithEnvironment("NEO4J_AUTH", $"neo4j/{ContainerPassword}")
             // As in docker-compose.yml: the server ends a transaction that outlives this, whatever its client did.
             .WithEnvironment("NEO4J_db_transaction_timeout", "5m")
