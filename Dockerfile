@@ -1,4 +1,4 @@
-# Multi-stage build of the ChainMatch service; the runtime image runs as a non-root user.
+# Multi-stage build of the ChainMatch service; the runtime image (aspnet:10.0, Ubuntu 24.04 "noble") runs as a non-root user.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .

@@ -34,6 +34,7 @@ public static class ChainMatchCli
         root.Subcommands.Add(KeysCommand.Create(output));
         root.Subcommands.Add(BackupCommand.Create(output));
         root.Subcommands.Add(RestoreCommand.Create(output));
+        root.Subcommands.Add(HealthCommand.Create(output));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -216,7 +216,7 @@ public abstract class GraphStoreContract
         Assert.That(Json(await first.LoadAsync()), Is.AnyOf(landed.ToArray()));
     }
 
-    GraphData WithSmelterCapacity(double amount) => Seeds with
+    protected GraphData WithSmelterCapacity(double amount) => Seeds with
     {
         Presences = [.. Seeds.Presences.Select(p => p.Firm.Value == "smelter-co" ? p with { Capacity = new Quantity(amount, "t/yr") } : p)],
     };

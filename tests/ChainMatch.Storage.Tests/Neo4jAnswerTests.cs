@@ -27,6 +27,111 @@ public class Neo4jAnswerTests
     }
 
     [Test]
+    public void AnErrorWhoseCodeIsNotAvailableIsAClientErrorWithoutACode()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Then("query-code-not-available");
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.IsEmptyAsync())!;
+        Assert.That((error.Code, error.IsTransient, error.HttpStatus), Is.EqualTo(((string?)null, false, (int?)400)));
+        Assert.That(error.Message, Does.Contain("(HTTP 400, N/A): Unable to convert java.math.BigInteger to Neo4j Value."));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void AnUnknownDatabaseIsNotRetriedAndIsNamed()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Then("query-database-not-found");
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync())!;
+        Assert.That((error.Code, error.IsTransient), Is.EqualTo(("Neo.ClientError.Database.DatabaseNotFound", false)));
+        Assert.That(error.Message, Does.Contain("HTTP 404").And.Contain("Database name: 'chainmatch'"));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void AStatementTheUserMayNotRunIsRefusedWithHttp400AndNotRetried()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Then("query-forbidden");
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.InitialiseAsync())!;
+        Assert.That((error.Code, error.IsTransient), Is.EqualTo(("Neo.ClientError.Security.Forbidden", false)));
+        Assert.That(error.Message, Does.Contain("refused 'schema chain_id' (HTTP 400"));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
+    }
+
+    [TestCase("query-not-acceptable", 406)]
+    [TestCase("query-unsupported-media-type", 415)]
+    public void AServerThatDoesNotSpeakTypedJsonIsNotRetriedAndTheMessageSaysWhatIsNeeded(string recording, int status)
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Then(recording);
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync())!;
+        Assert.That((error.HttpStatus, error.IsTransient), Is.EqualTo(((int?)status, false)));
+        Assert.That(error.Message, Does.Contain("application/vnd.neo4j.query").And.Contain("5.26"));
+        Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
+    }
+
+    [TestCase("tx-start-failed", "Neo.DatabaseError.Transaction.TransactionStartFailed")]
+    [TestCase("query-error-in-202", "Neo.ClientError.Statement.TypeError")]
+    public void AServerErrorOrAnErrorInsideA202RollsTheImportBackAndIsNotReplayed(string recording, string code)
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Otherwise = r => r.Parameter("rows") is not null ? Neo4jRecording.Load(recording).ToResponse() : neo4j.Server.Accepting(r);
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        Assert.That((error.Code, error.IsTransient), Is.EqualTo((code, false)));
+        Assert.That((neo4j.Count("POST", "/query/v2/tx"), neo4j.Count("DELETE", "/tx/tx1"), neo4j.Count("POST", "/commit")), Is.EqualTo((1, 1, 0)));
+    }
+
+    [Test]
+    public async Task ATransactionThatExpiredIsReplayedFromItsBegin()
+    {
+        var neo4j = new Neo4jTestStore();
+        neo4j.Server.Otherwise = r => r.Path.EndsWith("/tx/tx1", StringComparison.Ordinal) && r.Parameter("rows") is not null
+            ? Neo4jRecording.Load("tx-expired").ToResponse()
+            : neo4j.Server.Accepting(r);
+
+        await neo4j.Store.ImportAsync(Seeds);
+        Assert.That(neo4j.Count("POST", "/query/v2/tx"), Is.EqualTo(2));
+        Assert.That(neo4j.Count("POST", "/tx/tx2/commit"), Is.EqualTo(1));
+        Assert.That(neo4j.Count("DELETE", "/tx/tx1"), Is.Zero, "the server no longer knows it: nothing to roll back");
+    }
+
+    [Test]
+    public async Task AStatementThatTimedOutIsNotReplayedUntilTheServerHasRolledItsTransactionBack()
+    {
+        var neo4j = new Neo4jTestStore(Neo4jTestStore.Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(200) });
+        var refusals = 2;
+        neo4j.Server.Blocks = r => r.Path.EndsWith("/tx/tx1", StringComparison.Ordinal) && r.Statement?.Contains("MERGE (e:Firm {", StringComparison.Ordinal) == true;
+        neo4j.Server.Otherwise = r => r.Method == HttpMethod.Delete && refusals-- > 0
+            ? Neo4jRecording.Load("tx-rollback-refused").ToResponse()
+            : neo4j.Server.Accepting(r);
+
+        await neo4j.Store.ImportAsync(Seeds);
+        var sent = neo4j.Requests.Select(r => $"{r.Method} {r.Path}").ToList();
+        var secondBegin = sent.LastIndexOf("POST /db/chainmatch/query/v2/tx");
+        Assert.That(sent.Take(secondBegin).Count(r => r == "DELETE /db/chainmatch/query/v2/tx/tx1"), Is.EqualTo(3), string.Join("\n", sent));
+        Assert.That(neo4j.Count("POST", "/tx/tx2/commit"), Is.EqualTo(1));
+        Assert.That(neo4j.Log.At(LogLevel.Warning), Has.Exactly(2).Contains("refused to roll back 'import'"));
+    }
+
+    [Test]
+    public void ATransactionTheServerStillHoldsAfterThePatienceIsNotReplayed()
+    {
+        var neo4j = new Neo4jTestStore(Neo4jTestStore.Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(200), RollbackPatience = TimeSpan.FromMilliseconds(300) });
+        neo4j.Server.Blocks = r => r.Statement?.Contains("MERGE (e:Firm {", StringComparison.Ordinal) == true;
+        neo4j.Server.Otherwise = r => r.Method == HttpMethod.Delete ? Neo4jRecording.Load("tx-rollback-refused").ToResponse() : neo4j.Server.Accepting(r);
+
+        var error = Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        Assert.That(error.Message, Does.Contain("still holds transaction tx1 of 'import'").And.Contain("not replayed"));
+        Assert.That(neo4j.Count("POST", "/query/v2/tx"), Is.EqualTo(1));
+    }
+
+    [Test]
     public void ARefusedPasswordNamesTheUserAndTheServer()
     {
         var neo4j = new Neo4jTestStore();
@@ -135,7 +240,7 @@ public class Neo4jAnswerTests
         var deadlocked = false;
         neo4j.Server.Otherwise = r =>
         {
-            if (r.Parameter("rows") is not null && r.Statement!.Contains("(x:Firm)", StringComparison.Ordinal) && !deadlocked)
+            if (r.Parameter("rows") is not null && r.Statement!.Contains("MERGE (e:Firm {", StringComparison.Ordinal) && !deadlocked)
             {
                 deadlocked = true;
                 return Neo4jRecording.Load("query-deadlock").ToResponse();
@@ -167,7 +272,7 @@ public class Neo4jAnswerTests
     public async Task TypedValuesFromTheServerBecomeTheGraphsRecords()
     {
         var neo4j = new Neo4jTestStore();
-        neo4j.Server.Otherwise = r => r.Statement!.StartsWith("MATCH (f:Firm)\n", StringComparison.Ordinal)
+        neo4j.Server.Otherwise = r => r.Statement?.StartsWith("MATCH (f:Firm)\n", StringComparison.Ordinal) == true
             ? FakeNeo4j.Answer(HttpStatusCode.Accepted, """
                 {"data":{"fields":["id","name","nameEn","headquarters","ownership","publisher","ref","estimate","uscc","aliases"],"values":[[
                 {"$type":"String","_value":"cell-co"},{"$type":"String","_value":"宁德电芯公司"},{"$type":"Null","_value":null},
@@ -190,7 +295,7 @@ public class Neo4jAnswerTests
     public async Task ARegionsCoordinatesBecomeItsSeatAndNullsNone()
     {
         var neo4j = new Neo4jTestStore();
-        neo4j.Server.Otherwise = r => r.Statement!.StartsWith("MATCH (r:Region)\n", StringComparison.Ordinal)
+        neo4j.Server.Otherwise = r => r.Statement?.StartsWith("MATCH (r:Region)\n", StringComparison.Ordinal) == true
             ? FakeNeo4j.Answer(HttpStatusCode.Accepted, """
                 {"data":{"fields":["code","name","nameEn","level","parent","publisher","ref","estimate","latitude","longitude"],"values":[
                 [{"$type":"String","_value":"530000"},{"$type":"String","_value":"云南省"},{"$type":"Null","_value":null},{"$type":"String","_value":"province"},

@@ -25,17 +25,6 @@ public class Neo4jRequestTests
     }
 
     [Test]
-    public async Task TheRecordedBeginIsWhatTheAdapterSends()
-    {
-        var recorded = Neo4jRecording.Load("tx-begin");
-        var neo4j = new Neo4jTestStore();
-        await neo4j.Store.ImportAsync(GraphData.Empty);
-
-        var begin = neo4j.Requests[0];
-        Assert.That((begin.Method.Method, begin.Path, begin.Body), Is.EqualTo((recorded.RequestMethod, recorded.RequestPath, "{}")));
-    }
-
-    [Test]
     public async Task StartingCreatesEveryConstraintIdempotentlyEachInItsOwnRequest()
     {
         var neo4j = new Neo4jTestStore();
@@ -44,7 +33,7 @@ public class Neo4jRequestTests
         Assert.That(neo4j.Requests.Select(r => r.Path), Is.All.EqualTo("/db/chainmatch/query/v2"));
         Assert.That(neo4j.Requests.Select(r => r.Statement), Is.All.Contains(" IF NOT EXISTS "));
         Assert.That(neo4j.Requests.Select(r => r.Statement), Does.Contain("CREATE CONSTRAINT firm_id IF NOT EXISTS FOR (n:Firm) REQUIRE n.id IS UNIQUE"));
-        Assert.That(neo4j.Requests.Select(r => r.Statement), Has.Exactly(9).StartsWith("CREATE CONSTRAINT").And.Contains("IS UNIQUE"));
+        Assert.That(neo4j.Requests.Select(r => r.Statement), Has.Exactly(10).StartsWith("CREATE CONSTRAINT").And.Contains("IS UNIQUE"));
     }
 
     [Test]
@@ -118,13 +107,93 @@ public class Neo4jRequestTests
     }
 
     [Test]
-    public async Task ReadingTheGraphTakesOneQueryPerKindWhateverItsSize()
+    public async Task LoadingReadsEveryKindInsideOneReadTransaction()
     {
         var neo4j = new Neo4jTestStore();
         await neo4j.Store.LoadAsync();
 
-        Assert.That(neo4j.Requests, Has.Count.EqualTo(15));
-        Assert.That(neo4j.Requests.Select(r => (string?)r.Json!["accessMode"]), Is.All.EqualTo("Read"));
+        var sent = neo4j.Requests;
+        Assert.That((sent[0].Path, sent[0].Body), Is.EqualTo(("/db/chainmatch/query/v2/tx", """{"accessMode":"Read"}""")));
+        Assert.That(sent[^1].Path, Is.EqualTo("/db/chainmatch/query/v2/tx/tx1/commit"));
+        var statements = sent.Skip(1).SkipLast(1).ToList();
+        Assert.That(statements.Select(r => r.Path), Is.All.EqualTo("/db/chainmatch/query/v2/tx/tx1"));
+        // Fifteen kinds, whatever the graph's size, between two readings of the store version.
+        Assert.That(statements, Has.Count.EqualTo(17));
+        Assert.That(new[] { statements[0].Statement, statements[^1].Statement }, Is.All.Contains("(v:StoreVersion {id: 'graph'})"));
+    }
+
+    [Test]
+    public async Task AnImportCommittedBetweenTheTwoVersionReadingsMakesTheLoadReadAgain()
+    {
+        var neo4j = new Neo4jTestStore();
+        var versions = new Queue<long>([1, 2, 2, 2]);
+        neo4j.Server.Otherwise = r => r.Statement?.StartsWith("OPTIONAL MATCH (v:StoreVersion", StringComparison.Ordinal) == true
+            ? FakeNeo4j.Answer(System.Net.HttpStatusCode.Accepted, $$$"""{"data":{"fields":["version"],"values":[[{"$type":"Integer","_value":"{{{versions.Dequeue()}}}"}]]}}""")
+            : neo4j.Server.Accepting(r);
+
+        await neo4j.Store.LoadAsync();
+        Assert.That((neo4j.Count("POST", "/query/v2/tx"), neo4j.Count("POST", "/commit")), Is.EqualTo((2, 2)));
+        Assert.That(versions, Is.Empty);
+    }
+
+    [Test]
+    public async Task ReadsAfterACommittedImportCarryItsBookmarks()
+    {
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.ImportAsync(GraphData.Empty);
+        var before = neo4j.Requests.Count;
+        await neo4j.Store.LoadAsync();
+        await neo4j.Store.IsEmptyAsync();
+
+        var reads = neo4j.Requests.Skip(before).ToList();
+        Assert.That(reads[0].Body, Is.EqualTo("""{"accessMode":"Read","bookmarks":["FB:fake"]}"""));
+        Assert.That(reads[^1].Json!["bookmarks"]!.ToJsonString(), Is.EqualTo("""["FB:fake"]"""));
+    }
+
+    [Test]
+    public async Task AnImportAsksEachKindForItsLastOrdOnceWhateverTheNumberOfBatches()
+    {
+        var neo4j = new Neo4jTestStore(batchSize: 1);
+        await neo4j.Store.ImportAsync(Seeds);
+
+        var statements = neo4j.Requests.Select(r => r.Statement ?? "").ToList();
+        Assert.That(statements.Where(s => s.Contains("max(", StringComparison.Ordinal)), Is.Empty, "no write scans its kind for the highest ord");
+        var lastOrds = statements.Where(s => s.Contains("ORDER BY x.ord DESC", StringComparison.Ordinal)).ToList();
+        Assert.That(lastOrds, Is.Unique.And.Count.GreaterThan(10));
+        var firmBatches = neo4j.Requests.Where(r => r.Statement?.Contains("MERGE (e:Firm {", StringComparison.Ordinal) == true).ToList();
+        Assert.That(firmBatches, Has.Count.EqualTo(Seeds.Firms.Length));
+        Assert.That(firmBatches.Select(r => (long?)r.Parameter("base")), Is.All.EqualTo(0L));
+    }
+
+    [Test]
+    public async Task NewRowsAreNumberedAfterTheHighestOrdTheStoreHolds()
+    {
+        var neo4j = new Neo4jTestStore(batchSize: 2);
+        neo4j.Server.Otherwise = r => r.Statement?.StartsWith("MATCH (x:Firm)", StringComparison.Ordinal) == true
+            ? FakeNeo4j.Answer(System.Net.HttpStatusCode.Accepted, """{"data":{"fields":["ord"],"values":[[{"$type":"Integer","_value":"41"}]]}}""")
+            : neo4j.Server.Accepting(r);
+        await neo4j.Store.ImportAsync(Seeds);
+
+        var firmBatches = neo4j.Requests.Where(r => r.Statement?.Contains("MERGE (e:Firm {", StringComparison.Ordinal) == true).ToList();
+        Assert.That(firmBatches.Select(r => (long?)r.Parameter("base")), Is.EqualTo(new long?[] { 42, 42 }));
+        Assert.That(firmBatches.SelectMany(r => r.Parameter("rows")!.AsArray().Select(x => (int)x!["i"]!)), Is.EqualTo(new[] { 0, 1, 2 }));
+    }
+
+    [Test]
+    public async Task EveryOrdAnImportAsksForIsIndexed()
+    {
+        var neo4j = new Neo4jTestStore();
+        await neo4j.Store.InitialiseAsync();
+        var indexes = neo4j.Requests.Select(r => r.Statement!).Where(s => s.StartsWith("CREATE INDEX", StringComparison.Ordinal)).ToList();
+        await neo4j.Store.ImportAsync(Seeds);
+
+        var asked = neo4j.Requests.Select(r => r.Statement ?? "").Where(s => s.Contains("ORDER BY x.ord DESC", StringComparison.Ordinal))
+            .Select(s => s.Split('\n')[0]).ToList();
+        Assert.That(asked, Is.Not.Empty);
+        var expected = asked.Select(m => m.StartsWith("MATCH ()-[x:", StringComparison.Ordinal)
+            ? $"FOR ()-[r:{m["MATCH ()-[x:".Length..m.IndexOf(']')]}]-() ON (r.ord)"
+            : $"FOR (n:{m["MATCH (x:".Length..m.IndexOf(')')]}) ON (n.ord)");
+        Assert.That(expected.Where(e => !indexes.Any(i => i.EndsWith(e, StringComparison.Ordinal))), Is.Empty);
     }
 
     [Test]

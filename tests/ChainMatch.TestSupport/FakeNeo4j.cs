@@ -61,6 +61,9 @@ public sealed partial class FakeNeo4j : HttpMessageHandler
     /// <summary>From now on every request waits until the client gives up, as a server stuck in a long GC pause would.</summary>
     public void Hang() => _hanging = true;
 
+    /// <summary>The requests this matches wait until the client gives up, as a statement blocked on another transaction's locks would.</summary>
+    public Func<SentRequest, bool> Blocks { get; set; } = _ => false;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
@@ -68,7 +71,7 @@ public sealed partial class FakeNeo4j : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(ct);
         var sent = new SentRequest(request.Method, request.RequestUri!.AbsolutePath, headers, body);
         lock (_requests) _requests.Add(sent);
-        if (_hanging) await Task.Delay(Timeout.Infinite, ct);
+        if (_hanging || Blocks(sent)) await Task.Delay(Timeout.Infinite, ct);
         Func<SentRequest, HttpResponseMessage> answer;
         lock (_script) answer = _script.Count > 0 ? _script.Dequeue() : Otherwise;
         return answer(sent);

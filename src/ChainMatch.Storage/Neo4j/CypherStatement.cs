@@ -10,8 +10,11 @@ namespace ChainMatch.Storage.Neo4j;
 /// </summary>
 sealed record CypherStatement(string Name, string Text, IReadOnlyDictionary<string, object?>? Parameters = null, bool ReadOnly = false)
 {
-    /// <summary>The Query API request body: statement, parameters and, for reads, the access mode (clusters route reads to followers).</summary>
-    public byte[] ToRequestBody()
+    /// <summary>
+    /// The Query API request body: statement, parameters, for reads the access mode (clusters route reads to followers),
+    /// and the bookmarks of the last writes seen, which a cluster member waits for before it answers.
+    /// </summary>
+    public byte[] ToRequestBody(IReadOnlyList<string>? bookmarks = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -24,6 +27,11 @@ sealed record CypherStatement(string Name, string Text, IReadOnlyDictionary<stri
                 WriteValue(w, Parameters);
             }
             if (ReadOnly) w.WriteString("accessMode", "Read");
+            if (bookmarks is { Count: > 0 })
+            {
+                w.WritePropertyName("bookmarks");
+                WriteValue(w, bookmarks);
+            }
             w.WriteEndObject();
         }
         return buffer.ToArray();

@@ -83,6 +83,18 @@ static class GraphKinds
     public static readonly RelationshipKind RegionParent = new("region", GraphSchema.PartOf, Region, Region, keyed: false, requires: null);
     public static readonly RelationshipKind Headquarters = new("firm", GraphSchema.HeadquarteredIn, Firm, Region, keyed: false, requires: null);
 
+    /// <summary>Node kinds in the order an import writes them: links find both ends whatever their order.</summary>
+    public static readonly IReadOnlyList<NodeKind> Nodes = [Resource, Chain, Segment, Region, Firm, FirmList, Project, NegativeRule];
+
+    /// <summary>Relationship kinds that carry an import order (<c>ord</c>), in the order an import writes them.</summary>
+    public static readonly IReadOnlyList<RelationshipKind> Links = [ChainSegment, SegmentNeed, SegmentIntensity, Feeds, RegionResource, RegionConstraint, Presence, Membership, Supply];
+
+    /// <summary>Lists that belong to their owner's definition: a link the new list drops is deleted.</summary>
+    public static readonly IReadOnlyList<RelationshipKind> OwnedLists = [ChainSegment, SegmentNeed, SegmentIntensity];
+
+    /// <summary>At most one per node, replaced rather than merged.</summary>
+    public static readonly IReadOnlyList<RelationshipKind> Singles = [RegionParent, Headquarters];
+
     public static readonly IReadOnlyList<string> Reports =
         ["resource", "chain", "segment", "chain_segment", "segment_need", "segment_intensity", "feeds", "region", "region_resource", "region_constraint", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule", "project"];
 }

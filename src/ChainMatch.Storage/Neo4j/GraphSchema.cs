@@ -12,13 +12,16 @@ namespace ChainMatch.Storage.Neo4j;
 static partial class GraphSchema
 {
     public const string Chain = "Chain", Segment = "Segment", Region = "Region", Firm = "Firm", FirmList = "FirmList", Resource = "Resource",
-        NegativeRule = "NegativeRule", Project = "Project";
+        NegativeRule = "NegativeRule", Project = "Project", StoreVersion = "StoreVersion";
 
     public const string HasSegment = "HAS_SEGMENT", Feeds = "FEEDS", OperatesIn = "OPERATES_IN", HeadquarteredIn = "HEADQUARTERED_IN",
         ListedIn = "LISTED_IN", Supplies = "SUPPLIES", PartOf = "PART_OF", HasResource = "HAS_RESOURCE", Needs = "NEEDS",
         Consumes = "CONSUMES", HasConstraint = "HAS_CONSTRAINT";
 
-    static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet([Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project]);
+    /// <summary>Every label ChainMatch writes; a node with none of them is not ChainMatch's.</summary>
+    public static readonly IReadOnlyList<string> AllLabels = [Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project, StoreVersion];
+
+    static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet(AllLabels);
 
     static readonly FrozenSet<string> Types = FrozenSet.ToFrozenSet([HasSegment, Feeds, OperatesIn, HeadquarteredIn, ListedIn, Supplies, PartOf, HasResource, Needs, Consumes, HasConstraint]);
 
@@ -30,8 +33,11 @@ static partial class GraphSchema
 
     public static string Key(string name) => Checked(name, KeyProperties, "key property");
 
-    /// <summary>Run one by one in auto-commit requests at start: Neo4j refuses schema and data changes in one transaction.</summary>
-    public static readonly IReadOnlyList<CypherStatement> Constraints =
+    /// <summary>
+    /// Run one by one in auto-commit requests at start: Neo4j refuses schema and data changes in one transaction.
+    /// Built on each call, not in a static field: <see cref="GraphKinds"/> initialises through this class.
+    /// </summary>
+    public static IReadOnlyList<CypherStatement> Constraints =>
     [
         Unique("chain_id", Chain, "id"),
         Unique("segment_id", Segment, "id"),
@@ -41,10 +47,14 @@ static partial class GraphSchema
         Unique("resource_id", Resource, "id"),
         Unique("negative_rule_id", NegativeRule, "id"),
         Unique("project_id", Project, "id"),
+        Unique("store_version_id", StoreVersion, "id"),
         // One OPERATES_IN per presence key (firm|segment|place|since|site); relationship uniqueness needs Neo4j 5.7+.
         new("schema operates_in_key", $"CREATE CONSTRAINT operates_in_key IF NOT EXISTS FOR ()-[r:{Type(OperatesIn)}]-() REQUIRE r.key IS UNIQUE"),
         // Status maps filter plants by the region they stand in.
         new("schema operates_in_region", $"CREATE INDEX operates_in_region IF NOT EXISTS FOR ()-[r:{Type(OperatesIn)}]-() ON (r.region)"),
+        // An import asks each kind for its highest ord once; a range index answers that from its end instead of a scan.
+        .. GraphKinds.Nodes.Select(k => new CypherStatement($"schema {k.Report}_ord", $"CREATE INDEX {k.Report}_ord IF NOT EXISTS FOR (n:{k.Label}) ON (n.ord)")),
+        .. GraphKinds.Links.Select(k => new CypherStatement($"schema {k.Report}_ord", $"CREATE INDEX {k.Report}_ord IF NOT EXISTS FOR ()-[r:{k.Type}]-() ON (r.ord)")),
     ];
 
     static CypherStatement Unique(string name, string label, string key) =>

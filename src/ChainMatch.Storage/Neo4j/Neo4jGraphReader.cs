@@ -118,6 +118,25 @@ static class Neo4jGraphReader
         ORDER BY p.ord, p.id
         """);
 
+    /// <summary>Every kind's query, in the order <see cref="ReadAsync"/> runs them.</summary>
+    public static IReadOnlyList<CypherStatement> Kinds =>
+        [Chains, Intensities, Segments, Feeds, Regions, Resources, RegionResources, Constraints, Firms, Presences, Lists, Memberships, Supplies, NegativeRules, Projects];
+
+    /// <summary>
+    /// The count of committed imports: every import raises it in its own transaction. Neo4j reads are read-committed,
+    /// not a snapshot, so a projection is read between two readings of it and read again when they differ.
+    /// </summary>
+    public static readonly CypherStatement Version = Read("store version", $$"""
+        OPTIONAL MATCH (v:{{Schema.StoreVersion}} {id: 'graph'})
+        RETURN coalesce(v.n, 0) AS version
+        """);
+
+    public static readonly CypherStatement RaiseVersion = new("raise store version", $$"""
+        MERGE (v:{{Schema.StoreVersion}} {id: 'graph'})
+        SET v.n = coalesce(v.n, 0) + 1
+        RETURN v.n AS version
+        """);
+
     /// <summary>True when no chain is stored: the store has never taken an import.</summary>
     public static readonly CypherStatement AnyChain = Read("is empty", $"MATCH (c:{Schema.Chain}) RETURN c.id AS id LIMIT 1");
 
@@ -181,6 +200,10 @@ static class Neo4jGraphReader
             Constraints = constraints,
         };
     }
+
+    /// <summary>The version, or 0 when the server gave no row (never imported).</summary>
+    public static async Task<long> ReadVersionAsync(ICypherRunner runner, CancellationToken ct) =>
+        (await runner.RunAsync(Version, ct)).Records is [var row, ..] ? row.Integer("version") ?? 0 : 0;
 
     static Provenance Source(QueryRecord r) => new(r.String("publisher"), r.String("ref"), r.Boolean("estimate") ?? false);
 

@@ -11,8 +11,9 @@ namespace ChainMatch.Storage.Neo4j;
 public sealed class Neo4jGraphStore : IGraphStore, IStoreProbe
 {
     public const int DefaultBatchSize = 500;
+    const int MaxLoadAttempts = 5;
 
-    static readonly CypherStatement Ping = new("probe", "RETURN 1 AS ok", ReadOnly: true);
+    internal static readonly CypherStatement Ping = new("probe", "RETURN 1 AS ok", ReadOnly: true);
 
     readonly QueryApiClient _client;
     readonly int _batchSize;
@@ -39,12 +40,34 @@ public sealed class Neo4jGraphStore : IGraphStore, IStoreProbe
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) =>
         (await _client.RunAsync(Neo4jGraphReader.AnyChain, ct)).Records.Count == 0;
 
-    public Task<GraphData> LoadAsync(CancellationToken ct = default) => Neo4jGraphReader.ReadAsync(_client, ct);
+    /// <summary>
+    /// One read transaction (READ access mode, after the bookmarks of the last writes seen), between two readings of
+    /// the store version: when an import committed in between, the graph is read again, so a projection is never
+    /// half before and half after an import.
+    /// </summary>
+    public async Task<GraphData> LoadAsync(CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (data, consistent) = await _client.InTransactionAsync("load", async (tx, token) =>
+            {
+                var before = await Neo4jGraphReader.ReadVersionAsync(tx, token);
+                var read = await Neo4jGraphReader.ReadAsync(tx, token);
+                return (read, before == await Neo4jGraphReader.ReadVersionAsync(tx, token));
+            }, ct, readOnly: true);
+            if (consistent) return data;
+            if (attempt == MaxLoadAttempts)
+                throw new StoreUnavailableException($"Neo4j at {Connection.BaseUri}: imports committed during each of {MaxLoadAttempts} reads of the graph; try again");
+            _log.LogInformation("Neo4j graph changed while it was read (attempt {Attempt}); reading it again", attempt);
+        }
+    }
 
     public async Task<ImportReport> ImportAsync(GraphData data, CancellationToken ct = default)
     {
         var written = await _client.InTransactionAsync("import", async (tx, token) =>
         {
+            // First, so that concurrent imports queue on this one node rather than deadlock over the graph.
+            await tx.RunAsync(Neo4jGraphReader.RaiseVersion, token);
             var rows = await new Neo4jGraphWriter(tx, _batchSize).WriteAsync(data, token);
             // The merged graph must still project (no parent cycles, no duplicates) before it may commit.
             ChainGraph.Build(await Neo4jGraphReader.ReadAsync(tx, token));

@@ -59,32 +59,48 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
         return GraphKinds.Reports.ToDictionary(r => r, r => (_written.TryGetValue(r, out var w) ? w.Count : 0) + _removed.GetValueOrDefault(r));
     }
 
-    Task Nodes<T>(NodeKind kind, IEnumerable<T> items, Func<T, string> key, Func<T, object?[]> values, CancellationToken ct) =>
-        Batches(kind.Report, $"{kind.Report} nodes", WriteStatements.UpsertNodes(kind), kind.Properties, items,
+    async Task Nodes<T>(NodeKind kind, IEnumerable<T> items, Func<T, string> key, Func<T, object?[]> values, CancellationToken ct)
+    {
+        var list = items.ToList();
+        if (list.Count == 0) return;
+        var first = await NextOrd(WriteStatements.LastOrd(kind), ct);
+        await Batches(kind.Report, WriteStatements.UpsertNodes(kind), kind.Properties, first, list,
             (item, i) => Row(i, kind.Properties, values(item), ("key", key(item))), _ => "", ct);
+    }
 
-    Task Links<T>(RelationshipKind kind, IEnumerable<T> items, Func<T, string> from, Func<T, string> to, Func<T, string>? key, Func<T, string>? requires,
-        Func<T, object?[]> values, Func<T, string> describe, CancellationToken ct) =>
-        Batches(kind.Report, $"{kind.Report} links", WriteStatements.UpsertRelationships(kind), kind.Properties, items,
+    async Task Links<T>(RelationshipKind kind, IEnumerable<T> items, Func<T, string> from, Func<T, string> to, Func<T, string>? key, Func<T, string>? requires,
+        Func<T, object?[]> values, Func<T, string> describe, CancellationToken ct)
+    {
+        var list = items.ToList();
+        if (list.Count == 0) return;
+        var first = await NextOrd(WriteStatements.LastOrd(kind), ct);
+        await Batches(kind.Report, WriteStatements.UpsertRelationships(kind), kind.Properties, first, list,
             (item, i) => Row(i, kind.Properties, values(item), ("from", from(item)), ("to", to(item)), ("key", key?.Invoke(item)), ("requires", requires?.Invoke(item))),
             describe, ct);
+    }
 
     Task Single<T>(RelationshipKind kind, IEnumerable<T> items, Func<T, string> from, Func<T, string?> to, Func<T, string> describe, CancellationToken ct) =>
-        Batches(kind.Report, $"{kind.Report} {kind.Type}", WriteStatements.ReplaceSingle(kind), [], items,
+        Batches(kind.Report, WriteStatements.ReplaceSingle(kind), [], null, items.ToList(),
             (item, i) => Row(i, [], [], ("from", from(item)), ("to", to(item))), describe, ct);
+
+    /// <summary>One past the kind's highest stored ord (0 when none), asked once per import rather than scanned per batch.</summary>
+    async Task<long> NextOrd(CypherStatement statement, CancellationToken ct)
+    {
+        var rows = (await tx.RunAsync(statement, ct)).Records;
+        return rows.Count == 0 ? 0 : (rows[0].Integer("ord") ?? -1) + 1;
+    }
 
     async Task RemoveUnlisted(RelationshipKind kind, IEnumerable<(string Owner, string[] Items)> owners, CancellationToken ct)
     {
         foreach (var batch in owners.Chunk(batchSize))
         {
             var rows = batch.Select(o => new Dictionary<string, object?> { ["from"] = o.Owner, ["items"] = o.Items }).ToList();
-            var result = await tx.RunAsync(new CypherStatement($"{kind.Report} unlisted", WriteStatements.RemoveUnlisted(kind),
-                new Dictionary<string, object?> { ["rows"] = rows }), ct);
+            var result = await tx.RunAsync(WriteStatements.RemoveUnlisted(kind) with { Parameters = new Dictionary<string, object?> { ["rows"] = rows } }, ct);
             _removed[kind.Report] = _removed.GetValueOrDefault(kind.Report) + (int)(result.Single("unlisted").Integer("removed") ?? 0);
         }
     }
 
-    async Task Batches<T>(string report, string name, string statement, IReadOnlyList<string> keys, IEnumerable<T> items,
+    async Task Batches<T>(string report, CypherStatement statement, IReadOnlyList<string> keys, long? firstOrd, IReadOnlyList<T> items,
         Func<T, int, Dictionary<string, object?>> row, Func<T, string> describe, CancellationToken ct)
     {
         var written = _written.TryGetValue(report, out var set) ? set : _written[report] = [];
@@ -92,7 +108,8 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
         foreach (var batch in indexed.Chunk(batchSize))
         {
             var parameters = new Dictionary<string, object?> { ["rows"] = batch.Select(x => row(x.item, x.i)).ToList(), ["keys"] = keys };
-            var record = (await tx.RunAsync(new CypherStatement(name, statement, parameters), ct)).Single(name);
+            if (firstOrd is { } first) parameters["base"] = first;
+            var record = (await tx.RunAsync(statement with { Parameters = parameters }, ct)).Single(statement.Name);
             var matched = record.IntegerList("matched").ToHashSet();
             var dangling = batch.Where(x => !matched.Contains(x.i)).Select(x => x.item).Take(1).ToList();
             if (dangling.Count > 0)

@@ -23,6 +23,9 @@ sealed class Neo4jResilience
     {
         _availability = availability;
         _server = server;
+        Settings = settings;
+        Log = log;
+        Time = time;
         var transient = new PredicateBuilder().Handle<Exception>(Neo4jFailures.IsTransient);
 
         _unit = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -81,6 +84,10 @@ sealed class Neo4jResilience
             })
             .Build();
     }
+
+    public Neo4jResilienceSettings Settings { get; }
+    public ILogger Log { get; }
+    public TimeProvider Time { get; }
 
     /// <summary>A unit of work (one auto-commit statement, or a transaction from begin to commit), retried whole on transient failures.</summary>
     public async Task<T> RunUnitAsync<T>(string operation, Func<CancellationToken, Task<T>> work, CancellationToken ct)

@@ -22,6 +22,14 @@ public sealed record Neo4jResilienceSettings
 
     public TimeSpan BreakerSamplingDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// After a statement timed out, Neo4j goes on running it and refuses to roll its transaction back until it ends,
+    /// while the transaction holds its locks: a replay begun at once would block on them. The rollback is retried
+    /// this long; a transaction the server still holds after it is not replayed (the server's own
+    /// <c>db.transaction.timeout</c> ends it).
+    /// </summary>
+    public TimeSpan RollbackPatience { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long the breaker stays open before one request may test the server again (Polly's floor is 0.5 s).</summary>
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(15);
 }

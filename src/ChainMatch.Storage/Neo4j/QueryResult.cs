@@ -5,20 +5,24 @@ namespace ChainMatch.Storage.Neo4j;
 /// <summary>One Query API answer: the statement's fields and rows and, inside an explicit transaction, its id.</summary>
 sealed class QueryResult
 {
-    public static readonly QueryResult Empty = new([], [], null, null);
+    public static readonly QueryResult Empty = new([], [], null, null, []);
 
-    QueryResult(IReadOnlyList<string> fields, IReadOnlyList<QueryRecord> records, string? transactionId, string? transactionExpires)
+    QueryResult(IReadOnlyList<string> fields, IReadOnlyList<QueryRecord> records, string? transactionId, string? transactionExpires, IReadOnlyList<string> bookmarks)
     {
         Fields = fields;
         Records = records;
         TransactionId = transactionId;
         TransactionExpires = transactionExpires;
+        Bookmarks = bookmarks;
     }
 
     public IReadOnlyList<string> Fields { get; }
     public IReadOnlyList<QueryRecord> Records { get; }
     public string? TransactionId { get; }
     public string? TransactionExpires { get; }
+
+    /// <summary>What a committed write (or an auto-commit statement) leaves for later transactions to wait for on a cluster.</summary>
+    public IReadOnlyList<string> Bookmarks { get; }
 
     public QueryRecord Single(string operation) => Records.Count == 1
         ? Records[0]
@@ -92,7 +96,10 @@ sealed class QueryResult
             id = Text(tx, "id");
             expires = Text(tx, "expires");
         }
-        return new QueryResult(fields, records, id, expires);
+        string[] bookmarks = root.TryGetProperty("bookmarks", out var b) && b.ValueKind == JsonValueKind.Array
+            ? [.. b.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)]
+            : [];
+        return new QueryResult(fields, records, id, expires, bookmarks);
     }
 
     static string? Text(JsonElement e, string name) =>
