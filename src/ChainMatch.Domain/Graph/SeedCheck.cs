@@ -43,6 +43,7 @@ public static partial class SeedCheck
     public const string FirmWithoutSource = "firm-without-source";
     public const string RefusedSource = "refused-source";
     public const string PresenceAtHeadquarters = "presence-at-headquarters";
+    public const string CapacityWithoutAddress = "capacity-without-address";
 
     static readonly RegionCode Yunnan = new("530000");
 
@@ -71,9 +72,16 @@ public static partial class SeedCheck
         errors.AddRange(sourced.Where(r => RefusedHostOf(r.Source) is not null)
             .Select(r => new SeedFinding(RefusedSource, r.Row, $"cites {RefusedHostOf(r.Source)} ({RefusedHosts[RefusedHostOf(r.Source)!]})")));
 
+        // A capacity figure is what a reader most needs to check: without an address it must at least say it is an estimate.
+        var uncheckedCapacities = data.Presences.Where(p => p.Capacity is not null && !HasAddress(p.Source)).ToList();
+        errors.AddRange(uncheckedCapacities.Where(p => !p.Source.Estimate)
+            .Select(p => new SeedFinding(CapacityWithoutAddress, Describe(p), $"{p.Capacity} with no address to check it: cite one, or mark the row estimate and say why")));
+
         var warnings = data.Presences
             .Where(p => p.Site is null && graph.FindFirm(p.Firm)?.Headquarters == p.Region)
             .Select(p => new SeedFinding(PresenceAtHeadquarters, Describe(p), "placed at the firm's headquarters with no site: name the plant"))
+            .Concat(uncheckedCapacities.Where(p => p.Source.Estimate)
+                .Select(p => new SeedFinding(CapacityWithoutAddress, Describe(p), $"{p.Capacity} is an estimate with no address: find one")))
             .ToImmutableArray();
 
         return new SeedCheckReport(
