@@ -49,7 +49,7 @@ screenshot: build
 		$(CURDIR)/models/lead-ranker.json "region=530100&chain=new-energy-battery" $(CURDIR)/docs/kunming-battery-status-map.png
 
 seed-check: build
-	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed --dry-run $(SEEDS)
+	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed-check $(SEEDS)
 
 clean:
 	dotnet clean ChainMatch.sln --nologo -v quiet

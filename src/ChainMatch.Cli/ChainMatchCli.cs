@@ -18,6 +18,7 @@ public static class ChainMatchCli
         root.Options.Add(GlobalOptions.AsOf);
         foreach (var option in StoreOptions.All) root.Options.Add(option);
         root.Subcommands.Add(SeedCommand.Create(output));
+        root.Subcommands.Add(SeedCheckCommand.Create(output));
         root.Subcommands.Add(GapsCommand.Create(output));
         root.Subcommands.Add(ChangesCommand.Create(output));
         root.Subcommands.Add(ImportListCommand.Create(output));

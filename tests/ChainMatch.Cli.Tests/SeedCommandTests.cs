@@ -56,4 +56,23 @@ public class SeedCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain("run 'chainmatch seed' first"));
     }
+
+    [Test]
+    public async Task SeedCheckPrintsTheReportAndFailsOnABrokenRule()
+    {
+        var run = await CliRun.Of("seed-check", SeedFolder.Fixture("mini-seeds"));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output, Does.Contain("firms: 3 (1 without a source)")
+            .And.Contain("Yunnan plants (county or park level): 2; with capacity 1/2 (50 %), with start year 2/2 (100 %), with both 1/2 (50 %)")
+            .And.Contain("rules broken: 3").And.Contain("firm-without-source: firm foil-co").And.Contain("capacity-without-address: presence smelter-co"));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: mini-seeds: 3 row(s) break a seed rule (listed above)"));
+    }
+
+    [Test]
+    public async Task SeedCheckPassesOnTheShippedSeeds()
+    {
+        var run = await CliRun.Of("seed-check", SeedFolder.RepositorySeeds());
+        Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("rules broken: 0"));
+    }
 }

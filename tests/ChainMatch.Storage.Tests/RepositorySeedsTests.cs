@@ -66,4 +66,76 @@ public class RepositorySeedsTests
     [Test]
     public void TheProjectLibraryHoldsRealDatedProjectsWithSources() =>
         Assert.That(Graph.Value.Data.Projects.Where(p => !p.Source.IsVerified).Select(p => p.Id), Is.Empty);
+
+    [Test]
+    public void TheShippedSeedsBreakNoSeedRule() =>
+        Assert.That(SeedCheck.Run(Graph.Value).Errors.Select(e => e.ToString()), Is.Empty);
+
+    [Test]
+    public void TinSolderAndTinChemicalsLeftYunnanTinIn2023ForTheCompanyYunnanTinHoldingControls()
+    {
+        foreach (var segment in new[] { "tin-solder", "tin-chemicals" })
+        {
+            var inYunnan = Graph.Value.PresencesWithin(new SegmentId(segment), new RegionCode("530000")).ToList();
+            Assert.That(inYunnan.Where(p => p.Firm.Value == "yunnan-tin").Select(p => p.Until), Is.All.EqualTo(2023), segment);
+            Assert.That(inYunnan.Where(p => p.Firm.Value == "yunnan-tin-new-materials").Select(p => p.Since), Is.EqualTo(new int?[] { 2023 }), segment);
+            Assert.That(inYunnan.Where(p => p.IsActiveIn(2024)).Select(p => p.Firm.Value), Is.EqualTo(new[] { "yunnan-tin-new-materials" }), segment);
+        }
+    }
+
+    [Test]
+    public void YunnanAluminiumsControllingShareholderIsSourcedToTheNovember2022TransferToChalco()
+    {
+        var aluminium = Graph.Value.Data.Firms.Single(f => f.Id.Value == "yunnan-aluminium");
+        var metallurgical = Graph.Value.Data.Firms.Single(f => f.Id.Value == "yunnan-metallurgical-group");
+        Assert.That(SeedCheck.HasAddress(aluminium.Source), Is.True);
+        Assert.That(aluminium.Source.Reference, Does.Contain("2022-11").And.Contain("中国铝业"));
+        Assert.That(metallurgical.Source.Reference, Does.Not.Contain("（控股股东）"), "云南冶金 stopped being the controlling shareholder in November 2022");
+    }
+
+    [Test]
+    public void TheDulongMineIsNotDatedByItsAcquisition()
+    {
+        var dulong = Graph.Value.Data.Presences.Single(p => p.Firm.Value == "yunnan-tin" && p.Segment.Value == "tin-mining" && p.Site!.Contains("都龙"));
+        Assert.That(dulong.Since, Is.Not.EqualTo(2015), "2015 is when 锡业股份 bought 华联锌铟, not when the mine began");
+    }
+
+    [Test]
+    public void DynanonicsQujingManganesePlantIsLmfpNotLfp()
+    {
+        var qujing = Graph.Value.Data.Presences.Where(p => p.Firm.Value == "dynanonic" && Graph.Value.IsWithin(p.Region, new RegionCode("530300"))).ToList();
+        Assert.That(qujing.Where(p => p.Site!.Contains("磷酸锰铁锂")).Select(p => p.Segment.Value), Is.EqualTo(new[] { "lmfp-cathode" }));
+    }
+
+    [Test]
+    public void NoAnodePlantSitsAtAFirmsHeadquartersWithoutASite() =>
+        Assert.That(SeedCheck.Run(Graph.Value).Warnings.Where(w => w.Row.Contains(" graphite-anode ")).Select(w => w.Row), Does.Not.Contain("presence putailai graphite-anode 310100"));
+
+    [TestCase("530300", "battery-cell", "eve-energy")]
+    [TestCase("530600", "pv-glass", "qibin-group")]
+    [TestCase("530100", "iron-phosphate", "hunan-yuneng")]
+    public void LandedPlantsAreOnTheirPrefecturesMapIn2025WithAnAddress(string prefecture, string segment, string firm)
+    {
+        var plants = Graph.Value.PresencesWithin(new SegmentId(segment), new RegionCode(prefecture)).Where(p => p.Firm.Value == firm && p.IsActiveIn(2025)).ToList();
+        Assert.That(plants, Is.Not.Empty);
+        Assert.That(plants.All(p => SeedCheck.HasAddress(p.Source)), Is.True);
+    }
+
+    [TestCase("yunnan-tin")]
+    [TestCase("yunnan-tin-group")]
+    [TestCase("sino-platinum-metals")]
+    public void TheAnnouncedChangeOfActualControllerToMinmetalsIsRecordedWithWhatCompleted(string firm)
+    {
+        var row = Graph.Value.Data.Firms.Single(f => f.Id.Value == firm);
+        Assert.That(row.Ownership, Is.EqualTo("local-soe"), "no completed transfer to 中国五矿 was found");
+        Assert.That(SeedCheck.HasAddress(row.Source), Is.True);
+        Assert.That(row.Source.Reference, Does.Contain("中国五矿"));
+    }
+
+    [Test]
+    public void ShanshansAnningBaseIsNotGivenTheWholeBasesDesignSizeAsRunningCapacity()
+    {
+        var anning = Graph.Value.PresencesWithin(new SegmentId("graphite-anode"), new RegionCode("530181")).Single(p => p.Firm.Value == "shanshan");
+        Assert.That(anning.Capacity?.Amount, Is.Not.EqualTo(300000), "30万吨 is the design size of the whole base, not what ran from 2024");
+    }
 }
