@@ -70,7 +70,7 @@ static class StoreOptions
             throw Usage(e.Message.Split(" (Parameter", 2)[0]);
         }
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var store = new Neo4jGraphStore(http, connection, new StoreAvailability(), new StderrLogger(error));
+        var store = new Neo4jGraphStore(http, connection, new StoreAvailability(), CliLog.For<Neo4jGraphStore>(error));
         return new OpenedStore(store, $"Neo4j at {connection.BaseUri} ({connection.Database})", http);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 
 namespace ChainMatch.Api.Tests;
 
@@ -45,6 +46,20 @@ public class GraphApiTests : ApiTest
     {
         var health = await GetJson("/health");
         Assert.That(((string?)health["status"], (int?)health["chains"]), Is.EqualTo(("healthy", 2)));
+    }
+
+    [Test]
+    public async Task TheHealthEndpointNamesTheSqliteEngineTheStoresRunOn()
+    {
+        var reported = (string?)(await GetJson("/health"))["sqlite"];
+
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "access.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT sqlite_version()";
+        Assert.That(reported, Is.EqualTo((string?)query.ExecuteScalar()));
+        // The bundled engine, not the 2021 one the 2.0 bundle carried.
+        Assert.That(Version.Parse(reported!), Is.GreaterThanOrEqualTo(new Version(3, 50)));
     }
 
     [Test]

@@ -51,6 +51,20 @@ public class SeedIntoNeo4jTests
     }
 
     [Test]
+    public async Task ARetriedRequestIsOneWarningLineOnStderrAndTheRowCountStaysOffIt()
+    {
+        using var neo4j = new LoopbackNeo4j();
+        neo4j.Server.Then("gateway-unavailable");
+        var run = await CliRun.Of("seed", SeedFolder.Fixture("mini-seeds"), "--provider", "Neo4j",
+            "--neo4j-uri", neo4j.Uri.ToString(), "--neo4j-user", "chainmatch", "--neo4j-password", "s3cret-pass");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1));
+        Assert.That(lines[0], Does.Match(@"^warning: Neo4j 'schema chain_id' failed on attempt 1: .*503.*; retrying in \d+ ms$"));
+    }
+
+    [Test]
     public async Task Neo4jWithoutAnAddressIsACommandLineError()
     {
         var run = await CliRun.Of("seed", SeedFolder.Fixture("mini-seeds"), "--provider", "Neo4j", "--neo4j-uri", "");

@@ -15,48 +15,48 @@ public class Neo4jAnswerTests
     [TestCase("query-unauthorized", "Neo.ClientError.Security.Unauthorized")]
     [TestCase("query-error-after-rows", "Neo.ClientError.Statement.ArithmeticError")]
     [TestCase("query-legacy-error-field", "Neo.ClientError.Statement.ParameterMissing")]
-    public void AClientErrorIsNotRetriedAndItsCodeIsInTheMessage(string recording, string code)
+    public async Task AClientErrorIsNotRetriedAndItsCodeIsInTheMessage(string recording, string code)
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Then(recording);
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.IsEmptyAsync())!;
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.IsEmptyAsync());
         Assert.That((error.Code, error.IsTransient), Is.EqualTo((code, false)));
         Assert.That(error.Message, Does.Contain(code).And.Contain("'is empty'"));
         Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
     }
 
     [Test]
-    public void AnErrorWhoseCodeIsNotAvailableIsAClientErrorWithoutACode()
+    public async Task AnErrorWhoseCodeIsNotAvailableIsAClientErrorWithoutACode()
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Then("query-code-not-available");
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.IsEmptyAsync())!;
+        var error = (await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.IsEmptyAsync()))!;
         Assert.That((error.Code, error.IsTransient, error.HttpStatus), Is.EqualTo(((string?)null, false, (int?)400)));
         Assert.That(error.Message, Does.Contain("(HTTP 400, N/A): Unable to convert java.math.BigInteger to Neo4j Value."));
         Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
     }
 
     [Test]
-    public void AnUnknownDatabaseIsNotRetriedAndIsNamed()
+    public async Task AnUnknownDatabaseIsNotRetriedAndIsNamed()
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Then("query-database-not-found");
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync())!;
+        var error = (await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync()))!;
         Assert.That((error.Code, error.IsTransient), Is.EqualTo(("Neo.ClientError.Database.DatabaseNotFound", false)));
         Assert.That(error.Message, Does.Contain("HTTP 404").And.Contain("Database name: 'chainmatch'"));
         Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
     }
 
     [Test]
-    public void AStatementTheUserMayNotRunIsRefusedWithHttp400AndNotRetried()
+    public async Task AStatementTheUserMayNotRunIsRefusedWithHttp400AndNotRetried()
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Then("query-forbidden");
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.InitialiseAsync())!;
+        var error = (await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.InitialiseAsync()))!;
         Assert.That((error.Code, error.IsTransient), Is.EqualTo(("Neo.ClientError.Security.Forbidden", false)));
         Assert.That(error.Message, Does.Contain("refused 'schema chain_id' (HTTP 400"));
         Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
@@ -64,12 +64,12 @@ public class Neo4jAnswerTests
 
     [TestCase("query-not-acceptable", 406)]
     [TestCase("query-unsupported-media-type", 415)]
-    public void AServerThatDoesNotSpeakTypedJsonIsNotRetriedAndTheMessageSaysWhatIsNeeded(string recording, int status)
+    public async Task AServerThatDoesNotSpeakTypedJsonIsNotRetriedAndTheMessageSaysWhatIsNeeded(string recording, int status)
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Then(recording);
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync())!;
+        var error = (await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync()))!;
         Assert.That((error.HttpStatus, error.IsTransient), Is.EqualTo(((int?)status, false)));
         Assert.That(error.Message, Does.Contain("application/vnd.neo4j.query").And.Contain("5.26"));
         Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
@@ -77,12 +77,12 @@ public class Neo4jAnswerTests
 
     [TestCase("tx-start-failed", "Neo.DatabaseError.Transaction.TransactionStartFailed")]
     [TestCase("query-error-in-202", "Neo.ClientError.Statement.TypeError")]
-    public void AServerErrorOrAnErrorInsideA202RollsTheImportBackAndIsNotReplayed(string recording, string code)
+    public async Task AServerErrorOrAnErrorInsideA202RollsTheImportBackAndIsNotReplayed(string recording, string code)
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Otherwise = r => r.Parameter("rows") is not null ? Neo4jRecording.Load(recording).ToResponse() : neo4j.Server.Accepting(r);
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        var error = (await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ImportAsync(Seeds)))!;
         Assert.That((error.Code, error.IsTransient), Is.EqualTo((code, false)));
         Assert.That((neo4j.Count("POST", "/query/v2/tx"), neo4j.Count("DELETE", "/tx/tx1"), neo4j.Count("POST", "/commit")), Is.EqualTo((1, 1, 0)));
     }
@@ -120,35 +120,35 @@ public class Neo4jAnswerTests
     }
 
     [Test]
-    public void ATransactionTheServerStillHoldsAfterThePatienceIsNotReplayed()
+    public async Task ATransactionTheServerStillHoldsAfterThePatienceIsNotReplayed()
     {
         var neo4j = new Neo4jTestStore(Neo4jTestStore.Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(200), RollbackPatience = TimeSpan.FromMilliseconds(300) });
         neo4j.Server.Blocks = r => r.Statement?.Contains("MERGE (e:Firm {", StringComparison.Ordinal) == true;
         neo4j.Server.Otherwise = r => r.Method == HttpMethod.Delete ? Neo4jRecording.Load("tx-rollback-refused").ToResponse() : neo4j.Server.Accepting(r);
 
-        var error = Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        var error = (await Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ImportAsync(Seeds)))!;
         Assert.That(error.Message, Does.Contain("still holds transaction tx1 of 'import'").And.Contain("not replayed"));
         Assert.That(neo4j.Count("POST", "/query/v2/tx"), Is.EqualTo(1));
     }
 
     [Test]
-    public void ARefusedPasswordNamesTheUserAndTheServer()
+    public async Task ARefusedPasswordNamesTheUserAndTheServer()
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Then("query-unauthorized");
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync())!;
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync());
         Assert.That(error.Message, Is.EqualTo("Neo4j at http://neo4j.test:7474/ refused the credentials of user 'chainmatch' for 'probe' " +
             "(HTTP 401, Neo.ClientError.Security.Unauthorized): Invalid credential."));
     }
 
     [Test]
-    public void ABodyThatIsNotJsonFailsAtOnceSayingSo()
+    public async Task ABodyThatIsNotJsonFailsAtOnceSayingSo()
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Then("query-malformed-body");
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync())!;
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync());
         Assert.That(error.Message, Does.Contain("(HTTP 202) with a body that is not JSON"));
         Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
     }
@@ -169,43 +169,43 @@ public class Neo4jAnswerTests
     [TestCase(HttpStatusCode.BadGateway)]
     [TestCase(HttpStatusCode.ServiceUnavailable)]
     [TestCase(HttpStatusCode.GatewayTimeout)]
-    public void AGatewayThatKeepsFailingIsRetriedThenTheStoreIsUnavailable(HttpStatusCode status)
+    public async Task AGatewayThatKeepsFailingIsRetriedThenTheStoreIsUnavailable(HttpStatusCode status)
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Otherwise = _ => FakeNeo4j.Answer(status, "<html>gateway</html>", "text/html");
 
-        var error = Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync())!;
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync());
         Assert.That(neo4j.Requests, Has.Count.EqualTo(1 + Neo4jTestStore.Fast.MaxRetries));
         Assert.That(error.Message, Does.StartWith("Neo4j at http://neo4j.test:7474/ is unavailable: 'probe' failed:").And.Contain($"HTTP {(int)status}"));
         Assert.That(neo4j.Availability.Current.Reason, Is.EqualTo(error.Message));
     }
 
     [Test]
-    public void ARefusedConnectionIsRetriedThenTheStoreIsUnavailable()
+    public async Task ARefusedConnectionIsRetriedThenTheStoreIsUnavailable()
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.GoDown();
 
-        var error = Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.LoadAsync())!;
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.LoadAsync());
         Assert.That(error.Message, Does.Contain("Connection refused"));
         Assert.That(neo4j.Requests, Has.Count.EqualTo(1 + Neo4jTestStore.Fast.MaxRetries));
         Assert.That(neo4j.Log.At(LogLevel.Warning).Count(), Is.EqualTo(Neo4jTestStore.Fast.MaxRetries));
     }
 
     [Test]
-    public void AServerThatDoesNotAnswerTimesOutOnEveryAttempt()
+    public async Task AServerThatDoesNotAnswerTimesOutOnEveryAttempt()
     {
         var neo4j = new Neo4jTestStore(Neo4jTestStore.Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(100), MaxRetries = 1 });
         neo4j.Server.Hang();
 
-        var error = Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync())!;
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync());
         Assert.That(error.Message, Does.EndWith("'probe' failed: no answer within 0.1 s"));
         Assert.That(neo4j.Requests, Has.Count.EqualTo(2));
         Assert.That(neo4j.Log.At(LogLevel.Warning), Has.Exactly(2).Contains("got no answer within 100 ms"));
     }
 
     [Test]
-    public void AFailedBatchRollsTheTransactionBackAndIsNotRetried()
+    public async Task AFailedBatchRollsTheTransactionBackAndIsNotRetried()
     {
         var neo4j = new Neo4jTestStore(batchSize: 2);
         var batches = 0;
@@ -213,7 +213,7 @@ public class Neo4jAnswerTests
             ? Neo4jRecording.Load("query-constraint-violation").ToResponse()
             : neo4j.Server.Accepting(r);
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ImportAsync(Seeds));
         Assert.That(error.Code, Is.EqualTo("Neo.ClientError.Schema.ConstraintValidationFailed"));
         Assert.That(error.Message, Does.Contain("refused 'import: segment nodes'"));
         Assert.That(neo4j.Count("DELETE", "/db/chainmatch/query/v2/tx/tx1"), Is.EqualTo(1));
@@ -222,14 +222,14 @@ public class Neo4jAnswerTests
     }
 
     [Test]
-    public void ARollbackThatFindsTheTransactionGoneDoesNotHideTheFailure()
+    public async Task ARollbackThatFindsTheTransactionGoneDoesNotHideTheFailure()
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Otherwise = r => r.Method == HttpMethod.Delete
             ? Neo4jRecording.Load("tx-closed").ToResponse()
             : r.Parameter("rows") is not null ? Neo4jRecording.Load("query-syntax-error").ToResponse() : neo4j.Server.Accepting(r);
 
-        var error = Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ImportAsync(Seeds));
         Assert.That(error.Code, Is.EqualTo("Neo.ClientError.Statement.SyntaxError"));
     }
 
@@ -256,14 +256,14 @@ public class Neo4jAnswerTests
     }
 
     [Test]
-    public void ALinkToANodeThatExistsNowhereAbortsTheImportNamingTheRow()
+    public async Task ALinkToANodeThatExistsNowhereAbortsTheImportNamingTheRow()
     {
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Otherwise = r => r.Statement?.Contains("OPERATES_IN {key: row.key}", StringComparison.Ordinal) == true && r.Parameter("rows") is not null
             ? FakeNeo4j.Answer(HttpStatusCode.Accepted, """{"data":{"fields":["matched","written"],"values":[[{"$type":"List","_value":[{"$type":"Integer","_value":"0"},{"$type":"Integer","_value":"2"},{"$type":"Integer","_value":"3"}]},{"$type":"List","_value":[]}]]},"transaction":{"id":"tx1","expires":"2026-11-21T09:01:00Z"}}""")
             : neo4j.Server.Accepting(r);
 
-        var error = Assert.ThrowsAsync<GraphIntegrityException>(() => neo4j.Store.ImportAsync(Seeds))!;
+        var error = await Assert.ThrowsAsync<GraphIntegrityException>(() => neo4j.Store.ImportAsync(Seeds));
         Assert.That(error.Message, Is.EqualTo("presence of firm 'foil-co' in segment 'foil' at region '530181', which is neither in this import nor in the store"));
         Assert.That(neo4j.Count("DELETE", "/tx/tx1"), Is.EqualTo(1));
     }

@@ -9,25 +9,25 @@ public class Neo4jBreakerTests
     static readonly Neo4jResilienceSettings Breaking = Neo4jTestStore.Fast with { BreakerMinimumThroughput = 2, MaxRetries = 1 };
 
     [Test]
-    public void AfterRepeatedFailuresTheBreakerOpensAndTheStoreIsReportedDown()
+    public async Task AfterRepeatedFailuresTheBreakerOpensAndTheStoreIsReportedDown()
     {
         var neo4j = new Neo4jTestStore(Breaking);
         neo4j.Server.GoDown();
 
-        Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync());
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync());
         Assert.That(neo4j.Log.At(LogLevel.Error).Single(), Does.StartWith("Neo4j at http://neo4j.test:7474/ is unavailable: circuit opened for 0.5 s after"));
         Assert.That(neo4j.Availability.IsAvailable, Is.False);
     }
 
     [Test]
-    public void WhileTheBreakerIsOpenCallsFailAtOnceWithoutReachingNeo4j()
+    public async Task WhileTheBreakerIsOpenCallsFailAtOnceWithoutReachingNeo4j()
     {
         var neo4j = new Neo4jTestStore(Breaking);
         neo4j.Server.GoDown();
-        Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync());
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync());
         var sent = neo4j.Requests.Count;
 
-        var error = Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.IsEmptyAsync())!;
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.IsEmptyAsync());
         Assert.That(neo4j.Requests, Has.Count.EqualTo(sent));
         Assert.That(error.Message, Does.Contain("the circuit is open after repeated failures"));
     }
@@ -37,7 +37,7 @@ public class Neo4jBreakerTests
     {
         var neo4j = new Neo4jTestStore(Breaking);
         neo4j.Server.GoDown();
-        Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync());
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => neo4j.Store.ProbeAsync());
         neo4j.Server.ComeBack();
 
         await Task.Delay(Breaking.BreakDuration + TimeSpan.FromMilliseconds(200));
@@ -48,12 +48,12 @@ public class Neo4jBreakerTests
     }
 
     [Test]
-    public void ClientErrorsNeverOpenTheBreaker()
+    public async Task ClientErrorsNeverOpenTheBreaker()
     {
         var neo4j = new Neo4jTestStore(Breaking);
         neo4j.Server.Otherwise = _ => Neo4jRecording.Load("query-syntax-error").ToResponse();
 
-        for (var i = 0; i < 5; i++) Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync());
+        for (var i = 0; i < 5; i++) await Assert.ThrowsAsync<Neo4jException>(() => neo4j.Store.ProbeAsync());
         Assert.That(neo4j.Requests, Has.Count.EqualTo(5));
         Assert.That(neo4j.Log.At(LogLevel.Error), Is.Empty);
     }

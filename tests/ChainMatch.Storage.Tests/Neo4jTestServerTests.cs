@@ -30,23 +30,23 @@ public class Neo4jTestServerTests
     }
 
     [Test]
-    public void ARefusedPasswordEndsTheWaitAtOnce()
+    public async Task ARefusedPasswordEndsTheWaitAtOnce()
     {
         var neo4j = new FakeNeo4j { Otherwise = _ => Neo4jRecording.Load("query-unauthorized").ToResponse() };
         using var http = new HttpClient(neo4j);
 
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => Neo4jReadiness.WaitAsync(http, Neo4jTestStore.Connection, TimeSpan.FromSeconds(30), Interval, TimeProvider.System))!;
+        var error = (await Assert.ThrowsAsync<InvalidOperationException>(() => Neo4jReadiness.WaitAsync(http, Neo4jTestStore.Connection, TimeSpan.FromSeconds(30), Interval, TimeProvider.System)))!;
         Assert.That(error.Message, Does.Contain("refused user 'chainmatch'"));
         Assert.That(neo4j.Requests, Has.Count.EqualTo(1));
     }
 
     [Test]
-    public void AServerThatNeverAnswersEndsTheWaitNamingItsLastAnswer()
+    public async Task AServerThatNeverAnswersEndsTheWaitNamingItsLastAnswer()
     {
         var neo4j = new FakeNeo4j { Otherwise = _ => Neo4jRecording.Load("query-database-unavailable").ToResponse() };
         using var http = new HttpClient(neo4j);
 
-        var error = Assert.ThrowsAsync<TimeoutException>(() => Neo4jReadiness.WaitAsync(http, Neo4jTestStore.Connection, TimeSpan.FromMilliseconds(200), Interval, TimeProvider.System))!;
+        var error = (await Assert.ThrowsAsync<TimeoutException>(() => Neo4jReadiness.WaitAsync(http, Neo4jTestStore.Connection, TimeSpan.FromMilliseconds(200), Interval, TimeProvider.System)))!;
         Assert.That(error.Message, Does.StartWith("Neo4j at http://neo4j.test:7474/ did not answer RETURN 1 within 0.2 s").And.Contain("Neo.TransientError.General.DatabaseUnavailable"));
     }
 

@@ -69,7 +69,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
         await store.ImportAsync(seeds);
         var project = seeds.Projects.Single();
         var rewritten = project with { History = project.History.SetItem(1, project.History[1] with { Note = "edited" }) };
-        var e = Assert.ThrowsAsync<InvalidOperationException>(() => store.ImportAsync(GraphData.Empty with { Projects = [rewritten] }));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => store.ImportAsync(GraphData.Empty with { Projects = [rewritten] }));
         Assert.That(e!.Message, Is.EqualTo("project foil-for-kunming: step 2 is already recorded as contacted on 2023-04-10; a project's history is never overwritten"));
         var appended = project with { History = project.History.Add(new ChainMatch.Domain.Projects.StageChange(ChainMatch.Domain.Projects.ProjectStage.Started, new DateOnly(2024, 6, 1))) };
         Assert.That((await store.ImportAsync(GraphData.Empty with { Projects = [appended] })).Written["project_stage"], Is.EqualTo(1));

@@ -1,7 +1,6 @@
 using ChainMatch.Api.Access;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Access;
-using Serilog;
 
 namespace ChainMatch.Api.Infrastructure;
 
@@ -10,9 +9,7 @@ public static class ApiServices
 {
     public static WebApplicationBuilder AddChainMatchApi(this WebApplicationBuilder builder)
     {
-        var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddChainMatchLogging();
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -31,7 +28,7 @@ public static class ApiServices
     /// <summary>Logging, problem details and who the caller is: everything that runs before the web UI's static files.</summary>
     public static WebApplication UseChainMatchApi(this WebApplication app)
     {
-        app.UseMiddleware<RequestLogging>();
+        app.UseChainMatchRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

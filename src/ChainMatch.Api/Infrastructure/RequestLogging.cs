@@ -1,24 +1,40 @@
-using System.Diagnostics;
+using ChainMatch.Api.Access;
+using Serilog;
 
 namespace ChainMatch.Api.Infrastructure;
 
-/// <summary>One structured line per request with its status and timing (Serilog.AspNetCore cannot be restored here).</summary>
-sealed class RequestLogging(RequestDelegate next, ILogger<RequestLogging> log)
+/// <summary>Serilog for the service: levels per namespace from configuration, and one event per request saying who called what.</summary>
+public static class RequestLogging
 {
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>
+    /// Serilog as configured under <c>Serilog</c> (<c>MinimumLevel:Override</c> sets a namespace's level), plus any sink
+    /// registered as a service. The static <see cref="Log.Logger"/> is left alone: each app in a test process has its own.
+    /// </summary>
+    public static IServiceCollection AddChainMatchLogging(this IServiceCollection services) =>
+        services.AddSerilog((provider, log) => log.ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>()).ReadFrom.Services(provider),
+            preserveStaticLogger: true);
+
+    /// <summary>Method, path and query, route pattern, status, elapsed ms and the caller's id, role and region on every request's event.</summary>
+    public static WebApplication UseChainMatchRequestLogging(this WebApplication app)
     {
-        var start = Stopwatch.GetTimestamp();
-        try
+        app.UseSerilogRequestLogging(o =>
         {
-            await next(context);
-        }
-        finally
-        {
-            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            var status = context.Response.StatusCode;
-            log.Log(status >= 500 ? LogLevel.Error : LogLevel.Information,
-                "HTTP {Method} {Path}{Query} responded {StatusCode} in {ElapsedMs:0.0} ms",
-                context.Request.Method, context.Request.Path.Value, context.Request.QueryString.Value, status, elapsed);
-        }
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath}{QueryString} responded {StatusCode} in {Elapsed:0.0} ms for {CallerId}";
+            o.EnrichDiagnosticContext = Enrich;
+        });
+        return app;
+    }
+
+    static void Enrich(IDiagnosticContext diagnostic, HttpContext context)
+    {
+        // Serilog's own IncludeQueryInRequestPath reads the raw target, which not every server sets.
+        diagnostic.Set("QueryString", context.Request.QueryString.ToString());
+        // Null for what no endpoint answers: static files, the web UI's pages, unknown paths.
+        diagnostic.Set("RoutePattern", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
+        var caller = new Caller(context.User);
+        diagnostic.Set("CallerId", caller.Id);
+        diagnostic.Set("CallerRole", caller.Role);
+        diagnostic.Set("CallerRegion", caller.Region);
     }
 }
