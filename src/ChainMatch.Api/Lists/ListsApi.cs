@@ -27,8 +27,9 @@ public static class ListsApi
         IReadOnlyList<ListRowResult> Problems, IReadOnlyList<ListRowResult> Results);
 
     static async Task<Results<Ok<ListImportReport>, ValidationProblem>> ImportEdition(
-        [AsParameters] ImportQuery q, HttpRequest request, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+        [AsParameters] ImportQuery q, HttpRequest request, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
+        caller.Scope.DemandListImport();
         if (!ListImport.Families.ContainsKey(q.listId))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["listId"] = [$"'{q.listId}' is not a known list: use {string.Join(", ", ListImport.Families.Keys)}"] });
         if (q.year is < 1990 or > 2100)
@@ -49,7 +50,24 @@ public static class ListsApi
                 Parameters.RowErrors(e.Errors),
                 title: "The list file has bad rows; nothing was imported.");
         }
-        var written = q.dryRun == true ? 0 : (await writes.ApplyAsync(plan.Changes, $"list edition {plan.Edition}", ct)).Total;
+        var written = 0;
+        if (q.dryRun != true)
+        {
+            try
+            {
+                // Planned again inside the write on the newest graph, so a firm another write added meanwhile is matched, not created twice.
+                (plan, var report) = await writes.UpdateAsync(graph =>
+                {
+                    var fresh = ListImport.Plan(graph, rows, q.listId, q.year, q.createMissing ?? false, $"upload of {DateTime.UtcNow:yyyy-MM-dd}");
+                    return (fresh.Changes, fresh);
+                }, $"list edition {plan.Edition}", ct);
+                written = report.Total;
+            }
+            catch (ListImportException e)
+            {
+                return TypedResults.ValidationProblem(Parameters.RowErrors(e.Errors), title: "The list file has bad rows; nothing was imported.");
+            }
+        }
         var problems = plan.Rows.Where(r => r.Outcome is ListImport.Ambiguous or ListImport.Unmatched).ToList();
         return TypedResults.Ok(new ListImportReport(plan.Edition, plan.Rows.Count, plan.Count(ListImport.Matched), plan.Count(ListImport.Created),
             plan.Count(ListImport.Ambiguous), plan.Count(ListImport.Unmatched), written, q.dryRun == true, problems, plan.Rows));

@@ -34,7 +34,7 @@ public sealed class ScopeTests : ApiTest
         using var kunming = App.ClientAs(AccessRoles.Investment, "530100");
         var response = await kunming.GetAsync("/api/regions/530300/gaps");
         var problem = await response.Content.ReadFromJsonAsync<JsonNode>();
-        Assert.That((string?)problem!["detail"], Is.EqualTo("region 530300 is outside this caller's scope (530100 and below)"));
+        Assert.That((string?)problem!["detail"], Is.EqualTo("regionCode: region 530300 is outside this caller's scope (530100 and below)"));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
     }
 
