@@ -105,10 +105,11 @@ public static class ProjectsApi
         // "Does it exist?" is asked inside the write: of two leads with one id at once, the second is a 409, not an overwrite.
         var (warnings, _) = await writes.UpdateAsync(graph =>
         {
-            if (graph.Data.Projects.Any(p => p.Id == id))
+            var stored = graph.Data.Projects.FirstOrDefault(p => p.Id == id);
+            caller.Scope.DemandProjectEdit(graph, stored, project);
+            if (stored is not null)
                 throw new WriteConflictException("Project exists", $"project '{id}' already exists: move it with POST /api/projects/{id}/stages");
-            caller.Scope.DemandProjectEdit(graph, null, project);
-            return (GraphData.Empty with { Projects = [project] }, Coordination.AlreadyPursued(graph, project.Firm, project.Segment, project.Region, date));
+            return (GraphData.Empty with { Projects = [project] }, Coordination.AlreadyPursued(graph, project.Firm, project.Segment, project.Region, date, p => caller.Scope.Sees(graph, p)));
         }, $"new lead {id}", ct);
         return TypedResults.Created($"/api/projects/{id}", new CreatedLead(View(snapshot.Current, project), warnings));
     }
