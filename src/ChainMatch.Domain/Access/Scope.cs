@@ -17,7 +17,7 @@ public sealed record Scope(string Region, IReadOnlySet<string>? Chains = null)
 
     public string Text => SeesEverywhere ? "all regions" : $"{Region} and below";
 
-    /// <summary>Whether a region the graph knows lies in the subtree; an unknown code is in no one's subtree but everyone's.</summary>
+    /// <summary>Whether the region lies in the subtree; a code the graph does not know lies in no subtree (only a caller for all regions holds it).</summary>
     public bool Holds(ChainGraph graph, RegionCode region) =>
         SeesEverywhere || (graph.FindRegion(region) is not null && graph.FindRegion(new RegionCode(Region)) is not null && graph.IsWithin(region, new RegionCode(Region)));
 
