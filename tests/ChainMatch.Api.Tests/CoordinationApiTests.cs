@@ -20,6 +20,16 @@ public class CoordinationApiTests : ApiTest
     }
 
     [Test]
+    public async Task AKunmingLeadIsWarnedThatQujingPursuesTheFirmWithoutQujingsProjectOrOwner()
+    {
+        await QujingCourtsTheSameFirm();
+        using var kunming = App.ClientAs(Domain.Access.AccessRoles.Investment, "530100");
+        var response = await kunming.PostAsJsonAsync("/api/projects", new { firm = "cell-co", segment = "foil", region = "530181", ownerTeam = "安宁市", date = "2024-07-01" });
+        var warnings = (await response.Content.ReadFromJsonAsync<JsonNode>())!["warnings"]!.AsArray().Select(w => (string?)w).ToList();
+        Assert.That(warnings, Is.EqualTo(new[] { "曲靖市 already pursues this firm for this segment" }));
+    }
+
+    [Test]
     public async Task TheProvinceSeesBothPursuitsWithStagesOwnersAndASuggestion()
     {
         Assert.That((await GetJson("/api/coordination/conflicts?asOf=2024-12-31"))["conflicts"]!.AsArray(), Is.Empty, "one region alone is no conflict");

@@ -59,6 +59,8 @@ static class HostileRequests
                 {
                     if (type == typeof(HttpRequest)) raw = true;
                     else if (type == typeof(CancellationToken) || type == typeof(HttpContext) || isService.IsService(type)) continue;
+                    // Bound from the request by the type itself (the caller), not sent by the client.
+                    else if (type.GetMethod("BindAsync", BindingFlags.Public | BindingFlags.Static) is not null) continue;
                     else if (route.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
                     else if (IsScalar(type)) query.Add(name);
                     else json = type;

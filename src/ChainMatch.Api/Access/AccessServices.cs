@@ -100,9 +100,12 @@ public static class AccessServices
         return Task.CompletedTask;
     }
 
-    /// <summary>Demands the permission on an endpoint; the walk test checks every endpoint names exactly one.</summary>
+    /// <summary>
+    /// Demands the permission on an endpoint, and the caller's scope on the values it binds; the walk test checks every
+    /// endpoint names exactly one permission.
+    /// </summary>
     public static TBuilder Require<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(permission.ToString()).WithMetadata(new RequiresPermission(permission));
+        builder.RequireAuthorization(permission.ToString()).WithMetadata(new RequiresPermission(permission)).CheckScope();
 }
 
 /// <summary>Endpoint metadata: the one permission an endpoint demands.</summary>

@@ -14,22 +14,24 @@ public static class AuditApi
     {
         var api = app.MapGroup("/api").WithTags("Access");
         api.MapGet("/audit", List).Require(Permission.Administer)
-            .WithSummary("Every write: who, when, what and the values before and after; filter by actor, action, target (substrings) and from/to dates.");
+            .WithSummary("Every write: who, when, what and the values before and after; filter by actor, action, target (substrings) and from/to dates. Read by admins for all regions.");
         api.MapGet("/audit.csv", Csv).Require(Permission.Administer).WithSummary("The same entries as CSV.");
         return app;
     }
 
     public sealed record AuditFilter(string? actor, string? action, string? target, string? from, string? to, int? limit);
 
-    static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> List([AsParameters] AuditFilter f, AccessStore access, CancellationToken ct)
+    static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> List([AsParameters] AuditFilter f, AccessStore access, Caller caller, CancellationToken ct)
     {
+        DemandAuditLog(caller);
         var errors = Parameters.Errors();
         var query = Parse(f, errors);
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await access.QueryAuditAsync(query!, ct));
     }
 
-    static async Task<Results<FileContentHttpResult, ValidationProblem>> Csv([AsParameters] AuditFilter f, AccessStore access, CancellationToken ct)
+    static async Task<Results<FileContentHttpResult, ValidationProblem>> Csv([AsParameters] AuditFilter f, AccessStore access, Caller caller, CancellationToken ct)
     {
+        DemandAuditLog(caller);
         var errors = Parameters.Errors();
         var query = Parse(f, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -37,6 +39,12 @@ public static class AuditApi
             .Select(e => new object?[] { e.Seq, e.At.UtcDateTime.ToString("O"), e.Actor, e.Action, e.Target, e.Before, e.After });
         var csv = LeadCsv.Write(["seq", "at", "actor", "action", "target", "before", "after"], rows);
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "audit.csv");
+    }
+
+    static void DemandAuditLog(Caller caller)
+    {
+        if (!caller.Scope.ReadsAuditLog)
+            throw new AccessDeniedException($"the audit log spans every region's writes; it is read by an admin for all regions, not {caller.Scope.Text}");
     }
 
     static AuditQuery? Parse(AuditFilter f, Dictionary<string, string[]> errors)

@@ -29,8 +29,14 @@ public static class ChainsApi
     static Ok<List<ChainSummary>> ListChains(GraphSnapshot snapshot) =>
         TypedResults.Ok(snapshot.Current.Chains.Select(c => new ChainSummary(c.Id.Value, c.Name, c.NameEn, c.Segments.Length)).ToList());
 
-    static Results<Ok<ChainDetail>, ValidationProblem> GetChain(string chainId, GraphSnapshot snapshot)
+    public sealed record ChainRoute(string chainId) : IScopedRequest
     {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Chain(nameof(chainId), chainId)];
+    }
+
+    static Results<Ok<ChainDetail>, ValidationProblem> GetChain([AsParameters] ChainRoute route, GraphSnapshot snapshot)
+    {
+        var chainId = route.chainId;
         var errors = Parameters.Errors();
         Parameters.Slug(chainId, nameof(chainId), errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

@@ -12,24 +12,28 @@ public static class NegativeListApi
     public static IEndpointRouteBuilder MapNegativeListApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/negative-list").WithTags("Negative list");
-        api.MapGet("/", ListRules).Require(Permission.ReadLeads).WithSummary("The negative list (负面清单): rules by firm, segment and region, each with its reason and source.");
+        api.MapGet("/", ListRules).Require(Permission.ReadLeads)
+            .WithSummary("The negative list (负面清单): rules by firm, segment and region, each with its reason and source; a regional caller sees the rules that bind its region, not other regions' rules.");
         api.MapPost("/", AddRule).Require(Permission.Administer)
             .Audited(new AuditTarget(_ => "negative-list", c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current.Data.NegativeRules.Select(View).ToList()))
             .WithSummary("Add or correct a rule; every firm, segment and region it names must exist.").ProducesValidationProblem();
         return app;
     }
 
-    public sealed record RuleView(string Id, string? Firm, string? Segment, string? Region, string Reason, string? SourcePublisher, string? SourceRef);
+    public sealed record RuleView(string Id, string? Firm, string? Segment, string? Region, string Reason, string? SourcePublisher, string? SourceRef) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region("region", Region), ScopeDemand.Segment("segment", Segment)];
+    }
 
-    static Ok<List<RuleView>> ListRules(GraphSnapshot snapshot) =>
-        TypedResults.Ok(snapshot.Current.Data.NegativeRules.Select(View).ToList());
+    static Ok<List<RuleView>> ListRules(GraphSnapshot snapshot, Caller caller)
+    {
+        var graph = snapshot.Current;
+        return TypedResults.Ok(graph.Data.NegativeRules.Where(r => caller.Scope.Sees(graph, r)).Select(View).ToList());
+    }
 
     static async Task<Results<Created<RuleView>, ValidationProblem>> AddRule(RuleView rule, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
         var graph = snapshot.Current;
-        // A rule without a region applies everywhere, so only a caller who sees everywhere may add one.
-        if (rule.Region is { } scoped) caller.Demand(graph, new RegionCode(scoped));
-        else if (!caller.SeesEverywhere) throw new AccessDeniedException($"a rule for every region needs a caller who sees all regions, not {caller.ScopeText}");
         var errors = Parameters.Errors();
         Parameters.Slug(rule.Id, "id", errors);
         if (string.IsNullOrWhiteSpace(rule.Reason)) errors["reason"] = ["a rule needs a reason"];
@@ -39,10 +43,15 @@ public static class NegativeListApi
         if (rule.Region is { } r && graph.FindRegion(new RegionCode(r)) is null) errors["region"] = [$"unknown region '{r}'"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var stored = new NegativeRule(rule.Id, rule.Firm is null ? null : new FirmId(rule.Firm), rule.Segment is null ? null : new SegmentId(rule.Segment),
+        var updated = new NegativeRule(rule.Id, rule.Firm is null ? null : new FirmId(rule.Firm), rule.Segment is null ? null : new SegmentId(rule.Segment),
             rule.Region is null ? null : new RegionCode(rule.Region), rule.Reason.Trim(), new Provenance(rule.SourcePublisher, rule.SourceRef));
-        await writes.ApplyAsync(GraphData.Empty with { NegativeRules = [stored] }, $"negative-list rule {stored.Id}", ct);
-        return TypedResults.Created($"/api/negative-list#{stored.Id}", View(stored));
+        // The rule with this id as stored is judged too: posting another region's id with one's own region does not take it over.
+        await writes.UpdateAsync(g =>
+        {
+            caller.Scope.DemandRuleEdit(g, g.Data.NegativeRules.FirstOrDefault(x => x.Id == updated.Id), updated);
+            return (GraphData.Empty with { NegativeRules = [updated] }, updated);
+        }, $"negative-list rule {updated.Id}", ct);
+        return TypedResults.Created($"/api/negative-list#{updated.Id}", View(updated));
     }
 
     static RuleView View(NegativeRule r) =>

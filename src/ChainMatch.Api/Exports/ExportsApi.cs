@@ -16,7 +16,7 @@ public static class ExportsApi
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/regions/{regionCode}").WithTags("Leads").Require(Permission.ReadLeads);
-        api.MapGet("/targets.xlsx", GetTargetsWorkbook).WithMetadata(new SpansChains())
+        api.MapGet("/targets.xlsx", GetTargetsWorkbook)
             .WithSummary("The region's target list as an Excel workbook; the same filters as /targets (format is ignored).")
             .Produces(StatusCodes.Status200OK, contentType: XlsxType)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -24,52 +24,65 @@ public static class FirmsApi
         return app;
     }
 
-    /// <summary>A firm edit is audited with the firm page as it was and as it became.</summary>
+    static readonly Scope Everywhere = new(Scope.AllRegions);
+
+    /// <summary>A firm edit is audited with the firm page as it was and as it became, every presence in full (the audit log is read by callers for all regions).</summary>
     static readonly AuditTarget Audit = new(c => $"firm:{c.Request.RouteValues["firmId"]}",
         c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current is var graph && graph.FindFirm(new FirmId((string)c.Request.RouteValues["firmId"]!)) is { } firm
-            ? Detail(graph, firm) : null);
+            ? Detail(graph, firm, Everywhere) : null);
 
     public sealed record SourceView(string? Publisher, string? Reference, bool Estimate, bool Verified);
 
+    /// <summary>A presence outside the caller's scope shows its segment, place and years; its site, capacity and source are <see cref="Withheld"/>.</summary>
     public sealed record PresenceView(string Segment, string SegmentName, string Region, string RegionName, string? Site,
-        double? Capacity, string? Unit, int? Since, int? Until, SourceView Source);
+        double? Capacity, string? Unit, int? Since, int? Until, SourceView? Source, bool Withheld = false);
 
     public sealed record MembershipView(string List, string ListName, int Year, int? Rank, double? Revenue);
 
     public sealed record FirmDetail(string Id, string Name, string? NameEn, string? Uscc, IReadOnlyList<string> Aliases, string? Headquarters, string? HeadquartersName,
         string? Ownership, SourceView Source, IReadOnlyList<PresenceView> Presences, IReadOnlyList<MembershipView> Lists, IReadOnlyList<string> NegativeList);
 
-    static Results<Ok<FirmDetail>, ValidationProblem> GetFirm(string firmId, GraphSnapshot snapshot)
+    static Results<Ok<FirmDetail>, ValidationProblem> GetFirm(string firmId, GraphSnapshot snapshot, Caller caller)
     {
         var errors = Parameters.Errors();
         Parameters.Slug(firmId, nameof(firmId), errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var graph = snapshot.Current;
-        return TypedResults.Ok(Detail(graph, graph.FindFirm(new FirmId(firmId)) ?? throw new NotFoundException("firm", firmId)));
+        return TypedResults.Ok(Detail(graph, graph.FindFirm(new FirmId(firmId)) ?? throw new NotFoundException("firm", firmId), caller.Scope));
     }
 
-    static FirmDetail Detail(ChainGraph graph, Firm firm)
+    /// <summary>The firm page as <paramref name="scope"/> may see it: presences elsewhere without their details, only the negative-list rules that bind its regions.</summary>
+    static FirmDetail Detail(ChainGraph graph, Firm firm, Scope scope)
     {
         var presences = graph.PresencesOf(firm.Id)
-            .Select(p => new PresenceView(p.Segment.Value, graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name,
-                p.Site, p.Capacity?.Amount, p.Capacity?.Unit, p.Since, p.Until, Source(p.Source)))
+            .Select(p => scope.SeesDetailsOf(graph, p)
+                ? new PresenceView(p.Segment.Value, graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name,
+                    p.Site, p.Capacity?.Amount, p.Capacity?.Unit, p.Since, p.Until, Source(p.Source))
+                : new PresenceView(p.Segment.Value, graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name,
+                    null, null, null, p.Since, p.Until, null, Withheld: true))
             .ToList();
         var lists = graph.MembershipsOf(firm.Id)
             .Select(m => graph.Data.Lists.First(l => l.Id == m.List) is var l ? new MembershipView(l.Id.Value, l.Name, l.Year, m.Rank, m.Revenue) : null!)
             .ToList();
         var hq = firm.Headquarters is { } code ? graph.FindRegion(code) : null;
         return new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, firm.Uscc, firm.Aliases, hq?.Code.Value, hq?.Name, firm.Ownership,
-            Source(firm.Source), presences, lists, [.. NegativeList.Naming(graph, firm.Id).Select(r => r.ToString())]);
+            Source(firm.Source), presences, lists, [.. NegativeList.Naming(graph, firm.Id).Where(r => scope.Sees(graph, r)).Select(r => r.ToString())]);
     }
 
     public sealed record FirmEdit(string Name, string? NameEn, string? Headquarters, string? Ownership, string? Uscc, IReadOnlyList<string>? Aliases,
-        string? SourcePublisher, string? SourceRef);
+        string? SourcePublisher, string? SourceRef) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region("headquarters", Headquarters)];
+    }
 
     public sealed record PresenceEdit(string Segment, string Region, double? Capacity, string? Unit, int? Since, int? Until, string? Site,
-        string? SourcePublisher, string? SourceRef, bool? Estimate);
+        string? SourcePublisher, string? SourceRef, bool? Estimate) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region("region", Region), ScopeDemand.Segment("segment", Segment)];
+    }
 
-    static async Task<Results<Ok<FirmDetail>, ValidationProblem>> PutFirm(string firmId, FirmEdit edit, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+    static async Task<Results<Ok<FirmDetail>, ValidationProblem>> PutFirm(string firmId, FirmEdit edit, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
         var firm = new Firm(new FirmId(firmId), edit.Name?.Trim() ?? "", edit.NameEn, edit.Headquarters is null ? null : new RegionCode(edit.Headquarters),
             edit.Ownership, new Provenance(edit.SourcePublisher, edit.SourceRef))
@@ -79,13 +92,19 @@ public static class FirmsApi
         };
         var errors = FirmEdits.Check(snapshot.Current, firm);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        await writes.ApplyAsync(GraphData.Empty with { Firms = [firm] }, $"firm {firmId}", ct);
-        return TypedResults.Ok(Detail(snapshot.Current, snapshot.Current.FindFirm(firm.Id)!));
+        await writes.UpdateAsync(graph =>
+        {
+            caller.Scope.DemandFirmEdit(graph, graph.FindFirm(firm.Id), firm);
+            // Checked again on the newest graph: an alias another edit claimed meanwhile is not taken twice.
+            if (FirmEdits.Check(graph, firm) is { Count: > 0 } now)
+                throw new WriteConflictException("Firm changed meanwhile", string.Join("; ", now.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+            return (GraphData.Empty with { Firms = [firm] }, firm);
+        }, $"firm {firmId}", ct);
+        return TypedResults.Ok(Detail(snapshot.Current, snapshot.Current.FindFirm(firm.Id)!, caller.Scope));
     }
 
     static async Task<Results<Ok<FirmDetail>, ValidationProblem>> PostPresence(string firmId, PresenceEdit edit, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
-        caller.Demand(snapshot.Current, new RegionCode(edit.Region ?? ""));
         if (snapshot.Current.FindFirm(new FirmId(firmId)) is null) throw new NotFoundException("firm", firmId);
         if ((edit.Capacity is null) != (edit.Unit is null))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unit"] = ["capacity and unit go together: give both or neither"] });
@@ -94,8 +113,13 @@ public static class FirmsApi
             new Provenance(edit.SourcePublisher, edit.SourceRef, edit.Estimate ?? false));
         var errors = FirmEdits.Check(snapshot.Current, presence);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        await writes.ApplyAsync(GraphData.Empty with { Presences = [presence] }, $"presence of {firmId} in {edit.Segment} at {edit.Region}", ct);
-        return TypedResults.Ok(Detail(snapshot.Current, snapshot.Current.FindFirm(presence.Firm)!));
+        await writes.UpdateAsync(graph =>
+        {
+            // The same firm, segment, place, year and site is the same presence, so the one stored is in the same region.
+            caller.Scope.DemandPresenceEdit(graph, presence);
+            return (GraphData.Empty with { Presences = [presence] }, presence);
+        }, $"presence of {firmId} in {edit.Segment} at {edit.Region}", ct);
+        return TypedResults.Ok(Detail(snapshot.Current, snapshot.Current.FindFirm(presence.Firm)!, caller.Scope));
     }
 
     static SourceView Source(Provenance p) => new(p.Publisher, p.Reference, p.Estimate, p.IsVerified);

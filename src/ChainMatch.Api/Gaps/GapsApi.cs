@@ -16,20 +16,30 @@ public static class GapsApi
         api.MapGet("/chains/{chainId}/status/{regionCode}", GetStatusMap)
             .WithSummary("Status map of a chain in a region (and everything under it) as of a date: each segment present, weak, missing or unverified.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/regions/{regionCode}/gaps", GetGapList).WithMetadata(new SpansChains())
+        api.MapGet("/regions/{regionCode}/gaps", GetGapList)
             .WithSummary("The region's gaps across chains (or ?chain=ID), highest priority first, with reasons.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/regions/{regionCode}/gap-changes", GetGapChanges).WithMetadata(new SpansChains())
+        api.MapGet("/regions/{regionCode}/gap-changes", GetGapChanges)
             .WithSummary("Gaps healed, persistent and new between ?from= and ?to= (default today).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    public sealed record StatusQuery(string chainId, string regionCode, string? asOf);
+    public sealed record StatusQuery(string chainId, string regionCode, string? asOf) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Chain(nameof(chainId), chainId), ScopeDemand.Region(nameof(regionCode), regionCode)];
+    }
 
-    public sealed record GapListQuery(string regionCode, string? asOf, string? chain);
+    /// <summary>Without a chain the list spans every chain.</summary>
+    public sealed record GapListQuery(string regionCode, string? asOf, string? chain) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(regionCode), regionCode), ScopeDemand.Chain(nameof(chain), chain)];
+    }
 
-    public sealed record GapChangesQuery(string regionCode, string? from, string? to, string? chain);
+    public sealed record GapChangesQuery(string regionCode, string? from, string? to, string? chain) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(regionCode), regionCode), ScopeDemand.Chain(nameof(chain), chain)];
+    }
 
     static Results<Ok<StatusMapReport>, ValidationProblem> GetStatusMap([AsParameters] StatusQuery q, GraphSnapshot snapshot, TimeProvider time)
     {

@@ -18,7 +18,12 @@ public static class ApiServices
                 c.ProblemDetails.Detail = $"nothing is served at {c.HttpContext.Request.Path}";
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o => ReportJson.Configure(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            ReportJson.Configure(o.SerializerOptions);
+            // {"region":"530100","region":"530300"} is refused, not read as whichever comes last.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddChainMatchAccess(builder.Configuration);
         builder.Services.AddChainMatchLimits(builder.Configuration);
@@ -36,12 +41,15 @@ public static class ApiServices
         return app;
     }
 
-    /// <summary>After the static files: routing, then permission, scope and limits, in that order, before any endpoint runs.</summary>
+    /// <summary>
+    /// After the static files: routing, permission, one value per query parameter, then limits, before any endpoint runs;
+    /// scope is checked by each endpoint on the values it bound (see <see cref="ScopeFilter"/>).
+    /// </summary>
     public static WebApplication UseChainMatchEndpoints(this WebApplication app)
     {
         app.UseRouting();
         app.UseAuthorization();
-        app.UseMiddleware<ScopeCheck>();
+        app.UseMiddleware<QueryValues>();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.UseMiddleware<BodySizeLimit>();

@@ -1,4 +1,6 @@
 using ChainMatch.Api.Access;
+using ChainMatch.Api.Graph;
+using ChainMatch.Domain.Access;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -15,6 +17,7 @@ sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILo
         {
             NotFoundException e => (StatusCodes.Status404NotFound, $"Unknown {e.Kind}", e.Message),
             AccessDeniedException e => (StatusCodes.Status403Forbidden, "Outside your scope", e.Message),
+            WriteConflictException e => (StatusCodes.Status409Conflict, e.Title, e.Message),
             // Kestrel stops reading a body at the endpoint's cap (see BodySizeLimit) and says so with a 413.
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
                 (e.StatusCode, "Request too large", $"{e.Message} (limits: {LimitOptions.Section}:MaxBodyBytes, {LimitOptions.Section}:MaxImportBytes)"),

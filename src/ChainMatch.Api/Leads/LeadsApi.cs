@@ -20,16 +20,23 @@ public static class LeadsApi
         api.MapGet("/segments/{segmentId}/leads", GetLeads)
             .WithSummary("The firms worth courting for one gap (segment × region), ranked by the model, each with its score, rank and reasons; firms the negative list catches are left out unless ?includeExcluded=true; ?format=csv for Excel.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/targets", GetTargets).WithMetadata(new SpansChains())
+        api.MapGet("/targets", GetTargets)
             .WithSummary("The region's target list across its gaps, best leads first; filters chain, list, hq, minRevenue (亿元; firms without a list revenue are left out); ?format=csv for Excel.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    public sealed record LeadsQuery(string regionCode, string segmentId, int? top, string? asOf, string? format, bool? includeExcluded);
+    public sealed record LeadsQuery(string regionCode, string segmentId, int? top, string? asOf, string? format, bool? includeExcluded) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(regionCode), regionCode), ScopeDemand.Segment(nameof(segmentId), segmentId)];
+    }
 
+    /// <summary>Without a chain the list spans every chain; <c>hq</c> filters by where firms are headquartered, a public fact.</summary>
     public sealed record TargetsQuery(string regionCode, string? chain, string? list, string? hq, int? perGap, string? asOf, string? format, bool? includeExcluded,
-        string? minRevenue = null);
+        string? minRevenue = null) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(regionCode), regionCode), ScopeDemand.Chain(nameof(chain), chain)];
+    }
 
     static Results<Ok<LeadList>, FileContentHttpResult, ValidationProblem> GetLeads([AsParameters] LeadsQuery q, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {

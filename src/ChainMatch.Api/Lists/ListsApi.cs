@@ -2,6 +2,7 @@ using ChainMatch.Api.Access;
 using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
+using ChainMatch.Domain.Graph;
 using ChainMatch.Storage.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,8 +28,9 @@ public static class ListsApi
         IReadOnlyList<ListRowResult> Problems, IReadOnlyList<ListRowResult> Results);
 
     static async Task<Results<Ok<ListImportReport>, ValidationProblem>> ImportEdition(
-        [AsParameters] ImportQuery q, HttpRequest request, GraphSnapshot snapshot, GraphWrites writes, CancellationToken ct)
+        [AsParameters] ImportQuery q, HttpRequest request, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
+        caller.Scope.DemandListImport();
         if (!ListImport.Families.ContainsKey(q.listId))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["listId"] = [$"'{q.listId}' is not a known list: use {string.Join(", ", ListImport.Families.Keys)}"] });
         if (q.year is < 1990 or > 2100)
@@ -37,11 +39,24 @@ public static class ListsApi
         await request.Body.CopyToAsync(body, ct);
 
         var (rows, errors) = ListFile.Read(body.ToArray());
+        var source = $"upload of {DateTime.UtcNow:yyyy-MM-dd}";
+        ListImportPlan Plan(ChainGraph graph) => ListImport.Plan(graph, rows, q.listId, q.year, q.createMissing ?? false, source);
         ListImportPlan plan;
+        var written = 0;
         try
         {
             if (errors.Count > 0) throw new ListImportException(errors);
-            plan = ListImport.Plan(snapshot.Current, rows, q.listId, q.year, q.createMissing ?? false, $"upload of {DateTime.UtcNow:yyyy-MM-dd}");
+            if (q.dryRun == true) plan = Plan(snapshot.Current);
+            else
+            {
+                // Planned inside the write on the newest graph, so a firm another write added meanwhile is matched, not created twice.
+                (plan, var report) = await writes.UpdateAsync(graph =>
+                {
+                    var planned = Plan(graph);
+                    return (planned.Changes, planned);
+                }, $"list edition {q.listId} {q.year}", ct);
+                written = report.Total;
+            }
         }
         catch (ListImportException e)
         {
@@ -49,7 +64,6 @@ public static class ListsApi
                 Parameters.RowErrors(e.Errors),
                 title: "The list file has bad rows; nothing was imported.");
         }
-        var written = q.dryRun == true ? 0 : (await writes.ApplyAsync(plan.Changes, $"list edition {plan.Edition}", ct)).Total;
         var problems = plan.Rows.Where(r => r.Outcome is ListImport.Ambiguous or ListImport.Unmatched).ToList();
         return TypedResults.Ok(new ListImportReport(plan.Edition, plan.Rows.Count, plan.Count(ListImport.Matched), plan.Count(ListImport.Created),
             plan.Count(ListImport.Ambiguous), plan.Count(ListImport.Unmatched), written, q.dryRun == true, problems, plan.Rows));

@@ -21,7 +21,10 @@ public static class MapsApi
         return app;
     }
 
-    public sealed record SvgQuery(string chainId, string regionCode, string? asOf, string? lang);
+    public sealed record SvgQuery(string chainId, string regionCode, string? asOf, string? lang) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Chain(nameof(chainId), chainId), ScopeDemand.Region(nameof(regionCode), regionCode)];
+    }
 
     static Results<FileContentHttpResult, ValidationProblem> GetStatusMapSvg([AsParameters] SvgQuery q, GraphSnapshot snapshot, TimeProvider time)
     {

@@ -32,11 +32,14 @@ public static class ProblemsApi
 
     public sealed record OverdueReport(DateOnly AsOf, IReadOnlyList<OverdueProblem> Problems, IReadOnlyDictionary<string, int> ByDepartment, IReadOnlyDictionary<string, int> ByRegion);
 
-    public sealed record OverdueQuery(string? region, string? department, string? asOf);
+    public sealed record OverdueQuery(string? region, string? department, string? asOf) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(region), region)];
+    }
 
     static async Task<Results<Created<ProjectProblem>, ValidationProblem>> Raise(string projectId, NewProblem p, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
-        var project = ProjectsApi.Find(snapshot.Current, projectId, caller);
+        ProjectsApi.Find(snapshot.Current, projectId, caller);
         var errors = Parameters.Errors();
         if (string.IsNullOrWhiteSpace(p.Category)) errors["category"] = ["a problem needs a category (land, power, approvals, hiring, schooling…)"];
         if (string.IsNullOrWhiteSpace(p.Description)) errors["description"] = ["a problem needs a description"];
@@ -46,9 +49,14 @@ public static class ProblemsApi
         if (errors.Count == 0 && deadline < raised) errors["deadline"] = [$"the deadline ({deadline:yyyy-MM-dd}) is before the problem was raised ({raised:yyyy-MM-dd})"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var problem = new ProjectProblem($"problem-{project.Problems.Length + 1}", p.Category.Trim(), p.Description.Trim(), raised, p.LeadDepartment.Trim(),
-            [.. (p.ResponsibleDepartments ?? []).Select(d => d.Trim()).Where(d => d.Length > 0)], deadline);
-        await writes.ApplyAsync(GraphData.Empty with { Projects = [project with { Problems = project.Problems.Add(problem) }] }, $"problem on {projectId}", ct);
+        // Numbered on the newest project inside the write, so two problems raised at once get two numbers.
+        var (problem, _) = await writes.UpdateAsync(graph =>
+        {
+            var current = ProjectsApi.Find(graph, projectId, caller);
+            var problem = new ProjectProblem($"problem-{current.Problems.Length + 1}", p.Category.Trim(), p.Description.Trim(), raised, p.LeadDepartment.Trim(),
+                [.. (p.ResponsibleDepartments ?? []).Select(d => d.Trim()).Where(d => d.Length > 0)], deadline);
+            return (GraphData.Empty with { Projects = [current with { Problems = current.Problems.Add(problem) }] }, problem);
+        }, $"problem on {projectId}", ct);
         return TypedResults.Created($"/api/projects/{projectId}/problems/{problem.Id}", problem);
     }
 
@@ -60,10 +68,10 @@ public static class ProblemsApi
         var errors = Parameters.Errors();
         var on = Parameters.Date(c.ClosedOn, "closedOn", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        ProjectProblem closed;
+        // Tried on the project as read first, so a bad resolution or date is a 400 before the write waits its turn.
         try
         {
-            closed = project.Problems[index].Close(on, c.Resolution ?? "");
+            project.Problems[index].Close(on, c.Resolution ?? "");
         }
         catch (InvalidOperationException e)
         {
@@ -73,7 +81,21 @@ public static class ProblemsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.ParamName == "on" ? "closedOn" : "resolution"] = [e.Message.Split(" (Parameter", 2)[0]] });
         }
-        await writes.ApplyAsync(GraphData.Empty with { Projects = [project with { Problems = project.Problems.SetItem(index, closed) }] }, $"closing {projectId}/{problemId}", ct);
+        // Closed again on the newest project inside the write: of two closings at once, the second finds it closed.
+        var (closed, _) = await writes.UpdateAsync(graph =>
+        {
+            var current = ProjectsApi.Find(graph, projectId, caller);
+            ProjectProblem done;
+            try
+            {
+                done = current.Problems[index].Close(on, c.Resolution ?? "");
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new WriteConflictException("Problem already closed", e.Message);
+            }
+            return (GraphData.Empty with { Projects = [current with { Problems = current.Problems.SetItem(index, done) }] }, done);
+        }, $"closing {projectId}/{problemId}", ct);
         return TypedResults.Ok(closed);
     }
 

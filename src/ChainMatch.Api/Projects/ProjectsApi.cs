@@ -42,11 +42,18 @@ public static class ProjectsApi
     /// <summary>A created lead, and the other regions of the province already pursuing the same firm for the same segment.</summary>
     public sealed record CreatedLead(ProjectView Project, IReadOnlyList<string> Warnings);
 
-    public sealed record NewLead(string? Id, string Firm, string Segment, string Region, string OwnerTeam, string Date, string? Note);
+    public sealed record NewLead(string? Id, string Firm, string Segment, string Region, string OwnerTeam, string Date, string? Note) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region("region", Region), ScopeDemand.Segment("segment", Segment)];
+    }
 
     public sealed record NewStage(string Stage, string Date, double? AgreedInvestment, double? FundsInPlace, string? Note);
 
-    public sealed record ProjectQuery(string? region, string? chain, string? stage, string? owner);
+    /// <summary>Without a region the list is the caller's region; without a chain it spans every chain.</summary>
+    public sealed record ProjectQuery(string? region, string? chain, string? stage, string? owner) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(region), region), ScopeDemand.Chain(nameof(chain), chain)];
+    }
 
     public sealed record PipelineRow(ProjectStage Stage, int Projects, double AgreedInvestment, double FundsInPlace);
 
@@ -83,7 +90,6 @@ public static class ProjectsApi
     static async Task<Results<Created<CreatedLead>, ValidationProblem, ProblemHttpResult>> CreateLead(NewLead lead, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
         var graph = snapshot.Current;
-        caller.Demand(graph, new RegionCode(lead.Region ?? ""));
         var errors = Parameters.Errors();
         if (graph.FindFirm(new FirmId(lead.Firm ?? "")) is null) errors["firm"] = [$"unknown firm '{lead.Firm}'"];
         if (graph.FindSegment(new SegmentId(lead.Segment ?? "")) is null) errors["segment"] = [$"unknown segment '{lead.Segment}'"];
@@ -93,19 +99,24 @@ public static class ProjectsApi
         var id = lead.Id ?? $"{lead.Firm}-{lead.Segment}-{lead.Region}".ToLowerInvariant();
         Parameters.Slug(id, "id", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (graph.Data.Projects.Any(p => p.Id == id))
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Project exists", detail: $"project '{id}' already exists: move it with POST /api/projects/{id}/stages");
 
         var project = new Project(id, new FirmId(lead.Firm!), new SegmentId(lead.Segment!), new RegionCode(lead.Region!), lead.OwnerTeam.Trim(),
             [new StageChange(ProjectStage.Lead, date, Note: lead.Note)], new Provenance(lead.OwnerTeam.Trim(), "ChainMatch project library"));
-        var warnings = Coordination.AlreadyPursued(graph, project.Firm, project.Segment, project.Region, date);
-        await writes.ApplyAsync(GraphData.Empty with { Projects = [project] }, $"new lead {id}", ct);
+        // "Does it exist?" is asked inside the write: of two leads with one id at once, the second is a 409, not an overwrite.
+        var (warnings, _) = await writes.UpdateAsync(graph =>
+        {
+            var stored = graph.Data.Projects.FirstOrDefault(p => p.Id == id);
+            caller.Scope.DemandProjectEdit(graph, stored, project);
+            if (stored is not null)
+                throw new WriteConflictException("Project exists", $"project '{id}' already exists: move it with POST /api/projects/{id}/stages");
+            return (GraphData.Empty with { Projects = [project] }, Coordination.AlreadyPursued(graph, project.Firm, project.Segment, project.Region, date, p => caller.Scope.Sees(graph, p)));
+        }, $"new lead {id}", ct);
         return TypedResults.Created($"/api/projects/{id}", new CreatedLead(View(snapshot.Current, project), warnings));
     }
 
     static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AddStage(string projectId, NewStage step, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
-        var project = Find(snapshot.Current, projectId, caller);
+        Find(snapshot.Current, projectId, caller);
         var errors = Parameters.Errors();
         if (!ProjectLifecycle.TryParse(step.Stage, out var stage)) errors["stage"] = [$"'{step.Stage}' is not a stage: use {ProjectLifecycle.Names}"];
         var date = Parameters.Date(step.Date, "date", errors);
@@ -115,7 +126,12 @@ public static class ProjectsApi
         Project moved;
         try
         {
-            moved = ProjectLifecycle.Advance(project, new StageChange(stage, date, step.AgreedInvestment, step.FundsInPlace, step.Note));
+            // Moved from the newest project inside the write: of two moves at once, the second starts where the first ended.
+            (moved, _) = await writes.UpdateAsync(graph =>
+            {
+                var next = ProjectLifecycle.Advance(Find(graph, projectId, caller), new StageChange(stage, date, step.AgreedInvestment, step.FundsInPlace, step.Note));
+                return (GraphData.Empty with { Projects = [next] }, next);
+            }, $"project {projectId} to {step.Stage}", ct);
         }
         catch (IllegalTransitionException e)
         {
@@ -126,7 +142,6 @@ public static class ProjectsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [e.Message.Split(" (Parameter", 2)[0]] });
         }
-        await writes.ApplyAsync(GraphData.Empty with { Projects = [moved] }, $"project {moved.Id} to {step.Stage}", ct);
         return TypedResults.Ok(View(snapshot.Current, moved));
     }
 
@@ -136,10 +151,29 @@ public static class ProjectsApi
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
+        var source = $"project import of {DateTime.UtcNow:yyyy-MM-dd}";
+        // Each project as stored and as imported must be in the caller's scope: an import never moves another region's project.
+        IReadOnlyList<Project> Plan(ChainGraph graph)
+        {
+            var projects = ProjectFile.Plan(graph, body.ToArray(), source);
+            foreach (var p in projects) caller.Scope.DemandProjectEdit(graph, graph.Data.Projects.FirstOrDefault(s => s.Id == p.Id), p);
+            return projects;
+        }
         IReadOnlyList<Project> projects;
+        var written = 0;
         try
         {
-            projects = ProjectFile.Plan(snapshot.Current, body.ToArray(), $"project import of {DateTime.UtcNow:yyyy-MM-dd}");
+            if (dryRun == true) projects = Plan(snapshot.Current);
+            else
+            {
+                // Planned inside the write on the newest library, so a write that lands meanwhile is built upon, not undone.
+                (projects, var report) = await writes.UpdateAsync(graph =>
+                {
+                    var planned = Plan(graph);
+                    return (GraphData.Empty with { Projects = [.. planned] }, planned);
+                }, "project import", ct);
+                written = report.Total;
+            }
         }
         catch (ListImportException e)
         {
@@ -147,8 +181,6 @@ public static class ProjectsApi
                 Parameters.RowErrors(e.Errors),
                 title: "The project file has bad rows; nothing was imported.");
         }
-        foreach (var p in projects) caller.Demand(snapshot.Current, p.Region);
-        var written = dryRun == true ? 0 : (await writes.ApplyAsync(GraphData.Empty with { Projects = [.. projects] }, "project import", ct)).Total;
         return TypedResults.Ok(new ImportReport(projects.Count, projects.Sum(p => p.History.Length), written, dryRun == true));
     }
 
@@ -171,7 +203,7 @@ public static class ProjectsApi
     internal static Project Find(ChainGraph graph, string id, Caller caller)
     {
         var project = graph.Data.Projects.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException("project", id);
-        caller.Demand(graph, project.Region);
+        caller.Scope.DemandStored(graph, "project", id, project.Region);
         return project;
     }
 

@@ -19,9 +19,15 @@ public static class RegionsApi
 
     public sealed record RegionNode(string Code, string Name, string? NameEn, RegionLevel Level, IReadOnlyList<RegionNode> Children);
 
-    static Results<Ok<List<RegionNode>>, ValidationProblem> GetTree(string? root, GraphSnapshot snapshot, Caller caller)
+    public sealed record TreeQuery(string? root) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(root), root)];
+    }
+
+    static Results<Ok<List<RegionNode>>, ValidationProblem> GetTree([AsParameters] TreeQuery q, GraphSnapshot snapshot, Caller caller)
     {
         var graph = snapshot.Current;
+        var root = q.root;
         // A regional caller's tree starts at their own region.
         root ??= caller.DefaultRegion;
         if (root is null)

@@ -29,7 +29,10 @@ public static class SimulationApi
         return app;
     }
 
-    public sealed record AnchorsQuery(string chainId, string regionCode, int? top, string? asOf);
+    public sealed record AnchorsQuery(string chainId, string regionCode, int? top, string? asOf) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Chain(nameof(chainId), chainId), ScopeDemand.Region(nameof(regionCode), regionCode)];
+    }
 
     static Results<Ok<AnchorRankingReport>, ValidationProblem> Anchors([AsParameters] AnchorsQuery q, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
     {
@@ -42,12 +45,16 @@ public static class SimulationApi
         return TypedResults.Ok(new AnchorRanking(model).Rank(snapshot.Current, new ChainId(q.chainId), new RegionCode(q.regionCode), asOf, q.top ?? 20));
     }
 
-    public sealed record ConflictQuery(string? province, string? asOf);
+    /// <summary>Without a province: the caller's own region (Yunnan for a caller who sees every region).</summary>
+    public sealed record ConflictQuery(string? province, string? asOf) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(province), province)];
+    }
 
-    static Results<Ok<ConflictReport>, ValidationProblem> Conflicts([AsParameters] ConflictQuery q, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    static Results<Ok<ConflictReport>, ValidationProblem> Conflicts([AsParameters] ConflictQuery q, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time, Caller caller)
     {
         var errors = Parameters.Errors();
-        var province = q.province ?? "530000";
+        var province = q.province ?? caller.DefaultRegion ?? "530000";
         Parameters.RegionCode(province, "province", errors);
         var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -56,11 +63,17 @@ public static class SimulationApi
 
     public sealed record ScenarioAnchor(string Firm, IReadOnlyList<string>? Segments);
 
-    public sealed record CompareRequest(IReadOnlyList<ScenarioAnchor>? Anchors, string Region, string Chain, string? AsOf);
-
-    static Results<Ok<ScenarioComparison>, ValidationProblem> Compare(CompareRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time, Caller caller)
+    public sealed record CompareRequest(IReadOnlyList<ScenarioAnchor>? Anchors, string Region, string Chain, string? AsOf) : IScopedRequest
     {
-        caller.Demand(snapshot.Current, new RegionCode(request.Region ?? ""));
+        public IEnumerable<ScopeDemand> ScopeDemands() =>
+        [
+            ScopeDemand.Region("region", Region), ScopeDemand.Chain("chain", Chain),
+            .. (Anchors ?? []).SelectMany(a => a?.Segments ?? []).Select(s => ScopeDemand.Segment("anchors", s)),
+        ];
+    }
+
+    static Results<Ok<ScenarioComparison>, ValidationProblem> Compare(CompareRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    {
         var errors = Parameters.Errors();
         if (request.Anchors is not { Count: >= 2 }) errors["anchors"] = ["a comparison needs two anchors or more"];
         foreach (var a in request.Anchors ?? []) Parameters.Slug(a.Firm ?? "", "anchors", errors);
@@ -84,11 +97,18 @@ public static class SimulationApi
     /// <summary>An anchor not in the graph: a name and the segments it announces, with capacities where known.</summary>
     public sealed record InlineFirm(string Name, string? NameEn, string? Headquarters, IReadOnlyList<InlineSegment>? Segments);
 
-    public sealed record AnchorRequest(string Firm, string Region, string Chain, IReadOnlyList<string>? Segments, string? AsOf, InlineFirm? Describe);
-
-    static Results<Ok<SimulationReport>, ValidationProblem> SimulateAnchor(AnchorRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time, Caller caller)
+    public sealed record AnchorRequest(string Firm, string Region, string Chain, IReadOnlyList<string>? Segments, string? AsOf, InlineFirm? Describe) : IScopedRequest
     {
-        caller.Demand(snapshot.Current, new RegionCode(request.Region ?? ""));
+        public IEnumerable<ScopeDemand> ScopeDemands() =>
+        [
+            ScopeDemand.Region("region", Region), ScopeDemand.Chain("chain", Chain),
+            .. (Segments ?? []).Select(s => ScopeDemand.Segment("segments", s)),
+            .. (Describe?.Segments ?? []).Select(s => ScopeDemand.Segment("describe", s?.Segment)),
+        ];
+    }
+
+    static Results<Ok<SimulationReport>, ValidationProblem> SimulateAnchor(AnchorRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    {
         var errors = Parameters.Errors();
         Parameters.Slug(request.Firm ?? "", "firm", errors);
         Parameters.RegionCode(request.Region ?? "", "region", errors);

@@ -48,14 +48,19 @@ public sealed class Coordination(TreeEnsemble model)
         return new ConflictReport(root.Code.Value, root.Name, asOf, conflicts);
     }
 
-    /// <summary>Projects elsewhere in the province that already pursue this firm for this segment: the warning a new lead gets.</summary>
-    public static IReadOnlyList<string> AlreadyPursued(ChainGraph graph, FirmId firm, SegmentId segment, RegionCode region, DateOnly asOf)
+    /// <summary>
+    /// Projects elsewhere in the province that already pursue this firm for this segment: the warning a new lead gets. It
+    /// names the other region always, and the project, stage and owner only where <paramref name="showsProject"/> allows.
+    /// </summary>
+    public static IReadOnlyList<string> AlreadyPursued(ChainGraph graph, FirmId firm, SegmentId segment, RegionCode region, DateOnly asOf, Func<Project, bool>? showsProject = null)
     {
         var province = graph.ProvinceOf(region).Code;
         var here = Prefecture(graph, region);
         return graph.Data.Projects
             .Where(p => p.Firm == firm && p.Segment == segment && IsOpen(p, asOf) && graph.IsWithin(p.Region, province) && Prefecture(graph, p.Region) != here)
-            .Select(p => $"{graph.FindRegion(p.Region)!.Name} already pursues this firm for this segment (project {p.Id}, {ProjectLifecycle.Name(p.Stage)}, owner {p.OwnerTeam})")
+            .Select(p => showsProject?.Invoke(p) == false
+                ? $"{graph.FindRegion(p.Region)!.Name} already pursues this firm for this segment"
+                : $"{graph.FindRegion(p.Region)!.Name} already pursues this firm for this segment (project {p.Id}, {ProjectLifecycle.Name(p.Stage)}, owner {p.OwnerTeam})")
             .ToList();
     }
 

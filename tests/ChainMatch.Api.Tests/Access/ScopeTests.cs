@@ -34,7 +34,7 @@ public sealed class ScopeTests : ApiTest
         using var kunming = App.ClientAs(AccessRoles.Investment, "530100");
         var response = await kunming.GetAsync("/api/regions/530300/gaps");
         var problem = await response.Content.ReadFromJsonAsync<JsonNode>();
-        Assert.That((string?)problem!["detail"], Is.EqualTo("region 530300 is outside this caller's scope (530100 and below)"));
+        Assert.That((string?)problem!["detail"], Is.EqualTo("regionCode: region 530300 is outside this caller's scope (530100 and below)"));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
     }
 
@@ -87,6 +87,27 @@ public sealed class ScopeTests : ApiTest
             Assert.That(await Status(chief, "/api/regions/530100/segments/foil/leads"), Is.EqualTo(HttpStatusCode.OK));
             Assert.That(await Status(chief, "/api/regions/530100/segments/cell/leads"), Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(await Status(chief, "/api/projects"), Is.EqualTo(HttpStatusCode.Forbidden), "chain chiefs do not read the project library");
+        });
+    }
+
+    [Test]
+    public async Task A_planner_bound_to_a_chain_simulates_and_compares_in_that_chain_only()
+    {
+        using var planner = App.ClientAs(AccessRoles.Planner, "530000", "aluminium");
+        var anchor = await planner.PostAsJsonAsync("/api/simulations/anchor", new { firm = "cell-co", region = "530100", chain = "battery" });
+        var compare = await planner.PostAsJsonAsync("/api/simulations/compare",
+            new { anchors = new[] { new { firm = "cell-co" }, new { firm = "smelter-co" } }, region = "530100", chain = "battery" });
+        var segments = await planner.PostAsJsonAsync("/api/simulations/anchor", new { firm = "cell-co", region = "530100", chain = "aluminium", segments = new[] { "cell" } });
+        var inline = await planner.PostAsJsonAsync("/api/simulations/anchor",
+            new { firm = "new-co", region = "530100", chain = "aluminium", describe = new { name = "新公司", segments = new[] { new { segment = "cell" } } } });
+        var own = await planner.PostAsJsonAsync("/api/simulations/anchor", new { firm = "smelter-co", region = "530100", chain = "aluminium" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(anchor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "another chain");
+            Assert.That(compare.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "another chain, compared");
+            Assert.That(segments.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a segment of another chain");
+            Assert.That(inline.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "an inline anchor's segment of another chain");
+            Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK), "its own chain");
         });
     }
 }
