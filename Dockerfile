@@ -20,7 +20,7 @@ COPY models ./models
 USER chainmatch
 ENV Graph__DataDirectory=/data \
     Graph__SeedDirectory=/app/graph-seeds \
-    Ranking__ModelPath=/app/models/lead-ranker.json \
+    Ranking__ModelPath=/app/models/lead-ranker.zip \
     Urls=http://0.0.0.0:5080
 EXPOSE 5080
 VOLUME /data

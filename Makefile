@@ -22,7 +22,7 @@ build: deps compile
 run: compile
 	dotnet run --project src/ChainMatch.Api -c $(CONFIGURATION) --no-build -- \
 		--urls http://127.0.0.1:$(PORT) --Graph:DataDirectory=$(DATA) --Graph:SeedDirectory=$(SEEDS) \
-		--Ranking:ModelPath=$(CURDIR)/models/lead-ranker.json
+		--Ranking:ModelPath=$(CURDIR)/models/lead-ranker.zip
 
 # dotnet test prints one summary per test project; the last line adds them up.
 test: build
@@ -31,7 +31,7 @@ test: build
 
 # The shipped ranking model: trained on graph-seeds as of 2025-12-31 (see ShippedModel.cs); tests hold it to this.
 model: build
-	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- train --data $(SEEDS) --as-of 2025-12-31 --model models/lead-ranker.json
+	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- train --data $(SEEDS) --as-of 2025-12-31 --model models/lead-ranker.zip
 
 # Lead ranking speed on the seeds plus a seeded synthetic universe (FIRMS synthetic firms); prints figures and ratios.
 FIRMS ?= 100000
@@ -46,7 +46,7 @@ load: compile
 screenshot: build
 	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
 		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
-		$(CURDIR)/models/lead-ranker.json "region=530100&chain=new-energy-battery" $(CURDIR)/docs/kunming-battery-status-map.png
+		$(CURDIR)/models/lead-ranker.zip "region=530100&chain=new-energy-battery" $(CURDIR)/docs/kunming-battery-status-map.png
 
 seed-check: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed --dry-run $(SEEDS)
