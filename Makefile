@@ -7,7 +7,7 @@ CONFIGURATION ?= Release
 
 .PHONY: run test build compile deps deps-run model bench load seed-check screenshot clean
 
-# What serving needs (the .NET SDK) and, for tests and training, libxgboost0, chromium and a CJK font.
+# What serving and training need (the .NET SDK) and, for the browser tests, chromium and a CJK font.
 deps-run:
 	@bash scripts/install-deps.sh run
 
@@ -29,7 +29,7 @@ test: build
 	@set -o pipefail; dotnet test ChainMatch.sln -c $(CONFIGURATION) --no-build --nologo 2>&1 | tee .test-output.log; \
 		status=$$?; bash scripts/test-summary.sh .test-output.log; rm -f .test-output.log; exit $$status
 
-# The shipped ranking model: trained on graph-seeds as of 2025-12-31 (see ShippedModel.cs); tests hold it to this.
+# The shipped ranking model (ML.NET): trained on graph-seeds as of 2025-12-31 (see ShippedModel.cs); tests hold it to this.
 model: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- train --data $(SEEDS) --as-of 2025-12-31 --model models/lead-ranker.zip
 
