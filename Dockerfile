@@ -6,9 +6,10 @@ RUN dotnet publish src/ChainMatch.Api -c Release -o /out/api \
  && dotnet publish src/ChainMatch.Cli -c Release -o /out/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# libxgboost0: Debian's XGBoost 1.7, so that `cli/chainmatch train` can retrain the ranking model inside the image.
+# libgomp1: OpenMP, which LightGBM's native library (from its NuGet package) links, so that `cli/chainmatch train`
+# can retrain the ranking model inside the image; serving needs no native library.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libxgboost0 \
+ && apt-get install -y --no-install-recommends libgomp1 \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system chainmatch && useradd --system --gid chainmatch --uid 10001 chainmatch \
  && mkdir -p /data && chown chainmatch:chainmatch /data
@@ -20,7 +21,7 @@ COPY models ./models
 USER chainmatch
 ENV Graph__DataDirectory=/data \
     Graph__SeedDirectory=/app/graph-seeds \
-    Ranking__ModelPath=/app/models/lead-ranker.json \
+    Ranking__ModelPath=/app/models/lead-ranker.zip \
     Urls=http://0.0.0.0:5080
 EXPOSE 5080
 VOLUME /data

@@ -7,7 +7,7 @@ CONFIGURATION ?= Release
 
 .PHONY: run test build compile deps deps-run model bench load seed-check screenshot clean
 
-# What serving needs (the .NET SDK) and, for tests and training, libxgboost0, chromium and a CJK font.
+# What serving and training need (the .NET SDK) and, for the browser tests, chromium and a CJK font.
 deps-run:
 	@bash scripts/install-deps.sh run
 
@@ -22,16 +22,16 @@ build: deps compile
 run: compile
 	dotnet run --project src/ChainMatch.Api -c $(CONFIGURATION) --no-build -- \
 		--urls http://127.0.0.1:$(PORT) --Graph:DataDirectory=$(DATA) --Graph:SeedDirectory=$(SEEDS) \
-		--Ranking:ModelPath=$(CURDIR)/models/lead-ranker.json
+		--Ranking:ModelPath=$(CURDIR)/models/lead-ranker.zip
 
 # dotnet test prints one summary per test project; the last line adds them up.
 test: build
 	@set -o pipefail; dotnet test ChainMatch.sln -c $(CONFIGURATION) --no-build --nologo 2>&1 | tee .test-output.log; \
 		status=$$?; bash scripts/test-summary.sh .test-output.log; rm -f .test-output.log; exit $$status
 
-# The shipped ranking model: trained on graph-seeds as of 2025-12-31 (see ShippedModel.cs); tests hold it to this.
+# The shipped ranking model (ML.NET): trained on graph-seeds as of 2025-12-31 (see ShippedModel.cs); tests hold it to this.
 model: build
-	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- train --data $(SEEDS) --as-of 2025-12-31 --model models/lead-ranker.json
+	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- train --data $(SEEDS) --as-of 2025-12-31 --model models/lead-ranker.zip
 
 # Lead ranking speed on the seeds plus a seeded synthetic universe (FIRMS synthetic firms); prints figures and ratios.
 FIRMS ?= 100000
@@ -46,7 +46,7 @@ load: compile
 screenshot: build
 	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
 		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
-		$(CURDIR)/models/lead-ranker.json "region=530100&chain=new-energy-battery" $(CURDIR)/docs/kunming-battery-status-map.png
+		$(CURDIR)/models/lead-ranker.zip "region=530100&chain=new-energy-battery" $(CURDIR)/docs/kunming-battery-status-map.png
 
 seed-check: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed-check $(SEEDS)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what building and running need (the .NET SDK, checked) and, with "test", what the tests and training
-# need too, on a fresh Debian machine of this project's kind. Serving needs no native library and no browser.
+# Installs what building and running need (the .NET SDK, checked) and, with "test", what the tests need too, on a
+# fresh Debian machine of this project's kind. Serving needs no native library and no browser.
 set -euo pipefail
 mode=${1:-test}
 
@@ -27,11 +27,11 @@ if [ "$mode" = "load" ]; then
   exit 0
 fi
 
-# Debian packages: XGBoost 1.7 for training the ranking model (serving needs none); chromium for the web UI's
-# browser tests (Playwright drives Debian's build, it never downloads one) and a CJK font so pages render Chinese.
+# Debian packages for the tests: chromium for the web UI's browser tests (Playwright drives Debian's build, it never
+# downloads one) and a CJK font so pages render Chinese. Training the ranking model needs none: ML.NET and LightGBM's
+# native library come from NuGet (LightGBM's links OpenMP's libgomp1, which this machine kind's image has).
 [ "$mode" = "test" ] || exit 0
 missing=()
-ldconfig -p | grep -q 'libxgboost.so.0' || missing+=(libxgboost0)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -19,7 +19,7 @@ data=$(mktemp -d)
 log="$data/service.log"
 # Request logging is per request at Information: keep it out of the measurement, warnings and errors still show.
 (cd "$root/src/ChainMatch.Api" && exec dotnet "$dll" --urls "http://127.0.0.1:$port" --Graph:DataDirectory="$data" \
-  --Graph:SeedDirectory="$root/graph-seeds" --Ranking:ModelPath="$root/models/lead-ranker.json" \
+  --Graph:SeedDirectory="$root/graph-seeds" --Ranking:ModelPath="$root/models/lead-ranker.zip" \
   --Serilog:MinimumLevel:Default=Warning >"$log" 2>&1) &
 service=$!
 trap 'kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; rm -rf "$data"' EXIT

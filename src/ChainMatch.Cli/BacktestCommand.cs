@@ -15,7 +15,7 @@ static class BacktestCommand
         var command = new Command("backtest",
             "Train on the graph as it stood before --as-of YEAR, then report where the firms that entered a segment of the region in YEAR or later ranked (hit@5, hit@10, MRR).")
         {
-            region, TrainCommand.Rounds, TrainCommand.Seed,
+            region, TrainCommand.Trees, TrainCommand.Seed, TrainCommand.Trainer,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -24,10 +24,12 @@ static class BacktestCommand
             var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
             var code = new RegionCode(parse.GetValue(region)!);
             if (graph.FindRegion(code) is null) throw new NotFoundException("region", code.Value);
-            var modelPath = Path.Combine(Path.GetTempPath(), $"chainmatch-backtest-{Guid.NewGuid():N}.json");
+            var modelPath = Path.Combine(Path.GetTempPath(), $"chainmatch-backtest-{Guid.NewGuid():N}.zip");
             try
             {
-                var parameters = new LambdaMartParameters(Rounds: parse.GetValue(TrainCommand.Rounds), Seed: parse.GetValue(TrainCommand.Seed));
+                // The shipped model's trainer unless --trainer names another.
+                var parameters = TrainCommand.Candidates(parse).FirstOrDefault(c => parse.GetValue(TrainCommand.Trainer) is not null || c.Trainer == ShippedModel.Trainer)
+                    ?? throw new CliException("no trainer to backtest");
                 var result = Backtest.Run(graph, year, code, parameters, modelPath);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"Backtest {result.Region} from {result.Year}: trained on {result.TrainQueries} queries before {result.Year}; {result.Landings} landings checked ({result.Expansions} expansions of firms already there left out)"));

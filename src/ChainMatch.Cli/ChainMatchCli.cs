@@ -32,6 +32,7 @@ public static class ChainMatchCli
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(EvaluateCommand.Create(output));
         root.Subcommands.Add(BacktestCommand.Create(output));
+        root.Subcommands.Add(TuneCommand.Create(output));
         root.Subcommands.Add(KeysCommand.Create(output));
         root.Subcommands.Add(BackupCommand.Create(output));
         root.Subcommands.Add(RestoreCommand.Create(output));

@@ -2,7 +2,7 @@ namespace ChainMatch.Ranking;
 
 /// <summary>
 /// Metrics of one ranked list, given the graded relevance of each document in ranked order.
-/// NDCG uses XGBoost's gain (2^rel − 1) and log2 discount so offline figures match its ndcg@k.
+/// NDCG uses the exponential gain (2^rel − 1) and log2 discount, the gain the ranking trainers are given.
 /// </summary>
 public static class RankingMetrics
 {

@@ -52,7 +52,7 @@ sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null, s
         return client;
     }
 
-    /// <summary>The repository's models/lead-ranker.json.</summary>
+    /// <summary>The repository's models/lead-ranker.zip.</summary>
     public static string ShippedModelPath => SeedFolder.ShippedModel();
 
     public void DeleteData()

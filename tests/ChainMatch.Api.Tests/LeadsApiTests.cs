@@ -49,7 +49,7 @@ public class ModelStartupTests
     [Test]
     public void AMissingModelStopsTheStartNamingTheFile()
     {
-        var missing = Path.Combine(Path.GetTempPath(), $"no-such-model-{Guid.NewGuid():N}.json");
+        var missing = Path.Combine(Path.GetTempPath(), $"no-such-model-{Guid.NewGuid():N}.zip");
         using var app = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"), modelPath: missing);
         try
         {
@@ -64,11 +64,11 @@ public class ModelStartupTests
     [Test]
     public void ACorruptModelStopsTheStartSayingWhatIsWrong()
     {
-        using var folder = SeedFolder.Empty().Write("model.json", "{\"learner\": {\"gradient_booster\": ");
-        using var app = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"), modelPath: Path.Combine(folder.Path, "model.json"));
+        using var folder = SeedFolder.Empty().Write("model.zip", "{\"learner\": {\"gradient_booster\": ");
+        using var app = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"), modelPath: Path.Combine(folder.Path, "model.zip"));
         try
         {
-            Assert.That(() => app.CreateClient(), Throws.Exception.With.Message.Contains("model.json: not valid JSON"));
+            Assert.That(() => app.CreateClient(), Throws.Exception.With.Message.Contains("model.zip: not an ML.NET ranking model"));
         }
         finally
         {

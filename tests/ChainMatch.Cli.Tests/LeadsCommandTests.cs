@@ -41,10 +41,10 @@ public class LeadsCommandTests
     [Test]
     public async Task AMissingModelFileIsNamed()
     {
-        var run = await CliRun.Of("leads", "--data", SeedFolder.Fixture("mini-seeds"), "--model", "/nonexistent/model.json",
+        var run = await CliRun.Of("leads", "--data", SeedFolder.Fixture("mini-seeds"), "--model", "/nonexistent/model.zip",
             "--chain", "battery", "--segment", "foil", "--region", "530100");
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: model /nonexistent/model.json: file not found"));
+        Assert.That(run.Error.TrimEnd(), Is.EqualTo("error: model /nonexistent/model.zip: file not found"));
     }
 }
 

@@ -46,34 +46,22 @@ public class AnchorSimulationTests
     /// <summary>A one-split model whose score rises only with supply ties to firms in the region: the mechanism, isolated.</summary>
     static TreeEnsemble SupplyTieModel()
     {
+        // Every other feature is constant, so the one tree LightGBM grows can only split on supply ties.
         var feature = (int)ChainMatch.Domain.Leads.LeadFeature.SuppliesLocalFirms;
-        var path = Path.Combine(Path.GetTempPath(), $"chainmatch-stump-{Guid.NewGuid():N}.json");
-        var stump = new
+        var width = ChainMatch.Domain.Leads.LeadFeatures.Count;
+        const int Rows = 40;
+        var features = new float[Rows * width];
+        var labels = new float[Rows];
+        for (var row = 0; row < Rows; row++)
         {
-            learner = new
-            {
-                gradient_booster = new
-                {
-                    name = "gbtree",
-                    model = new
-                    {
-                        trees = new[]
-                        {
-                            new
-                            {
-                                left_children = new[] { 1, -1, -1 }, right_children = new[] { 2, -1, -1 }, split_indices = new[] { feature, 0, 0 },
-                                split_conditions = new[] { 0.5f, 0f, 1f }, default_left = new[] { 1, 0, 0 }, split_type = new[] { 0, 0, 0 },
-                            },
-                        },
-                    },
-                },
-                learner_model_param = new { base_score = "0", num_feature = ChainMatch.Domain.Leads.LeadFeatures.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                objective = new { name = "rank:ndcg" },
-            },
-        };
-        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(stump));
+            features[row * width + feature] = row % 2;
+            labels[row] = row % 2;
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"chainmatch-stump-{Guid.NewGuid():N}.zip");
         try
         {
+            LambdaMart.Train(new RankingSet(features, width, labels, [.. Enumerable.Repeat(10u, Rows / 10)]),
+                new LambdaMartParameters(RankingTrainer.LightGbm, Trees: 1, Leaves: 2, MinExamplesPerLeaf: 1), path);
             return TreeEnsemble.Load(path);
         }
         finally
@@ -88,7 +76,12 @@ public class AnchorSimulationTests
         var followers = new AnchorSimulation(SupplyTieModel()).Run(Graph(), new FirmId("smelter"), new RegionCode("530300"), new ChainId("aluminium"), AsOf).Followers;
         var supplier = followers.Single(f => f.FirmId == "anode-maker");
         Assert.That(supplier.Gap, Is.EqualTo("anode"));
-        Assert.That((supplier.OldScore, supplier.NewScore), Is.EqualTo((0.0, 1.0)));
+        // The stump's two leaves: no supply tie before the anchor, one after.
+        var model = SupplyTieModel();
+        var (without, with) = (new float[model.FeatureCount], new float[model.FeatureCount]);
+        with[(int)ChainMatch.Domain.Leads.LeadFeature.SuppliesLocalFirms] = 1;
+        Assert.That((supplier.OldScore, supplier.NewScore), Is.EqualTo((Math.Round(model.Score(without), 4), Math.Round(model.Score(with), 4))));
+        Assert.That(supplier.NewScore, Is.GreaterThan(supplier.OldScore));
         Assert.That(supplier.Reasons, Has.Some.StartsWith("supplies smelter"));
         Assert.That(followers.Select(f => f.FirmId), Does.Not.Contain("other-anode"), "no tie to the anchor, no rise");
     }

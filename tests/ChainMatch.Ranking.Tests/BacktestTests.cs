@@ -6,9 +6,11 @@ namespace ChainMatch.Ranking.Tests;
 public class BacktestTests
 {
     string _model = null!;
+    // The graph is tiny: one row per leaf lets the trees split at all (and LightGBM, through ML.NET, fails on a tree that cannot).
+    static readonly LambdaMartParameters Parameters = new(RankingTrainer.FastTree, Trees: 5, MinExamplesPerLeaf: 1);
 
     [SetUp]
-    public void SetUp() => _model = Path.Combine(Path.GetTempPath(), $"chainmatch-backtest-test-{Guid.NewGuid():N}.json");
+    public void SetUp() => _model = Path.Combine(Path.GetTempPath(), $"chainmatch-backtest-test-{Guid.NewGuid():N}.zip");
 
     [TearDown]
     public void TearDown() => File.Delete(_model);
@@ -32,7 +34,7 @@ public class BacktestTests
     [Test]
     public void ALandingBuiltInPhasesCountsOnceAndAnExpansionIsLeftOut()
     {
-        var result = Backtest.Run(Graph(), 2020, new RegionCode("530000"), new LambdaMartParameters(Rounds: 5), _model);
+        var result = Backtest.Run(Graph(), 2020, new RegionCode("530000"), Parameters, _model);
         Assert.That(result.Ranked.Select(l => (l.Firm, l.Segment, l.Prefecture, l.Year)), Is.EqualTo(new[] { ("newcomer", "foil", "530100", 2020) }));
         Assert.That(result.Expansions, Is.EqualTo(1));
     }
@@ -40,7 +42,7 @@ public class BacktestTests
     [Test]
     public void EachRankerSaysWhereItPutTheFirmThatCame()
     {
-        var result = Backtest.Run(Graph(), 2020, new RegionCode("530000"), new LambdaMartParameters(Rounds: 5), _model);
+        var result = Backtest.Run(Graph(), 2020, new RegionCode("530000"), Parameters, _model);
         var landing = result.Ranked.Single();
         Assert.That(landing.Ranks.Keys, Is.EquivalentTo(new[] { "model", "list rank", "makes it elsewhere" }));
         Assert.That(landing.Ranks.Values, Is.All.InRange(1, landing.Candidates));
@@ -53,7 +55,12 @@ public class BacktestTests
     public void NothingFromTheYearOnIsSeenInTraining()
     {
         // With only the landing years left, there is nothing to learn from before 2011.
-        Assert.That(() => Backtest.Run(Graph(), 2010, new RegionCode("530000"), new LambdaMartParameters(Rounds: 5), _model),
+        Assert.That(() => Backtest.Run(Graph(), 2010, new RegionCode("530000"), Parameters, _model),
             Throws.InvalidOperationException.With.Message.EqualTo("no training queries before 2010"));
     }
+
+    [Test]
+    public void LightGbmOnTooFewRowsToSplitSaysSoInsteadOfFailingInsideMlNet() =>
+        Assert.That(() => Backtest.Run(Graph(), 2020, new RegionCode("530000"), Parameters with { Trainer = RankingTrainer.LightGbm }, _model),
+            Throws.InvalidOperationException.With.Message.Contains("too few rows"));
 }

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using ChainMatch.Ranking.Trees;
+using Microsoft.ML;
 
 namespace ChainMatch.Ranking.Tests;
 
@@ -7,59 +9,61 @@ public class TreeEnsembleLoadTests
     string _path = null!;
 
     [SetUp]
-    public void SetUp() => _path = Path.Combine(Path.GetTempPath(), $"chainmatch-model-{Guid.NewGuid():N}.json");
+    public void SetUp() => _path = Path.Combine(Path.GetTempPath(), $"chainmatch-model-{Guid.NewGuid():N}.zip");
 
     [TearDown]
     public void TearDown() => File.Delete(_path);
 
-    ModelFormatException LoadFails(string? json)
-    {
-        if (json is not null) File.WriteAllText(_path, json);
-        return Assert.Throws<ModelFormatException>(() => TreeEnsemble.Load(_path))!;
-    }
+    ModelFormatException LoadFails() => Assert.Throws<ModelFormatException>(() => TreeEnsemble.Load(_path))!;
 
-    /// <summary>A one-split stump: x0 &lt; 0.5 → -1, else +1, missing goes right; base score 0.5.</summary>
-    const string Stump = """
-        {"learner":{"gradient_booster":{"name":"gbtree","model":{"trees":[{
-          "left_children":[1,-1,-1],"right_children":[2,-1,-1],"split_indices":[0,0,0],
-          "split_conditions":[0.5,-1.0,1.0],"default_left":[0,0,0],"split_type":[0,0,0]}]}},
-         "learner_model_param":{"base_score":"5E-1","num_feature":"2"},"objective":{"name":"rank:ndcg"}}}
-        """;
+    [Test]
+    public void AMissingFileIsNamed() => Assert.That(LoadFails().Message, Is.EqualTo($"model {_path}: file not found"));
 
-    [TestCase(0.2f, -0.5f)]
-    [TestCase(0.5f, 1.5f)]
-    [TestCase(float.NaN, 1.5f)]
-    public void AStumpRoutesLeftBelowItsThresholdAndMissingValuesByDefault(float x0, float expected)
+    [Test]
+    public void AFileThatIsNotAZipIsNamed()
     {
-        File.WriteAllText(_path, Stump);
-        Assert.That(TreeEnsemble.Load(_path).Score([x0, 0f]), Is.EqualTo(expected));
+        File.WriteAllText(_path, """{"learner": {}}""");
+        Assert.That(LoadFails().Reason, Does.StartWith("not an ML.NET ranking model"));
     }
 
     [Test]
-    public void AMissingFileIsNamed() => Assert.That(LoadFails(null).Message, Is.EqualTo($"model {_path}: file not found"));
+    public void AZipThatIsNotAModelIsNamed()
+    {
+        using (var zip = ZipFile.Open(_path, ZipArchiveMode.Create))
+            using (var writer = new StreamWriter(zip.CreateEntry("weights.txt").Open()))
+                writer.Write("1 2 3");
+        Assert.That(LoadFails().Reason, Does.StartWith("not an ML.NET ranking model"));
+    }
 
     [Test]
-    public void BrokenJsonIsNamed() => Assert.That(LoadFails("{\"learner\": [").Reason, Does.StartWith("not valid JSON"));
-
-    [Test]
-    public void JsonThatIsNotAModelIsNamed() => Assert.That(LoadFails("""{"weights": [1, 2]}""").Reason, Does.StartWith("not an XGBoost JSON model"));
-
-    [Test]
-    public void ALinearBoosterIsRefused() =>
-        Assert.That(LoadFails(Stump.Replace("\"gbtree\"", "\"gblinear\"")).Reason, Is.EqualTo("booster 'gblinear' is not supported; only gbtree"));
-
-    [Test]
-    public void AChildOutsideTheTreeIsRefused() =>
-        Assert.That(LoadFails(Stump.Replace("\"left_children\":[1,-1,-1]", "\"left_children\":[7,-1,-1]")).Reason, Does.Contain("child outside the tree"));
-
-    [Test]
-    public void AFeatureBeyondTheModelsWidthIsRefused() =>
-        Assert.That(LoadFails(Stump.Replace("\"split_indices\":[0,0,0]", "\"split_indices\":[5,0,0]")).Reason, Does.Contain("feature 5 of 2"));
+    public void AModelThatIsNotATreeEnsembleIsRefused()
+    {
+        var ml = new MLContext(1);
+        var data = SyntheticRanking.Generate(queries: 10, documentsPerQuery: 10, seed: 3) is var set
+            ? ml.Data.LoadFromEnumerable(Enumerable.Range(0, set.Rows).Select(r => new Row { Label = set.Labels[r], Features = [.. set.Features.AsSpan(r * set.Columns, set.Columns)] }), Schema(set.Columns))
+            : null!;
+        var linear = ml.Transforms.ReplaceMissingValues("Features").Append(ml.Regression.Trainers.Sdca()).Fit(data);
+        ml.Model.Save(linear, data.Schema, _path);
+        Assert.That(LoadFails().Reason, Does.Contain("is not a tree ensemble"));
+    }
 
     [Test]
     public void ScoringARowOfTheWrongWidthIsRefused()
     {
-        File.WriteAllText(_path, Stump);
-        Assert.That(() => TreeEnsemble.Load(_path).Score([1f]), Throws.ArgumentException.With.Message.Contains("takes 2 features"));
+        LambdaMart.Train(SyntheticRanking.Generate(queries: 20, documentsPerQuery: 10, seed: 4), new LambdaMartParameters(Trees: 5), _path);
+        Assert.That(() => TreeEnsemble.Load(_path).Score([1f]), Throws.ArgumentException.With.Message.Contains($"takes {SyntheticRanking.Columns} features"));
+    }
+
+    sealed class Row
+    {
+        public float Label { get; set; }
+        public float[] Features { get; set; } = [];
+    }
+
+    static Microsoft.ML.Data.SchemaDefinition Schema(int columns)
+    {
+        var schema = Microsoft.ML.Data.SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, columns);
+        return schema;
     }
 }

@@ -20,8 +20,8 @@ public sealed class SeedFolder : IDisposable
         throw new DirectoryNotFoundException("ChainMatch.sln not found above the test directory");
     }
 
-    /// <summary>The repository's shipped ranking model, models/lead-ranker.json.</summary>
-    public static string ShippedModel() => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(RepositorySeeds())!, "models", "lead-ranker.json");
+    /// <summary>The repository's shipped ranking model, models/lead-ranker.zip.</summary>
+    public static string ShippedModel() => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(RepositorySeeds())!, "models", "lead-ranker.zip");
 
     /// <summary>A fresh folder under the temp directory, e.g. for a store; deleted with the returned handle.</summary>
     public static SeedFolder Empty() => new(TempPath("chainmatch-"));

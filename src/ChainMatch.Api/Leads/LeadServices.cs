@@ -21,7 +21,7 @@ public static class LeadServices
         public Task StartAsync(CancellationToken ct)
         {
             var model = services.GetRequiredService<TreeEnsemble>();
-            log.LogInformation("Loaded ranking model: {Trees} trees over {Features} features, objective {Objective}", model.TreeCount, model.FeatureCount, model.Objective);
+            log.LogInformation("Loaded ranking model: {Trees} trees over {Features} features, trained by ML.NET {Trainer}", model.TreeCount, model.FeatureCount, model.Trainer);
             return Task.CompletedTask;
         }
 

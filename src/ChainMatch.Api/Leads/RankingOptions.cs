@@ -8,5 +8,5 @@ public sealed class RankingOptions
     public const string Section = "Ranking";
 
     [Required]
-    public string ModelPath { get; set; } = Path.Combine("models", "lead-ranker.json");
+    public string ModelPath { get; set; } = Path.Combine("models", "lead-ranker.zip");
 }

@@ -1,9 +1,16 @@
+using System.Diagnostics;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Ranking.Leads;
 
-public sealed record TrainingOptions(DateOnly AsOf, LambdaMartParameters Parameters, double TestShare = 0.25, int Seed = 42);
+/// <summary>The date the graph is read at, the trainers tried (each with its settings), and the split by gap.</summary>
+/// <param name="BacktestYears">Starting years of the backtest run with the kept trainer for the model card (none: no backtest).</param>
+public sealed record TrainingOptions(
+    DateOnly AsOf, IReadOnlyList<LambdaMartParameters> Candidates, double TestShare = 0.25, int Seed = 42, IReadOnlyList<int>? BacktestYears = null, string BacktestRegion = "530000");
+
+/// <summary>One trainer tried: its settings, its held-out scores, and how long it took to train.</summary>
+public sealed record CandidateModel(LambdaMartParameters Parameters, RankingScores Scores, TimeSpan TrainingTime);
 
 /// <summary>What a training run used and measured; the model card is written from it.</summary>
 public sealed record TrainingReport(
@@ -17,24 +24,56 @@ public sealed record TrainingReport(
     int TrainRows,
     int TestQueries,
     int TestRows,
+    IReadOnlyList<CandidateModel> Candidates,
+    LambdaMartParameters Chosen,
     IReadOnlyList<RankingScores> Scores,
-    string XGBoostVersion);
+    IReadOnlyList<BacktestResult> Backtests);
 
-/// <summary>Builds the link-prediction set from a graph, trains LambdaMART, and scores it against the baselines on held-out gaps.</summary>
+/// <summary>
+/// Builds the link-prediction and project-library sets from a graph, trains each candidate trainer on the training
+/// gaps, keeps the one with the best held-out NDCG@10 (then NDCG@5, then the first listed), and scores it against
+/// the baselines on the held-out gaps.
+/// </summary>
 public static class LeadModelTraining
 {
     public static TrainingReport Train(ChainGraph graph, string dataDescription, TrainingOptions options, string modelPath)
     {
+        if (options.Candidates.Count == 0) throw new ArgumentException("no trainer to try", nameof(options));
         var (train, test, built, projects) = Split(graph, options);
         if (train.Count == 0) throw new InvalidOperationException("no training queries: the graph holds no sourced, dated presences to learn from");
         var trainSet = LinkPrediction.ToRankingSet(train);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
-        LambdaMart.Train(trainSet, options.Parameters, modelPath);
-        var model = TreeEnsemble.Load(modelPath);
-        var (major, minor, patch) = XGBoost.Booster.Version();
-        return new TrainingReport(options, dataDescription, built.Hidden, built.Unreachable, projects.Projects, projects.Queries.Count,
-            train.Count, trainSet.Rows, test.Count, test.Sum(q => q.Candidates.Count),
-            Evaluate(model, test), $"{major}.{minor}.{patch}");
+
+        var candidates = new List<CandidateModel>();
+        var files = new List<string>();
+        try
+        {
+            foreach (var parameters in options.Candidates)
+            {
+                var file = $"{modelPath}.{parameters.Trainer}.tmp";
+                files.Add(file);
+                var clock = Stopwatch.StartNew();
+                LambdaMart.Train(trainSet, parameters, file);
+                var elapsed = clock.Elapsed;
+                candidates.Add(new CandidateModel(parameters, Evaluation.Run(Ranker.Model(TreeEnsemble.Load(file)), test), elapsed));
+            }
+            var best = candidates.Select((c, i) => (c, i))
+                .OrderByDescending(x => Math.Round(x.c.Scores.Ndcg10, 6)).ThenByDescending(x => Math.Round(x.c.Scores.Ndcg5, 6)).ThenBy(x => x.i)
+                .First();
+            File.Copy(files[best.i], modelPath, overwrite: true);
+            var model = TreeEnsemble.Load(modelPath);
+            // A graph without the backtest's region (another deployment's) gets no backtest.
+            var backtests = (graph.FindRegion(new RegionCode(options.BacktestRegion)) is null ? [] : options.BacktestYears ?? [])
+                .Select(year => Backtest.Run(graph, year, new RegionCode(options.BacktestRegion), best.c.Parameters, files[best.i]))
+                .ToList();
+            return new TrainingReport(options, dataDescription, built.Hidden, built.Unreachable, projects.Projects, projects.Queries.Count,
+                train.Count, trainSet.Rows, test.Count, test.Sum(q => q.Candidates.Count),
+                candidates, best.c.Parameters, Evaluate(model, test), backtests);
+        }
+        finally
+        {
+            foreach (var file in files) File.Delete(file);
+        }
     }
 
     /// <summary>The same split a training run with these options made, scored for the model and both baselines.</summary>
@@ -43,6 +82,9 @@ public static class LeadModelTraining
 
     static IReadOnlyList<RankingScores> Evaluate(TreeEnsemble model, IReadOnlyList<LeadQuery> test) =>
         [Evaluation.Run(Ranker.Model(model), test), Evaluation.Run(Ranker.ListRank, test), Evaluation.Run(Ranker.SegmentElsewhere, test)];
+
+    /// <summary>The training queries of a split (for cross-validation on them alone).</summary>
+    public static IReadOnlyList<LeadQuery> TrainingQueries(ChainGraph graph, TrainingOptions options) => Split(graph, options).Train;
 
     /// <summary>Link-prediction and project-library queries together, split by gap so that no gap is on both sides.</summary>
     static (List<LeadQuery> Train, List<LeadQuery> Test, LinkPrediction.Result Built, ProjectLabels.Result Projects) Split(ChainGraph graph, TrainingOptions options)

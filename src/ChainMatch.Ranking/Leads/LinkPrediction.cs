@@ -57,7 +57,7 @@ public static class LinkPrediction
     }
 
     /// <summary>FNV-1a of the gap and seed mapped to [0, 1): stable across runs and machines, unlike string.GetHashCode.</summary>
-    static double Bucket(Gap gap, int seed)
+    internal static double Bucket(Gap gap, int seed)
     {
         var hash = 2166136261u ^ (uint)seed;
         foreach (var ch in gap.ToString())

@@ -1,35 +1,36 @@
-using System.Globalization;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
+using System.Reflection;
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
 
 namespace ChainMatch.Ranking.Trees;
 
 /// <summary>
-/// XGBoost's saved trees (JSON format), evaluated in managed code so serving needs no native library.
-/// All trees live in one flat array of nodes; a node goes left when x[feature] &lt; threshold, or when x[feature] is
-/// missing (NaN) and its default is left. A leaf's value sits in the threshold slot. Immutable, so
-/// thread-safe. Parity with XGBoost's own predictions is held by a test.
+/// The trees of an ML.NET ranking model (LightGBM or FastTree), evaluated in managed flat arrays for the hot path.
+/// All trees live in one flat array of nodes; a node goes left when x[feature] &lt;= threshold (ML.NET's rule), and
+/// a missing value (NaN) goes the way ML.NET sends it at that node.
+/// Immutable, so thread-safe. Parity with ML.NET's own scores is held by a test.
 /// </summary>
 public sealed class TreeEnsemble
 {
     /// <summary>One node in 20 bytes, so a path through a tree touches few cache lines. Left is -1 at a leaf.</summary>
-    readonly record struct Node(int Left, int Right, int Feature, float Threshold, bool DefaultLeft);
+    readonly record struct Node(int Left, int Right, int Feature, float Threshold, bool MissingLeft);
 
     readonly int[] _roots;
     readonly Node[] _nodes;
-    // Hessian-weighted mean of the leaves under each node, for per-feature contributions.
-    readonly float[] _mean;
+    // Leaf values by node index, in double as ML.NET keeps and sums them (so scores agree to its last float bit or two).
+    readonly double[] _leaves;
 
-    public float BaseScore { get; }
     public int FeatureCount { get; }
     public int TreeCount => _roots.Length;
-    public string Objective { get; }
+    /// <summary>Which ML.NET trainer made the trees.</summary>
+    public RankingTrainer Trainer { get; }
 
-    TreeEnsemble(float baseScore, int featureCount, string objective, int[] roots, Node[] nodes, float[] mean)
+    TreeEnsemble(int featureCount, RankingTrainer trainer, int[] roots, Node[] nodes, double[] leaves)
     {
-        _mean = mean;
-        BaseScore = baseScore;
+        _leaves = leaves;
         FeatureCount = featureCount;
-        Objective = objective;
+        Trainer = trainer;
         _roots = roots;
         _nodes = nodes;
     }
@@ -38,21 +39,15 @@ public sealed class TreeEnsemble
     {
         if (features.Length != FeatureCount)
             throw new ArgumentException($"the model takes {FeatureCount} features, not {features.Length}", nameof(features));
-        var nodes = _nodes;
-        var sum = 0f;
-        foreach (var root in _roots)
-        {
-            var node = nodes[root];
-            while (node.Left >= 0) node = nodes[Next(node, features)];
-            sum += node.Threshold;
-        }
-        return BaseScore + sum;
+        var sum = 0d;
+        foreach (var root in _roots) sum += _leaves[Leaf(root, features)];
+        return (float)sum;
     }
 
     /// <summary>
     /// Scores many rows (row-major, <see cref="FeatureCount"/> values each) into <paramref name="scores"/>. Walks
     /// tree by tree over blocks of rows, so a tree's nodes and a block's features stay in cache; blocks run in parallel.
-    /// Gives exactly what <see cref="Score"/> gives row by row.
+    /// Gives exactly what <see cref="Score"/> gives row by row (the same sums in the same order).
     /// </summary>
     public void ScoreMany(ReadOnlySpan<float> rows, Span<float> scores)
     {
@@ -66,138 +61,146 @@ public sealed class TreeEnsemble
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
         {
             int first = b * Block, end = Math.Min(count, first + Block);
-            var nodes = _nodes;
-            var sums = new float[end - first];
+            var sums = new double[end - first];
             foreach (var root in _roots)
                 for (var row = first; row < end; row++)
-                {
-                    var x = input.AsSpan(row * FeatureCount, FeatureCount);
-                    var node = nodes[root];
-                    while (node.Left >= 0) node = nodes[Next(node, x)];
-                    sums[row - first] += node.Threshold;
-                }
-            for (var row = first; row < end; row++) output[row] = BaseScore + sums[row - first];
+                    sums[row - first] += _leaves[Leaf(root, input.AsSpan(row * FeatureCount, FeatureCount))];
+            for (var row = first; row < end; row++) output[row] = (float)sums[row - first];
         });
         output.CopyTo(scores);
     }
 
     /// <summary>
-    /// How much each feature moved this row's score, by following its path through every tree and crediting
-    /// each split's feature with the change in the mean leaf value (Saabas; XGBoost's approx_contribs).
-    /// The last slot is the bias; all slots sum to <see cref="Score"/>.
+    /// How much each feature moved this row's score, along its path through every tree: at each split, the split's
+    /// feature is credited with this tree's output minus the output had the row gone the other way there (ML.NET's
+    /// FeatureContributionCalculation for tree ensembles, unnormalised).
     /// </summary>
     public float[] Contributions(ReadOnlySpan<float> features)
     {
         if (features.Length != FeatureCount)
             throw new ArgumentException($"the model takes {FeatureCount} features, not {features.Length}", nameof(features));
-        var contributions = new float[FeatureCount + 1];
-        contributions[FeatureCount] = BaseScore;
+        var contributions = new float[FeatureCount];
         foreach (var root in _roots)
         {
+            var output = _leaves[Leaf(root, features)];
             var at = root;
-            contributions[FeatureCount] += _mean[at];
-            while (_nodes[at].Left >= 0)
+            while (!IsLeaf(at))
             {
-                var next = Next(_nodes[at], features);
-                contributions[_nodes[at].Feature] += _mean[next] - _mean[at];
+                var next = Step(_nodes, at, features);
+                var other = next == _nodes[at].Left ? _nodes[at].Right : _nodes[at].Left;
+                contributions[_nodes[at].Feature] += (float)(output - _leaves[Leaf(other, features)]);
                 at = next;
             }
         }
         return contributions;
     }
 
-    /// <summary>XGBoost's rule: left when x &lt; threshold, or when x is missing and the node's default is left.</summary>
-    static int Next(in Node node, ReadOnlySpan<float> features)
+    bool IsLeaf(int at) => _nodes[at].Left < 0;
+
+    /// <summary>The index of the leaf a row reaches from node <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    int Leaf(int at, ReadOnlySpan<float> features)
     {
-        var x = features[node.Feature];
-        return float.IsNaN(x) ? (node.DefaultLeft ? node.Left : node.Right) : (x < node.Threshold ? node.Left : node.Right);
+        var nodes = _nodes;
+        while (nodes[at].Left >= 0) at = Step(nodes, at, features);
+        return at;
     }
 
-    /// <summary>Reads an XGBoost JSON model; any problem names the file and the part that is wrong.</summary>
+    /// <summary>Every split: the feature it tests and its threshold (for counting how often a feature is used).</summary>
+    public IEnumerable<(int Feature, float Threshold)> Splits() =>
+        _nodes.Where((_, i) => !IsLeaf(i)).Select(n => (n.Feature, n.Threshold));
+
+    /// <summary>The same trees, node for node: what a retrained model must give to be the same model.</summary>
+    public bool HasSameTreesAs(TreeEnsemble other) =>
+        FeatureCount == other.FeatureCount && Trainer == other.Trainer && _roots.SequenceEqual(other._roots)
+        && _nodes.SequenceEqual(other._nodes)
+        && _leaves.SequenceEqual(other._leaves);
+
+    /// <summary>One step down from node <paramref name="at"/>. ML.NET's rule: left when x &lt;= threshold; a missing value goes where the node sends it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int Step(Node[] nodes, int at, ReadOnlySpan<float> features)
+    {
+        ref readonly var node = ref nodes[at];
+        var x = features[node.Feature];
+        // NaN <= threshold is false, so a missing value goes right unless the node sends it left. No short circuit:
+        // both tests are cheap, and a branch here would be mispredicted half the time.
+        return (x <= node.Threshold) | (node.MissingLeft & float.IsNaN(x)) ? node.Left : node.Right;
+    }
+
+    /// <summary>Reads an ML.NET ranking model file (as saved by <see cref="LambdaMart.Train"/>); any problem names the file.</summary>
     public static TreeEnsemble Load(string path)
     {
         if (!File.Exists(path)) throw new ModelFormatException(path, "file not found");
+        ISingleFeaturePredictionTransformer<object> model;
+        float[]? missingAs;
         try
         {
-            using var stream = File.OpenRead(path);
-            using var doc = JsonDocument.Parse(stream);
-            return Parse(path, doc.RootElement);
+            (model, missingAs) = LambdaMart.Load(new MLContext(0), path);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new ModelFormatException(path, $"not valid JSON ({e.Message})");
+            throw new ModelFormatException(path, $"not an ML.NET ranking model ({e.Message})");
         }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            throw new ModelFormatException(path, $"not an XGBoost JSON model ({e.Message})");
-        }
+        if (model.Model is not TreeEnsembleModelParametersBasedOnRegressionTree trees)
+            throw new ModelFormatException(path, $"model '{model.Model.GetType().Name}' is not a tree ensemble");
+        var trainer = trees.GetType().Name.StartsWith("LightGbm", StringComparison.Ordinal) ? RankingTrainer.LightGbm : RankingTrainer.FastTree;
+        var width = model.FeatureColumnType is Microsoft.ML.Data.VectorDataViewType { Size: > 0 } vector ? vector.Size
+            : throw new ModelFormatException(path, "the model's feature column is not a vector of known size");
+        if (missingAs is not null && missingAs.Length != width)
+            throw new ModelFormatException(path, $"the missing-value replacement has {missingAs.Length} values for {width} features");
+        return FromTrees(path, trees.TrainedTreeEnsemble, width, trainer, missingAs);
     }
 
-    static TreeEnsemble Parse(string path, JsonElement root)
+    /// <summary>Flattens ML.NET's trees: internal nodes 0..n-1, leaves as ~index; a tree without a split scores 0 in ML.NET.</summary>
+    static TreeEnsemble FromTrees(string path, RegressionTreeEnsemble ensemble, int featureCount, RankingTrainer trainer, float[]? missingAs)
     {
-        var learner = root.GetProperty("learner");
-        var booster = learner.GetProperty("gradient_booster");
-        var kind = booster.GetProperty("name").GetString();
-        if (kind != "gbtree") throw new ModelFormatException(path, $"booster '{kind}' is not supported; only gbtree");
-        var modelParam = learner.GetProperty("learner_model_param");
-        var baseScore = float.Parse(modelParam.GetProperty("base_score").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
-        var featureCount = int.Parse(modelParam.GetProperty("num_feature").GetString()!, CultureInfo.InvariantCulture);
-        var objective = learner.GetProperty("objective").GetProperty("name").GetString() ?? "";
-
         var roots = new List<int>();
         List<Node> nodes = [];
-        List<float> mean = [];
-        var trees = booster.GetProperty("model").GetProperty("trees");
-        foreach (var tree in trees.EnumerateArray())
+        List<double> leaves = [];
+        for (var t = 0; t < ensemble.Trees.Count; t++)
         {
+            var tree = ensemble.Trees[t];
+            if (tree.NumberOfLeaves <= 1 || tree.LeftChild[0] == 0) continue;
+            if (tree.CategoricalSplitFlags.Any(c => c))
+                throw new ModelFormatException(path, $"tree {t} has categorical splits, which are not supported");
+            var missing = MissingValues(tree);
             var offset = nodes.Count;
-            var l = Ints(tree, "left_children");
-            var r = Ints(tree, "right_children");
-            var f = Ints(tree, "split_indices");
-            var t = tree.GetProperty("split_conditions").EnumerateArray().Select(e => e.GetSingle()).ToArray();
-            var d = Ints(tree, "default_left");
-            var h = tree.TryGetProperty("sum_hessian", out var hessians) ? hessians.EnumerateArray().Select(e => e.GetSingle()).ToArray() : null;
-            if (tree.TryGetProperty("split_type", out var splitTypes) && splitTypes.EnumerateArray().Any(e => e.GetInt32() != 0))
-                throw new ModelFormatException(path, $"tree {roots.Count} has categorical splits, which are not supported");
-            var n = l.Length;
-            if (new[] { r.Length, f.Length, t.Length, d.Length }.Any(len => len != n))
-                throw new ModelFormatException(path, $"tree {roots.Count} has node arrays of different lengths");
-            for (var i = 0; i < n; i++)
+            var internals = tree.NumberOfNodes;
+            int Index(int child) => child < 0 ? offset + internals + ~child : offset + child;
+            for (var i = 0; i < internals; i++)
             {
-                var leaf = l[i] == -1;
-                if (!leaf && (l[i] <= i || l[i] >= n || r[i] <= i || r[i] >= n))
-                    throw new ModelFormatException(path, $"tree {roots.Count} node {i} points to a child outside the tree");
-                if (!leaf && (f[i] < 0 || f[i] >= featureCount))
-                    throw new ModelFormatException(path, $"tree {roots.Count} node {i} splits on feature {f[i]} of {featureCount}");
-                nodes.Add(new Node(leaf ? -1 : l[i] + offset, leaf ? -1 : r[i] + offset, leaf ? 0 : f[i], t[i], d[i] != 0));
+                var feature = tree.NumericalSplitFeatureIndexes[i];
+                if (feature < 0 || feature >= featureCount)
+                    throw new ModelFormatException(path, $"tree {t} node {i} splits on feature {feature} of {featureCount}");
+                var threshold = tree.NumericalSplitThresholds[i];
+                // A missing value is first replaced by the pipeline's value for the feature, if it has one; still
+                // missing, ML.NET puts the node's default value for missing in its place, when the tree has any, and
+                // compares that. So which way NaN goes is fixed per node.
+                var value = missingAs is not null && !float.IsNaN(missingAs[feature]) ? missingAs[feature] : missing?[i] ?? float.NaN;
+                var missingLeft = value <= threshold;
+                nodes.Add(new Node(Index(tree.LeftChild[i]), Index(tree.RightChild[i]), feature, threshold, missingLeft));
+                leaves.Add(0);
             }
-            mean.AddRange(NodeMeans(l, r, t, h));
+            foreach (var value in tree.LeafValues)
+            {
+                nodes.Add(new Node(-1, -1, 0, 0, false));
+                leaves.Add(value);
+            }
             roots.Add(offset);
         }
-        if (roots.Count == 0) throw new ModelFormatException(path, "the model holds no trees");
-        return new TreeEnsemble(baseScore, featureCount, objective, [.. roots], [.. nodes], [.. mean]);
+        return new TreeEnsemble(featureCount, trainer, [.. roots], [.. nodes], [.. leaves]);
     }
 
-    /// <summary>Leaf values averaged up the tree by hessian weight; equal weights when a model lacks sum_hessian.</summary>
-    static float[] NodeMeans(int[] left, int[] right, float[] value, float[]? hessian)
+    // ML.NET keeps each node's value for a missing feature (LightGBM's default direction) on its internal tree and
+    // does not expose it; read it there. Null means NaN is compared as it is, so it goes right.
+    static readonly FieldInfo InternalTree = typeof(RegressionTreeBase).GetField("_tree", BindingFlags.Instance | BindingFlags.NonPublic)
+        ?? throw new MissingFieldException(nameof(RegressionTreeBase), "_tree");
+
+    static float[]? MissingValues(RegressionTreeBase tree)
     {
-        var mean = new float[left.Length];
-        var weight = new double[left.Length];
-        // Children always follow their parent in XGBoost's arrays, so one backward pass suffices.
-        for (var i = left.Length - 1; i >= 0; i--)
-        {
-            if (left[i] == -1)
-            {
-                mean[i] = value[i];
-                weight[i] = hessian?[i] ?? 1;
-                continue;
-            }
-            weight[i] = weight[left[i]] + weight[right[i]];
-            mean[i] = weight[i] == 0 ? 0 : (float)((mean[left[i]] * weight[left[i]] + mean[right[i]] * weight[right[i]]) / weight[i]);
-        }
-        return mean;
+        var inner = InternalTree.GetValue(tree)!;
+        var field = inner.GetType().GetField("DefaultValueForMissing", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            ?? throw new MissingFieldException(inner.GetType().Name, "DefaultValueForMissing");
+        return (float[]?)field.GetValue(inner);
     }
-
-    static int[] Ints(JsonElement tree, string name) =>
-        tree.GetProperty(name).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.True ? 1 : e.ValueKind == JsonValueKind.False ? 0 : e.GetInt32()).ToArray();
 }
