@@ -13,6 +13,7 @@ using ChainMatch.Ranking;
 using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Trees;
 using ChainMatch.Ranking.XGBoost;
+using ChainMatch.Storage;
 using ChainMatch.Storage.Seeds;
 using ChainMatch.Storage.Sqlite;
 

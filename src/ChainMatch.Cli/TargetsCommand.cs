@@ -17,7 +17,7 @@ static class TargetsCommand
         var list = new Option<string?>("--list") { Description = "Only firms on this list family." };
         list.AcceptOnlyFromAmong([.. TargetFilter.Lists]);
         var hq = new Option<string?>("--hq") { Description = "Only firms headquartered in this region (code)." };
-        var minRevenue = new Option<double?>("--min-revenue") { Description = "Only firms with at least this revenue in 亿元 on their latest list edition; firms without a list revenue are left out." };
+        var minRevenue = new Option<double?>("--min-revenue") { Description = "Only firms with at least this revenue in 亿元 on their latest list edition; firms without a list revenue are left out." }.AtLeast(0);
         minRevenue.CustomParser = r =>
         {
             var text = r.Tokens.Single().Value;

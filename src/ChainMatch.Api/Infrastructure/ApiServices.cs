@@ -22,6 +22,8 @@ public static class ApiServices
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ReportJson.Configure(o.SerializerOptions));
+        // A body that does not bind raises, in every environment, so the exception handler can name the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         builder.Services.AddChainMatchAccess(builder.Configuration);
         builder.Services.AddChainMatchLimits(builder.Configuration);

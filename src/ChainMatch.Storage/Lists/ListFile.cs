@@ -69,8 +69,8 @@ public static class ListFile
             double? revenue = null;
             if (Cell("revenue") is { } revenueText)
             {
-                if (double.TryParse(revenueText.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r >= 0) revenue = r;
-                else errors.Add(new RowError(line, "revenue", $"must be a number, not '{revenueText}'"));
+                if (Domain.Numbers.TryParse(revenueText.Replace(",", "", StringComparison.Ordinal), out var r) && r >= 0) revenue = r;
+                else errors.Add(new RowError(line, "revenue", $"must be a non-negative number up to {Domain.Numbers.Limit:0e0}, not '{revenueText}'"));
             }
             var uscc = Cell("uscc");
             if (uscc is not null && !Seeds.SeedIds.IsUscc(uscc)) errors.Add(new RowError(line, "uscc", $"'{uscc}' is not an 18-character unified social credit code"));

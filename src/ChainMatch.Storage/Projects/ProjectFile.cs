@@ -114,8 +114,8 @@ public static class ProjectFile
     static double? Amount(string? text, string column, int line, List<RowError> errors)
     {
         if (text is null) return null;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0) return v;
-        errors.Add(new RowError(line, column, $"must be a non-negative amount in 亿元, not '{text}'"));
+        if (Domain.Numbers.TryParse(text, out var v) && v >= 0) return v;
+        errors.Add(new RowError(line, column, $"must be a non-negative amount in 亿元 up to {Domain.Numbers.Limit:0e0}, not '{text}'"));
         return null;
     }
 }
