@@ -1,0 +1,91 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChainMatch.Api.Graph;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChainMatch.Api.Tests;
+
+/// <summary>
+/// Walks every route that takes a JSON body and puts each number the body declares, however deep, out of range:
+/// every one is a 400 that names the field, and neither the store nor the audit log changes.
+/// </summary>
+public sealed class NumericInputTests : ApiTest
+{
+    static readonly string[] Hostile = ["1e400", "-1e400", "1e16", "-1e16", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"12\""];
+
+    static readonly Dictionary<string, string> Sample = new()
+    {
+        ["chainId"] = "battery", ["regionCode"] = "530100", ["segmentId"] = "foil", ["firmId"] = "foil-co", ["projectId"] = "foil-for-kunming",
+        ["problemId"] = "problem-1", ["listId"] = "test-500", ["year"] = "2024",
+    };
+
+    [Test]
+    public async Task Every_number_in_every_json_body_out_of_range_is_a_400_naming_the_field_and_changes_nothing()
+    {
+        var store = Services.GetRequiredService<IOptions<GraphOptions>>().Value.StorePath;
+        var fields = HostileRequests.Endpoints(Services).Where(e => e.JsonBody is not null)
+            .SelectMany(e => NumberPaths(e.JsonBody!, depth: 0).Select(path => (Endpoint: e, Path: path))).ToList();
+        Assert.That(fields.Select(f => f.Path), Is.SupersetOf(new[] { "fundsInPlace", "agreedInvestment", "capacity", "describe.segments[0].capacity" }),
+            "the walk missed numbers it should have found: " + string.Join(", ", HostileRequests.Endpoints(Services).Select(e => $"{e.Name} {e.JsonBody?.Name}")));
+
+        var failures = new List<string>();
+        foreach (var (endpoint, path) in fields)
+            foreach (var value in Hostile)
+            {
+                var (storeBefore, auditBefore) = (StoreDigest.Of(store), await AuditCount());
+                var url = Sample.Aggregate(endpoint.Pattern, (p, kv) => System.Text.RegularExpressions.Regex.Replace(p, $"{{{kv.Key}(:[^}}]*)?}}", kv.Value));
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url) { Content = new StringContent(Body(endpoint.Name, path, value), Encoding.UTF8, "application/json") };
+                using var response = await Client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                var what = $"{endpoint.Name} with {path} = {value}";
+                if (response.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{what}: {(int)response.StatusCode} {body}");
+                else if (JsonNode.Parse(body)?["errors"] is not JsonObject errors || !errors.ContainsKey(path)) failures.Add($"{what}: the 400 does not name {path}: {body}");
+                if (StoreDigest.Of(store) != storeBefore) failures.Add($"{what}: the store changed");
+                if (await AuditCount() != auditBefore) failures.Add($"{what}: the audit log changed");
+            }
+        Assert.That(failures, Is.Empty);
+    }
+
+    async Task<int> AuditCount() => (await GetJson("/api/audit?limit=100000")).AsArray().Count;
+
+    /// <summary>The JSON path of every number a body type declares, through nested records and the first element of lists.</summary>
+    static IEnumerable<string> NumberPaths(Type type, int depth)
+    {
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = char.ToLowerInvariant(p.Name[0]) + p.Name[1..];
+            var t = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
+            if (t == typeof(double) || t == typeof(float) || t == typeof(decimal)) yield return name;
+            else if (depth > 3 || t == typeof(string) || t.IsPrimitive || t.IsEnum) continue;
+            else if (t.IsGenericType && t.GetGenericArguments() is [var element] && typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
+                foreach (var inner in NumberPaths(element, depth + 1)) yield return $"{name}[0].{inner}";
+            else if (t.IsClass)
+                foreach (var inner in NumberPaths(t, depth + 1)) yield return $"{name}.{inner}";
+        }
+    }
+
+    /// <summary>Bodies the routes accept as they are, so that only the hostile number stands between the request and a write.</summary>
+    static readonly Dictionary<string, string> Valid = new()
+    {
+        ["POST /api/projects/{projectId}/stages"] = """{"stage":"started","date":"2026-01-05"}""",
+        ["POST /api/firms/{firmId}/presences"] = """{"segment":"foil","region":"530100","unit":"t/yr"}""",
+        ["POST /api/simulations/anchor"] = """{"firm":"new-anchor","region":"530100","chain":"battery","describe":{"name":"新锚企","segments":[{"segment":"foil","unit":"t/yr"}]}}""",
+    };
+
+    /// <summary>The route's valid body (or an empty one) with the number at <paramref name="path"/>, e.g. describe.segments[0].capacity.</summary>
+    static string Body(string route, string path, string value)
+    {
+        var root = JsonNode.Parse(Valid.GetValueOrDefault(route, "{}"))!.AsObject();
+        JsonObject node = root;
+        var parts = path.Split('.');
+        foreach (var part in parts[..^1])
+            node = part.EndsWith("[0]", StringComparison.Ordinal)
+                ? (node[part[..^3]] ??= new JsonArray(new JsonObject())).AsArray()[0]!.AsObject()
+                : (node[part] ??= new JsonObject()).AsObject();
+        node[parts[^1]] = JsonNode.Parse(value);
+        return root.ToJsonString();
+    }
+}
