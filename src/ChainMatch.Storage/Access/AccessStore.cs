@@ -33,7 +33,7 @@ public sealed class AccessStore
 
     public static async Task<AccessStore> OpenAsync(string path, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        PrivateFiles.File(path);
         var store = new AccessStore(path) { Path = path };
         await store.InitialiseAsync(ct);
         return store;
@@ -181,6 +181,7 @@ public sealed class AccessStore
         var partial = $"{target}.partial-{Guid.NewGuid():N}";
         try
         {
+            PrivateFiles.File(partial);
             await using (var source = await ConnectAsync(ct))
             await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
             {

@@ -26,7 +26,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public static SqliteGraphStore OpenFile(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        PrivateFiles.File(path);
         return new SqliteGraphStore(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), keepAlive: false);
     }
 
