@@ -21,6 +21,8 @@ public static class ApiServices
                 c.ProblemDetails.Detail = $"nothing is served at {c.HttpContext.Request.Path}";
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // No "Server: Kestrel": the answer need not say what runs it.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.ConfigureHttpJsonOptions(o => ReportJson.Configure(o.SerializerOptions));
         // A body that does not bind raises, in every environment, so the exception handler can name the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -33,6 +35,7 @@ public static class ApiServices
     /// <summary>Logging, problem details and who the caller is: everything that runs before the web UI's static files.</summary>
     public static WebApplication UseChainMatchApi(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
