@@ -19,6 +19,8 @@ public static class ReportJson
         options.Converters.Add(new FiniteDoubleConverter());
         options.Converters.Add(new FiniteSingleConverter());
         options.Converters.Add(new BoundedDecimalConverter());
+        // Text in obeys TextRules: no control characters, no lone surrogates.
+        options.Converters.Add(new CleanTextConverter());
     }
 
     public static readonly JsonSerializerOptions Options = Create(indented: true);

@@ -64,7 +64,8 @@ sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, string> f
         Optional(column) ?? throw Error($"'{column}' is required");
 
     public string? Optional(string column) =>
-        fields.TryGetValue(column, out var v) && v.Length > 0 ? v : null;
+        !fields.TryGetValue(column, out var v) || v.Length == 0 ? null
+        : Domain.TextRules.Problem(v) is { } problem ? throw Error($"'{column}' {problem}") : v;
 
     public int? Int(string column, int min = int.MinValue, int max = int.MaxValue)
     {
