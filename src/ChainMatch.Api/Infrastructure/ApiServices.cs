@@ -19,6 +19,13 @@ public static class ApiServices
             // No route matched (an empty or malformed path segment): say which address, as a handler's 404 names the unknown id.
             if (c.ProblemDetails.Status == StatusCodes.Status404NotFound && c.ProblemDetails.Detail is null && c.HttpContext.GetEndpoint() is null)
                 c.ProblemDetails.Detail = $"nothing is served at {c.HttpContext.Request.Path}";
+            // A body cut off at the cap while it streamed in (chunked, no length declared) ends up here without the handler: name the limit all the same.
+            if (c.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && !c.ProblemDetails.Extensions.ContainsKey("limit"))
+            {
+                var setting = RequestLimits.SettingFor(c.HttpContext);
+                c.ProblemDetails.Extensions["limit"] = setting;
+                c.ProblemDetails.Detail ??= $"The body is over this endpoint's limit ({LimitOptions.Section}:{setting}).";
+            }
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // No "Server: Kestrel": the answer need not say what runs it.

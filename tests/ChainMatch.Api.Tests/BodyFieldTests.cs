@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace ChainMatch.Api.Tests;
 
 /// <summary>
-/// Walks every route that takes a JSON body and puts each number the body declares, however deep, out of range:
-/// every one is a 400 that names the field, and neither the store nor the audit log changes.
+/// Walks every route that takes a JSON body and puts each number the body declares, however deep, out of range, and
+/// each text field a control character: every one is a 400 that names the field, and neither the store nor the audit log changes.
 /// </summary>
-public sealed class NumericInputTests : ApiTest
+public sealed class BodyFieldTests : ApiTest
 {
     static readonly string[] Hostile = ["1e400", "-1e400", "1e16", "-1e16", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"12\""];
 
@@ -33,12 +33,15 @@ public sealed class NumericInputTests : ApiTest
 
         var failures = new List<string>();
         foreach (var (endpoint, path) in fields)
+        {
+            // A caller of its own per field: the expensive routes allow 20 requests a minute per caller.
+            using var client = App.ClientAs(ChainMatch.Domain.Access.AccessRoles.Admin);
             foreach (var value in Hostile)
             {
                 var (storeBefore, auditBefore) = (StoreDigest.Of(store), await AuditCount());
                 var url = Sample.Aggregate(endpoint.Pattern, (p, kv) => System.Text.RegularExpressions.Regex.Replace(p, $"{{{kv.Key}(:[^}}]*)?}}", kv.Value));
                 using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url) { Content = new StringContent(Body(endpoint.Name, path, value), Encoding.UTF8, "application/json") };
-                using var response = await Client.SendAsync(request);
+                using var response = await client.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
                 var what = $"{endpoint.Name} with {path} = {value}";
                 if (response.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{what}: {(int)response.StatusCode} {body}");
@@ -46,7 +49,58 @@ public sealed class NumericInputTests : ApiTest
                 if (StoreDigest.Of(store) != storeBefore) failures.Add($"{what}: the store changed");
                 if (await AuditCount() != auditBefore) failures.Add($"{what}: the audit log changed");
             }
+        }
         Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
+    public async Task Every_text_field_in_every_json_body_with_a_control_character_is_a_400_naming_the_field_and_changes_nothing()
+    {
+        var store = Services.GetRequiredService<IOptions<GraphOptions>>().Value.StorePath;
+        var fields = HostileRequests.Endpoints(Services).Where(e => e.JsonBody is not null)
+            .SelectMany(e => TextPaths(e.JsonBody!, depth: 0).Select(path => (Endpoint: e, Path: path))).ToList();
+        Assert.That(fields.Select(f => $"{f.Endpoint.Name} {f.Path}"), Has.Some.EndsWith(" name").And.Some.EndsWith(" note").And.Some.EndsWith(" aliases[0]"),
+            "the walk missed text fields it should have found");
+
+        var failures = new List<string>();
+        foreach (var (endpoint, path) in fields)
+        {
+            // A caller of its own per field: the expensive routes allow 20 requests a minute per caller.
+            using var client = App.ClientAs(ChainMatch.Domain.Access.AccessRoles.Admin);
+            foreach (var value in new[] { "\"a\\u0001b\"", "\"\\u0000\"", "\"x\\u001b[31m\"", "\"\\ud800\"", "\"\\uffff\"" })
+            {
+                var (storeBefore, auditBefore) = (StoreDigest.Of(store), await AuditCount());
+                var url = Sample.Aggregate(endpoint.Pattern, (p, kv) => System.Text.RegularExpressions.Regex.Replace(p, $"{{{kv.Key}(:[^}}]*)?}}", kv.Value));
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url) { Content = new StringContent(Body(endpoint.Name, path, value), Encoding.UTF8, "application/json") };
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                var what = $"{endpoint.Name} with {path} = {value}";
+                if (response.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{what}: {(int)response.StatusCode} {body}");
+                else if (JsonNode.Parse(body)?["errors"] is not JsonObject errors || !errors.ContainsKey(path)) failures.Add($"{what}: the 400 does not name {path}: {body}");
+                if (StoreDigest.Of(store) != storeBefore) failures.Add($"{what}: the store changed");
+                if (await AuditCount() != auditBefore) failures.Add($"{what}: the audit log changed");
+            }
+        }
+        Assert.That(failures, Is.Empty);
+    }
+
+    /// <summary>The JSON path of every string a body type declares; a list of strings by its first element.</summary>
+    static IEnumerable<string> TextPaths(Type type, int depth)
+    {
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = char.ToLowerInvariant(p.Name[0]) + p.Name[1..];
+            var t = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
+            if (t == typeof(string)) yield return name;
+            else if (depth > 3 || t.IsPrimitive || t.IsEnum) continue;
+            else if (t.IsGenericType && t.GetGenericArguments() is [var element] && typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
+            {
+                if (element == typeof(string)) yield return $"{name}[0]";
+                else foreach (var inner in TextPaths(element, depth + 1)) yield return $"{name}[0].{inner}";
+            }
+            else if (t.IsClass)
+                foreach (var inner in TextPaths(t, depth + 1)) yield return $"{name}.{inner}";
+        }
     }
 
     async Task<int> AuditCount() => (await GetJson("/api/audit?limit=100000")).AsArray().Count;
@@ -85,7 +139,11 @@ public sealed class NumericInputTests : ApiTest
             node = part.EndsWith("[0]", StringComparison.Ordinal)
                 ? (node[part[..^3]] ??= new JsonArray(new JsonObject())).AsArray()[0]!.AsObject()
                 : (node[part] ??= new JsonObject()).AsObject();
-        node[parts[^1]] = JsonNode.Parse(value);
-        return root.ToJsonString();
+        // A stand-in replaced afterwards: JsonNode would not write a lone surrogate or 1e400 as given.
+        const string Placeholder = "\"value-goes-here\"";
+        var last = parts[^1];
+        if (last.EndsWith("[0]", StringComparison.Ordinal)) node[last[..^3]] = new JsonArray(JsonNode.Parse(Placeholder));
+        else node[last] = JsonNode.Parse(Placeholder);
+        return root.ToJsonString().Replace(Placeholder, value, StringComparison.Ordinal);
     }
 }
