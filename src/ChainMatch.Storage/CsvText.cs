@@ -10,8 +10,6 @@ namespace ChainMatch.Storage;
 /// </summary>
 public static class CsvText
 {
-    static CsvText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <exception cref="ListImportException">The bytes are neither UTF-8 nor GB18030.</exception>
@@ -25,7 +23,13 @@ public static class CsvText
             bom > 0 ? "not UTF-8 although the file starts with a UTF-8 byte-order mark" : "neither UTF-8 nor GB18030: save the file as UTF-8 (CSV UTF-8 in Excel)")]);
     }
 
-    static readonly Encoding Gb18030 = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    static readonly Encoding Gb18030 = StrictGb18030();
+
+    static Encoding StrictGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
 
     static bool TryDecode(Encoding encoding, byte[] content, int start, out string text, out int badByte)
     {
