@@ -8,11 +8,13 @@ static class NumberOptions
 {
     public static Option<double?> AtLeast(this Option<double?> option, double min)
     {
-        option.Validators.Add(r =>
+        option.CustomParser = r =>
         {
-            if (r.GetValueOrDefault<double?>() is { } v && (!Numbers.IsAcceptable(v) || v < min))
-                r.AddError($"{option.Name} must be {Numbers.Rule}, at least {min}");
-        });
+            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+            if (Numbers.TryParse(text, out var value) && value >= min) return value;
+            r.AddError($"{option.Name} must be {Numbers.Rule}, at least {min}, not '{text}'");
+            return null;
+        };
         return option;
     }
 }
