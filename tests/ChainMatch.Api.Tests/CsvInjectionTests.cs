@@ -16,12 +16,6 @@ public sealed class CsvInjectionTests : ApiTest
 {
     static readonly string[] Formulas = ["=HYPERLINK(\"http://example.invalid\",\"x\")", "+cmd|' /C calc'!A0", "@SUM(1)"];
 
-    static readonly Dictionary<string, string> Sample = new()
-    {
-        ["chainId"] = "battery", ["regionCode"] = "530100", ["segmentId"] = "foil", ["firmId"] = "cell-co", ["projectId"] = "foil-for-kunming",
-        ["problemId"] = "problem-1", ["listId"] = "test-500", ["year"] = "2024", ["documentName"] = "v1",
-    };
-
     [Test]
     public async Task Every_csv_route_neutralises_cells_a_spreadsheet_would_run_as_formulas()
     {
@@ -37,7 +31,7 @@ public sealed class CsvInjectionTests : ApiTest
         foreach (var endpoint in Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             if (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != true) continue;
-            var url = Sample.Aggregate("/" + endpoint.RoutePattern.RawText!.Trim('/'), (p, kv) => System.Text.RegularExpressions.Regex.Replace(p, $"{{{kv.Key}(:[^}}]*)?}}", kv.Value));
+            var url = SampleRoutes.Fill("/" + endpoint.RoutePattern.RawText!.Trim('/'));
             using var response = await Client.GetAsync(url + "?format=csv&includeExcluded=true");
             if (response.Content.Headers.ContentType?.MediaType != "text/csv") continue;
             csvRoutes.Add(endpoint.RoutePattern.RawText!);

@@ -11,12 +11,6 @@ namespace ChainMatch.Api.Tests.Access;
 /// <summary>Every route the service maps, the UI's static files, a redirect and a 404 carry the security headers.</summary>
 public sealed class SecurityHeadersTests : ApiTest
 {
-    static readonly Dictionary<string, string> Sample = new()
-    {
-        ["chainId"] = "battery", ["regionCode"] = "530100", ["segmentId"] = "foil", ["firmId"] = "foil-co", ["projectId"] = "foil-for-kunming",
-        ["problemId"] = "problem-1", ["listId"] = "test-500", ["year"] = "2024", ["documentName"] = "v1",
-    };
-
     static readonly string[] Static = ["/", "/index.html", "/login.html", "/js/app.js", "/js/login.js", "/css/app.css", "/no-such-page", "/api/no-such-route"];
 
     [Test]
@@ -27,7 +21,7 @@ public sealed class SecurityHeadersTests : ApiTest
         var failures = new List<string>();
         var requests = Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [], (e, method) =>
-                (Method: method, Url: Sample.Aggregate("/" + e.RoutePattern.RawText!.Trim('/'), (p, kv) => System.Text.RegularExpressions.Regex.Replace(p, $"{{{kv.Key}(:[^}}]*)?}}", kv.Value)),
+                (Method: method, Url: SampleRoutes.Fill("/" + e.RoutePattern.RawText!.Trim('/')),
                  Type: e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json"))
             .Concat(Static.Select(url => (Method: "GET", Url: url, Type: "")))
             .ToList();
