@@ -12,6 +12,7 @@ using ChainMatch.Domain.Synthetic;
 using ChainMatch.Ranking;
 using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Trees;
+using ChainMatch.Storage;
 using ChainMatch.Storage.Seeds;
 using ChainMatch.Storage.Sqlite;
 

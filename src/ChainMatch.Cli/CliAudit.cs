@@ -7,7 +7,8 @@ namespace ChainMatch.Cli;
 
 /// <summary>
 /// Writes made from the command line go into the same audit log as the service's (access.db beside the store file),
-/// with the operating-system user as the actor. Work on --data (an in-memory store) changes nothing and is not recorded.
+/// with the operating-system user as the actor, from inside the write's transaction (an entry that cannot be recorded
+/// undoes the write). Work on --data (an in-memory store) changes nothing and is not recorded.
 /// </summary>
 static class CliAudit
 {

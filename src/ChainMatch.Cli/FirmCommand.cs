@@ -48,7 +48,7 @@ static class FirmCommand
         var id = new Argument<string>("id") { Description = "The firm's id." };
         var segment = new Option<string>("--segment") { Description = "Segment id.", Required = true };
         var region = new Option<string>("--region") { Description = "Region code (park, county or prefecture).", Required = true };
-        var capacity = new Option<double?>("--capacity") { Description = "Capacity, with --unit." };
+        var capacity = new Option<double?>("--capacity") { Description = "Capacity, with --unit." }.AtLeast(0);
         var unit = new Option<string?>("--unit") { Description = "Unit of the capacity, e.g. t/yr or GWh/yr." };
         var since = new Option<int?>("--since") { Description = "Year production began." };
         var until = new Option<int?>("--until") { Description = "Year it ended." };
@@ -78,8 +78,8 @@ static class FirmCommand
         var graph = await GraphLoader.ProjectAsync(opened.Store, ct);
         var errors = check(graph);
         if (errors.Count > 0) throw new CliException($"{what}: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-        var report = await opened.Store.ImportAsync(changes, ct);
-        await CliAudit.RecordAsync(parse, action, $"firm:{firm}", before(graph), changes.Firms.Length > 0 ? changes.Firms[0] : changes.Presences[0], ct);
+        var report = await opened.Store.ImportAsync(changes, (_, _, token) =>
+            CliAudit.RecordAsync(parse, action, $"firm:{firm}", before(graph), changes.Firms.Length > 0 ? changes.Firms[0] : changes.Presences[0], token), ct);
         await output.WriteLineAsync($"{what}: {report.Total} rows written to {opened.Name}");
         return ChainMatchCli.Ok;
     }

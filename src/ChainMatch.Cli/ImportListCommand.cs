@@ -36,10 +36,9 @@ static class ImportListCommand
             {
                 throw new CliException($"{path.Name}: nothing imported:\n  " + string.Join("\n  ", e.Errors));
             }
-            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.ImportAsync(plan.Changes, ct)).Total;
-            if (!parse.GetValue(dryRun))
-                await CliAudit.RecordAsync(parse, "import-list", $"list:{plan.Edition}", null,
-                    new { file = path.Name, rows = plan.Rows.Count, matched = plan.Count(ListImport.Matched), created = plan.Count(ListImport.Created), written }, ct);
+            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.ImportAsync(plan.Changes, (_, report, token) =>
+                CliAudit.RecordAsync(parse, "import-list", $"list:{plan.Edition}", null,
+                    new { file = path.Name, rows = plan.Rows.Count, matched = plan.Count(ListImport.Matched), created = plan.Count(ListImport.Created), written = report.Total }, token), ct)).Total;
             await output.WriteLineAsync($"{plan.Edition}: {plan.Rows.Count} rows, {plan.Count(ListImport.Matched)} matched, {plan.Count(ListImport.Created)} created, " +
                 $"{plan.Count(ListImport.Ambiguous)} ambiguous, {plan.Count(ListImport.Unmatched)} unmatched; {written} rows written{(parse.GetValue(dryRun) ? " (dry run)" : "")}");
             foreach (var r in plan.Rows.Where(r => r.Outcome is ListImport.Ambiguous or ListImport.Unmatched))

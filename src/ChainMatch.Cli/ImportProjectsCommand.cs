@@ -28,9 +28,8 @@ static class ImportProjectsCommand
             {
                 throw new CliException($"{path.Name}: {e.Errors.Count} bad row(s), nothing imported:\n  " + string.Join("\n  ", e.Errors));
             }
-            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.ImportAsync(GraphData.Empty with { Projects = [.. projects] }, ct)).Total;
-            if (!parse.GetValue(dryRun))
-                await CliAudit.RecordAsync(parse, "import-projects", "projects", null, new { file = path.Name, projects = projects.Select(p => p.Id), written }, ct);
+            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.ImportAsync(GraphData.Empty with { Projects = [.. projects] }, (_, report, token) =>
+                CliAudit.RecordAsync(parse, "import-projects", "projects", null, new { file = path.Name, projects = projects.Select(p => p.Id), written = report.Total }, token), ct)).Total;
             await output.WriteLineAsync($"{path.Name}: {projects.Count} projects, {projects.Sum(p => p.History.Length)} steps; {written} rows written{(parse.GetValue(dryRun) ? " (dry run)" : "")}");
             return ChainMatchCli.Ok;
         });

@@ -38,9 +38,8 @@ static class SeedCommand
             }
             using var opened = StoreOptions.IsNeo4j(parse) ? StoreOptions.OpenNeo4j(parse, parse.InvocationConfiguration.Error) : StoreOptions.OpenEmbedded(parse);
             await opened.Store.InitialiseAsync(ct);
-            var report = await opened.Store.ImportAsync(data, ct);
-            if (report.Total > 0)
-                await CliAudit.RecordAsync(parse, "seed", $"seeds:{seeds.FullName}", null, report.Written, ct);
+            var report = await opened.Store.ImportAsync(data, (_, rows, token) =>
+                rows.Total > 0 ? CliAudit.RecordAsync(parse, "seed", $"seeds:{seeds.FullName}", null, rows.Written, token) : Task.CompletedTask, ct);
             var changed = string.Join(", ", report.Written.Where(w => w.Value > 0).Select(w => $"{w.Key} {w.Value}"));
             await output.WriteLineAsync(report.Total == 0
                 ? $"{opened.Name}: already holds {seeds.Name}; nothing changed"

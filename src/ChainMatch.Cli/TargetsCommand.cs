@@ -17,14 +17,7 @@ static class TargetsCommand
         var list = new Option<string?>("--list") { Description = "Only firms on this list family." };
         list.AcceptOnlyFromAmong([.. TargetFilter.Lists]);
         var hq = new Option<string?>("--hq") { Description = "Only firms headquartered in this region (code)." };
-        var minRevenue = new Option<double?>("--min-revenue") { Description = "Only firms with at least this revenue in 亿元 on their latest list edition; firms without a list revenue are left out." };
-        minRevenue.CustomParser = r =>
-        {
-            var text = r.Tokens.Single().Value;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0) return value;
-            r.AddError($"--min-revenue must be a number of at least 0, not '{text}'");
-            return null;
-        };
+        var minRevenue = new Option<double?>("--min-revenue") { Description = "Only firms with at least this revenue in 亿元 on their latest list edition; firms without a list revenue are left out." }.AtLeast(0);
         var perGap = new Option<int>("--per-gap") { Description = "Leads kept per gap.", DefaultValueFactory = _ => 5 };
         perGap.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--per-gap must be at least 1"); });
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => Formats.Table };

@@ -14,9 +14,22 @@ public interface IGraphStore
     /// <summary>The whole graph, for projection into a <see cref="ChainGraph"/>.</summary>
     Task<GraphData> LoadAsync(CancellationToken ct = default);
 
-    /// <summary>Merges <paramref name="data"/> into the store in one transaction; re-importing the same data changes nothing.</summary>
-    Task<ImportReport> ImportAsync(GraphData data, CancellationToken ct = default);
+    /// <summary>
+    /// Merges <paramref name="data"/> into the store in one transaction (re-importing the same data changes nothing),
+    /// running <paramref name="beforeCommit"/> inside it once the merged graph has projected: if that throws, nothing is
+    /// written. Audited writes append their audit entry there, so a write whose entry cannot be recorded does not happen.
+    /// </summary>
+    Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default);
 }
+
+public static class GraphStoreImports
+{
+    /// <summary>An import with nothing to do before its commit: seeds at start, tests, in-memory stores.</summary>
+    public static Task<ImportReport> ImportAsync(this IGraphStore store, GraphData data, CancellationToken ct = default) => store.ImportAsync(data, null, ct);
+}
+
+/// <summary>Runs inside an import's transaction with the graph as it will be once committed, and the rows written.</summary>
+public delegate Task BeforeCommit(ChainGraph merged, ImportReport report, CancellationToken ct);
 
 /// <summary>Rows written per table (inserted, changed or removed); all zeros when the import changed nothing.</summary>
 public sealed record ImportReport(IReadOnlyDictionary<string, int> Written)

@@ -12,7 +12,7 @@ namespace ChainMatch.Api.Tests;
 /// <summary>
 /// Every route the service maps, found in its endpoint data source, gets random and hostile route values, query
 /// parameters and bodies over the real HTTP pipeline: never a 5xx, every refusal is problem details that names its
-/// cause, and a refused write leaves the store exactly as it was.
+/// cause, a refused write leaves the store exactly as it was, and an accepted one is audited and leaves every page answering.
 /// </summary>
 public class ApiPropertyTests : ApiTest
 {
@@ -32,15 +32,48 @@ public class ApiPropertyTests : ApiTest
             Check.One(HostileInput.Cases(CasesPerEndpoint).WithName(endpoint.Name), Prop.ForAll(requests, request =>
             {
                 var before = endpoint.Writes ? StoreDigest.Of(store) : null;
+                var audited = endpoint.Writes ? AuditCount() : 0;
                 using var response = Client.SendAsync(request.ToMessage()).GetAwaiter().GetResult();
                 var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
                 var what = $"{request} answered {(int)response.StatusCode}: {Shorten(body)}";
                 Assert.That((int)response.StatusCode, Is.LessThan(500), what);
-                if ((int)response.StatusCode < 400) return;
+                if ((int)response.StatusCode < 400)
+                {
+                    if (before is not null && StoreDigest.Of(store) != before) StillServes(what, audited);
+                    return;
+                }
                 NamesItsCause(response, body, what);
                 if (before is not null) Assert.That(StoreDigest.Of(store), Is.EqualTo(before), what);
             }));
         }
+    }
+
+    /// <summary>Pages that show what writes change: after any accepted write, each still answers (a stored value must not break them).</summary>
+    static readonly string[] Reads =
+    [
+        "/api/projects", "/api/projects/pipeline", "/api/problems/overdue", "/api/firms/foil-co", "/api/negative-list", "/api/audit", "/api/audit.csv",
+        "/api/regions/530100/targets", "/api/regions/530100/targets?format=csv", "/api/regions/530100/targets.xlsx", "/api/regions/530000/gaps",
+        "/api/regions/530100/segments/foil/leads?format=csv", "/api/chains/battery/status/530100.svg",
+    ];
+
+    /// <summary>An accepted write that changed the store left its audit entry, and every page still answers.</summary>
+    void StillServes(string what, int auditedBefore)
+    {
+        Assert.That(AuditCount(), Is.GreaterThan(auditedBefore), "a write without its audit entry: " + what);
+        foreach (var url in Reads)
+        {
+            using var read = Client.GetAsync(url).GetAwaiter().GetResult();
+            Assert.That((int)read.StatusCode, Is.InRange(200, 299), $"after {what}: GET {url} answered {(int)read.StatusCode} {Shorten(read.Content.ReadAsStringAsync().GetAwaiter().GetResult())}");
+        }
+    }
+
+    int AuditCount()
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "access.db")};Pooling=False");
+        db.Open();
+        using var count = db.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM audit";
+        return Convert.ToInt32(count.ExecuteScalar());
     }
 
     static void NamesItsCause(HttpResponseMessage response, string body, string what)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMatch.Api.Tests;
 
@@ -36,6 +37,9 @@ public class FirmEditsApiTests : ApiTest
     [TestCase("/api/firms/smelter-co/presences", "POST", """{"segment":"alumina","region":"530999"}""", "region")]
     [TestCase("/api/firms/smelter-co/presences", "POST", """{"segment":"alumina","region":"530181","capacity":5}""", "unit")]
     [TestCase("/api/firms/smelter-co/presences", "POST", """{"segment":"alumina","region":"530181","since":2020,"until":2019}""", "until")]
+    [TestCase("/api/firms/smelter-co/presences", "POST", """{"segment":"alumina","region":"530181","until":2019}""", "until")]
+    [TestCase("/api/firms/smelter-co/presences", "POST", """{"segment":"alumina","region":"530181","since":2020,"until":99999}""", "until")]
+    [TestCase("/api/firms/smelter-co/presences", "POST", """{"segment":"alumina","region":"530181","capacity":-5,"unit":"t/yr"}""", "capacity")]
     public async Task ABadEditIsA400NamingTheFieldAndChangesNothing(string url, string method, string body, string field)
     {
         var firmsBefore = (int?)(await GetJson("/health"))["firms"];
@@ -43,6 +47,21 @@ public class FirmEditsApiTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.Content.ReadFromJsonAsync<JsonNode>())!["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field));
         Assert.That((int?)(await GetJson("/health"))["firms"], Is.EqualTo(firmsBefore));
+    }
+
+    [Test]
+    public async Task AControlCharacterStoredBeforeTheInputRuleDoesNotBreakTheWorkbook()
+    {
+        // Written past the API, as a store filled before the rule may hold it.
+        var store = Services.GetRequiredService<ChainMatch.Storage.IGraphStore>();
+        var graph = Services.GetRequiredService<ChainMatch.Api.Graph.GraphSnapshot>();
+        var firms = graph.Current.Firms.Select(f => f with { Name = f.Name + "\u0001\u001b" }).ToArray();
+        await ChainMatch.Storage.GraphStoreImports.ImportAsync(store, ChainMatch.Domain.Graph.GraphData.Empty with { Firms = [.. firms] });
+        graph.Swap(await ChainMatch.Storage.GraphLoader.ProjectAsync(store));
+
+        var workbook = await Client.GetAsync("/api/regions/530100/targets.xlsx?asOf=2024");
+
+        Assert.That(workbook.StatusCode, Is.EqualTo(HttpStatusCode.OK), await workbook.Content.ReadAsStringAsync());
     }
 
     [Test]

@@ -58,9 +58,9 @@ static class HostileRequests
                 foreach (var (name, type) in inputs)
                 {
                     if (type == typeof(HttpRequest)) raw = true;
-                    else if (type == typeof(CancellationToken) || type == typeof(HttpContext) || isService.IsService(type)) continue;
-                    // Bound from the request by the type itself (the caller), not sent by the client.
-                    else if (type.GetMethod("BindAsync", BindingFlags.Public | BindingFlags.Static) is not null) continue;
+                    // Bound by the framework or by the type itself (the caller from the user), never from the body.
+                    else if (type == typeof(CancellationToken) || type == typeof(HttpContext) || type == typeof(System.Security.Claims.ClaimsPrincipal)
+                        || type.GetMethod("BindAsync", BindingFlags.Public | BindingFlags.Static) is not null || isService.IsService(type)) continue;
                     else if (route.Contains(name, StringComparer.OrdinalIgnoreCase)) continue;
                     else if (IsScalar(type)) query.Add(name);
                     else json = type;
@@ -136,7 +136,11 @@ static class HostileRequests
     static Gen<JsonNode?> JsonValueFor(Type type, string name, Func<string, IReadOnlyCollection<string>> known, int depth)
     {
         var text = HostileInput.Text(known(JsonName(name))).Select(s => (JsonNode?)JsonValue.Create(s));
-        var number = Gen.Elements(0d, -1d, 1.5d, 1e308d, -1e308d, double.Epsilon, 2147483648d, 1e15d).Select(d => (JsonNode?)JsonValue.Create(d));
+        // Out of range as JSON writes them: 1e400 reads as infinity in .NET, and "NaN" reads from a string unless refused.
+        var beyond = Gen.Elements("1e400", "-1e400", "1e16", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"1e309\"").Select(t => JsonNode.Parse(t));
+        var number = Gen.Frequency(
+            (3, Gen.Elements(0d, -1d, 1.5d, 1e308d, -1e308d, double.Epsilon, 2147483648d, 1e15d).Select(d => (JsonNode?)JsonValue.Create(d))),
+            (2, beyond));
         var other = Gen.Elements<JsonNode?>(null, JsonValue.Create(true), new JsonArray(), new JsonObject());
         var element = type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[0] : null;
         if (depth < 2 && element is not null && !IsScalar(type) && type != typeof(string))

@@ -6,6 +6,19 @@ namespace ChainMatch.Api.Tests;
 
 public class SimulationApiTests : ApiTest
 {
+    [TestCase(-5)]
+    [TestCase(0)]
+    public async Task AnInlineAnchorOfNoOrNegativeCapacityIsA400NamingTheSegment(double capacity)
+    {
+        var response = await Client.PostAsJsonAsync("/api/simulations/anchor", new
+        {
+            firm = "new-anchor", region = "530100", chain = "battery", asOf = "2024",
+            describe = new { name = "新锚企", segments = new[] { new { segment = "foil", capacity = (double?)capacity, unit = "t/yr" } } },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonNode>())!["errors"]!.AsObject().Select(e => e.Key), Does.Contain("describe.segments[0].capacity"));
+    }
+
     [Test]
     public async Task LandingTheSmelterInQujingFillsSmeltingThereAndRaisesCompletenessWithoutWriting()
     {

@@ -48,6 +48,25 @@ public class BackupCommandTests : SeededStoreTest
         Assert.That((await access.QueryAuditAsync(new Storage.Access.AuditQuery(Action: "restore access"))), Has.Count.EqualTo(1));
     }
 
+    [TestCase("DROP TRIGGER audit_no_delete", "trigger audit_no_delete")]
+    [TestCase("DROP TRIGGER audit_no_update; CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0 BEGIN SELECT 1; END", "trigger audit_no_update")]
+    [TestCase("CREATE TABLE planted (x)", "table planted")]
+    public async Task AnAccessFileThatIsNotAsThisBuildCreatesItIsRefusedWithOneLine(string tamper, string named)
+    {
+        var access = await Storage.Access.AccessStore.OpenAsync(Path.Combine(Dir.Path, "access.db"));
+        var (kept, _) = await access.CreateKeyAsync("kept", "planner", "530100", [], DateTimeOffset.UtcNow);
+        var backup = await CliRun.Of("backup", "--to", Backup, "--store", Store);
+        Assert.That(backup.ExitCode, Is.Zero, backup.Error);
+        using (var c = Open(Backup + ".access"))
+            Execute(c, $"{tamper}; INSERT INTO api_key VALUES ('planted00000', 'planted', 'admin', '*', '', x'00', '2026-01-01', NULL);");
+
+        var restore = await CliRun.Of("restore", "--from", Backup, "--with-access", "--store", Store);
+
+        Assert.That(restore.ExitCode, Is.EqualTo(1), restore.Output);
+        Assert.That(restore.Error.Trim().Split('\n'), Has.Length.EqualTo(1).And.One.Contains(named), restore.Error);
+        Assert.That((await access.ListKeysAsync()).Select(k => k.Id), Is.EqualTo(new[] { kept.Id }), "the planted admin key came in");
+    }
+
     [Test]
     public async Task ABackupFromAnOlderSchemaIsMigratedAsItIsRestored()
     {

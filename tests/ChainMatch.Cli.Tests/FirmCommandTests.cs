@@ -13,6 +13,19 @@ public class FirmCommandTests : SeededStoreTest
         Assert.That(map.Output.Split('\n').Single(l => l.Contains(" alumina ")), Does.Contain("present"));
     }
 
+    [TestCase("firm", "add-presence", "smelter-co", "--segment", "alumina", "--region", "530181", "--unit", "t/yr", "--capacity", "1e400")]
+    [TestCase("firm", "add-presence", "smelter-co", "--segment", "alumina", "--region", "530181", "--unit", "t/yr", "--capacity", "-5")]
+    [TestCase("firm", "add-presence", "smelter-co", "--segment", "alumina", "--region", "530181", "--unit", "t/yr", "--capacity", "NaN")]
+    [TestCase("targets", "--region", "530100", "--min-revenue", "Infinity")]
+    public async Task ANumberArgumentOutOfRangeIsAUsageErrorOfOneLineAndWritesNothing(params string[] args)
+    {
+        var before = StoreDigest.Of(Store);
+        var run = await CliRun.Of([.. args, "--store", Store]);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+        Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1).And.One.Contains("must be a finite number between -1e15 and 1e15"), run.Error);
+        Assert.That(StoreDigest.Of(Store), Is.EqualTo(before));
+    }
+
     [Test]
     public async Task AnUnknownSegmentIsRefusedNamingItAndNothingIsWritten()
     {

@@ -26,6 +26,50 @@ public class ListImportTests
         return rows;
     }
 
+    [TestCase("1e309")]
+    [TestCase("Infinity")]
+    [TestCase("-Infinity")]
+    [TestCase("NaN")]
+    public void ARevenueThatIsNotAFiniteNumberInRangeIsNamed(string revenue)
+    {
+        var (rows, errors) = ListFile.Read(Encoding.UTF8.GetBytes($"rank,name,revenue\n1,宁德电芯公司,{revenue}\n"));
+        Assert.That(rows, Is.Empty);
+        Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[] { $"line 2, column 'revenue': must be a non-negative number up to 1e15, not '{revenue}'" }));
+    }
+
+    [Test]
+    public void AControlCharacterInANameIsNamedByLineAndColumn()
+    {
+        var (rows, errors) = ListFile.Read(Encoding.UTF8.GetBytes("rank,name\n1,宁德\u0007电芯公司\n"));
+        Assert.That(rows, Is.Empty);
+        Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[] { "line 2, column 'name': contains the control character U+0007 at character 3" }));
+    }
+
+    [Test]
+    public void AFileThatIsNeitherUtf8NorGb18030IsRefusedNamingTheFirstBadLine()
+    {
+        var bytes = Encoding.UTF8.GetBytes("rank,name\n1,宁德电芯公司\n2,").Concat(new byte[] { 0xFF, 0x41, 0x0A }).ToArray();
+        var (rows, errors) = ListFile.Read(bytes);
+        Assert.That(rows, Is.Empty);
+        Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[] { "line 3: neither UTF-8 nor GB18030: save the file as UTF-8 (CSV UTF-8 in Excel)" }));
+    }
+
+    [Test]
+    public void AFileWithAUtf8MarkThatIsNotUtf8IsRefused()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.GetEncoding("GB18030").GetBytes("rank,name\n1,宁德电芯公司\n")).ToArray();
+        var (_, errors) = ListFile.Read(bytes);
+        Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[] { "line 2: not UTF-8 although the file starts with a UTF-8 byte-order mark" }));
+    }
+
+    [Test]
+    public void AGb18030FileFromExcelStillReads()
+    {
+        var (rows, errors) = ListFile.Read(Encoding.GetEncoding("GB18030").GetBytes("排名,企业名称\n1,宁德电芯公司\n"));
+        Assert.That(errors, Is.Empty);
+        Assert.That(rows.Single().Name, Is.EqualTo("宁德电芯公司"));
+    }
+
     [Test]
     public void MatchedRowsBecomeMembershipsWithRankAndRevenueAndTheRestIsReported()
     {
@@ -86,7 +130,7 @@ public class ListImportTests
         {
             "line 2, column 'rank': must be a whole number from 1, not 'first'",
             "line 3, column 'name': required",
-            "line 4, column 'revenue': must be a number, not 'lots'",
+            "line 4, column 'revenue': must be a non-negative number up to 1e15, not 'lots'",
             "line 5, column 'rank': rank 3 is already given on line 4",
             "line 5, column 'uscc': 'BAD' is not an 18-character unified social credit code",
         }));

@@ -57,9 +57,22 @@ public class ProjectFileTests
             "line 3, column 'segment': unknown segment 'anode'",
             "line 4, column 'date': '2024/01/01' is not a date: use YYYY-MM-DD",
             "line 5, column 'stage': project p4 cannot go from in-production to lead: next can be capital-added",
-            "line 7, column 'agreed_investment': must be a non-negative amount in 亿元, not '-3'",
+            "line 7, column 'agreed_investment': must be a non-negative amount in 亿元 up to 1e15, not '-3'",
         }));
     }
+
+    [TestCase("1e309")]
+    [TestCase("Infinity")]
+    [TestCase("NaN")]
+    [TestCase("1e16")]
+    public void AnAmountThatIsNotAFiniteNumberInRangeIsNamed(string amount) =>
+        Assert.That(Errors($"p1,cell-co,foil,530100,team,signed,2024-01-01,{amount},,\n"),
+            Is.EqualTo(new[] { $"line 2, column 'agreed_investment': must be a non-negative amount in 亿元 up to 1e15, not '{amount}'" }));
+
+    [Test]
+    public void AControlCharacterInACellIsNamedByLineAndColumn() =>
+        Assert.That(Errors("p1,cell-co,foil,530100,team,lead,2024-01-01,,,bad\u0001note\n"),
+            Is.EqualTo(new[] { "line 2, column 'note': contains the control character U+0001 at character 4" }));
 
     [Test]
     public void RewritingARecordedHistoryIsRefused() =>

@@ -116,7 +116,7 @@ public class SeedReaderTests
     }
 
     [TestCase("smelter-co,smelting,530181,350000,,2012,,,,,", "capacity and unit go together")]
-    [TestCase("smelter-co,smelting,530181,lots,t/yr,2012,,,,,", "'capacity' must be a number, not 'lots'")]
+    [TestCase("smelter-co,smelting,530181,lots,t/yr,2012,,,,,", "'capacity' must be a finite number between -1e15 and 1e15, not 'lots'")]
     [TestCase("smelter-co,smelting,530181,,,2020,2019,,,,", "until (2019) must be after since (2020)")]
     [TestCase("smelter-co,smelting,999999,,,2020,,,,,", "unknown region '999999'")]
     [TestCase("smelter-co,smelting,530181,,,2020,,,,,maybe", "'estimate' must be true, false or empty")]

@@ -43,6 +43,8 @@ public static class AccessServices
                 o.Cookie.HttpOnly = true;
                 // Strict: a page on another site cannot make the browser send the session along (no cross-site writes).
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS (behind a TLS proxy, configure forwarded headers so it shows).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login.html";
                 // The API answers 401/403 as problem details; only pages redirect to the login page.
@@ -81,12 +83,13 @@ public static class AccessServices
         return services;
     }
 
-    /// <summary>A session outlives nothing: once its key is revoked, the next request is signed out.</summary>
+    /// <summary>A session outlives nothing: once it is signed out or its key is revoked, the next request with its cookie is refused.</summary>
     static async Task SessionStillValid(CookieValidatePrincipalContext context)
     {
-        var id = context.Principal?.FindFirstValue(AccessClaims.KeyId);
+        var key = context.Principal?.FindFirstValue(AccessClaims.KeyId);
+        var session = context.Principal?.FindFirstValue(AccessClaims.SessionId);
         var store = context.HttpContext.RequestServices.GetRequiredService<AccessStore>();
-        if (id is null || !await store.IsActiveAsync(id, context.HttpContext.RequestAborted))
+        if (key is null || session is null || !await store.IsSessionActiveAsync(session, key, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

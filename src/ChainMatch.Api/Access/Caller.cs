@@ -38,5 +38,5 @@ public sealed class Caller
 /// <summary>Claim names shared by API keys, the UI session and the province's bearer tokens.</summary>
 public static class AccessClaims
 {
-    public const string Name = "sub", Role = "role", Region = "region", Chain = "chain", KeyId = "key";
+    public const string Name = "sub", Role = "role", Region = "region", Chain = "chain", KeyId = "key", SessionId = "sid";
 }

@@ -59,6 +59,10 @@ public static class RequestLimits
     public static RouteHandlerBuilder AsExpensive(this RouteHandlerBuilder builder) =>
         builder.RequireRateLimiting(Expensive).WithMetadata(new RequestTimeoutAttribute(Expensive));
 
+    /// <summary>The body limit that applies to the request's endpoint: the import one for file uploads, else the default.</summary>
+    public static string SettingFor(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<TakesFilesMetadata>() is not null ? "MaxImportBytes" : "MaxBodyBytes";
+
     /// <summary>An endpoint that takes whole files: the import size limit instead of the default one.</summary>
     public static RouteHandlerBuilder TakesFiles(this RouteHandlerBuilder builder) => builder.WithMetadata(new TakesFilesMetadata());
 
@@ -83,9 +87,8 @@ sealed class BodySizeLimit(RequestDelegate next, IOptions<LimitOptions> options)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var files = context.GetEndpoint()?.Metadata.GetMetadata<TakesFilesMetadata>() is not null;
-        var limit = files ? options.Value.MaxImportBytes : options.Value.MaxBodyBytes;
-        var setting = files ? "MaxImportBytes" : "MaxBodyBytes";
+        var setting = RequestLimits.SettingFor(context);
+        var limit = setting == "MaxImportBytes" ? options.Value.MaxImportBytes : options.Value.MaxBodyBytes;
         if (context.Request.ContentLength > limit)
             return RequestLimits.Problem(context, StatusCodes.Status413PayloadTooLarge, "Request too large",
                 $"The body is {context.Request.ContentLength:N0} bytes; this endpoint takes at most {limit:N0} ({LimitOptions.Section}:{setting}).", setting);

@@ -15,7 +15,7 @@ public static class NegativeListApi
         api.MapGet("/", ListRules).Require(Permission.ReadLeads)
             .WithSummary("The negative list (负面清单): rules by firm, segment and region, each with its reason and source; a regional caller sees the rules that bind its region, not other regions' rules.");
         api.MapPost("/", AddRule).Require(Permission.Administer)
-            .Audited(new AuditTarget(_ => "negative-list", c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current.Data.NegativeRules.Select(View).ToList()))
+            .Audited(new AuditTarget(_ => "negative-list", (_, graph) => graph.Data.NegativeRules.Select(View).ToList()))
             .WithSummary("Add or correct a rule; every firm, segment and region it names must exist.").ProducesValidationProblem();
         return app;
     }

@@ -1,3 +1,4 @@
+using ChainMatch.Domain;
 using System.Text.Json;
 using ChainMatch.Ranking.Leads;
 using DocumentFormat.OpenXml;
@@ -54,7 +55,7 @@ public static class TargetsWorkbook
     /// <summary>Excel allows 31 characters and no []:*?/\ in a sheet name.</summary>
     static string SheetName(TargetList list)
     {
-        var name = new string($"{list.RegionName} 目标企业".Where(c => "[]:*?/\\".IndexOf(c) < 0).ToArray());
+        var name = new string(TextRules.Strip($"{list.RegionName} 目标企业").Where(c => "[]:*?/\\".IndexOf(c) < 0).ToArray());
         return name.Length <= 31 ? name : name[..31];
     }
 
@@ -68,11 +69,13 @@ public static class TargetsWorkbook
             {
                 null => new Cell { CellReference = reference },
                 int n => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n) },
+                double d when !double.IsFinite(d) => new Cell { CellReference = reference },
                 double d => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(d) },
                 _ => new Cell
                 {
                     CellReference = reference, DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(value.ToString()!) { Space = SpaceProcessingModeValues.Preserve }),
+                    // XML cannot hold control characters: a value stored before the input rule must not fail the workbook.
+                    InlineString = new InlineString(new Text(TextRules.Strip(value.ToString()!)) { Space = SpaceProcessingModeValues.Preserve }),
                 },
             });
         }

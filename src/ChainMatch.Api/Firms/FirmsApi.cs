@@ -28,8 +28,7 @@ public static class FirmsApi
 
     /// <summary>A firm edit is audited with the firm page as it was and as it became, every presence in full (the audit log is read by callers for all regions).</summary>
     static readonly AuditTarget Audit = new(c => $"firm:{c.Request.RouteValues["firmId"]}",
-        c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current is var graph && graph.FindFirm(new FirmId((string)c.Request.RouteValues["firmId"]!)) is { } firm
-            ? Detail(graph, firm, Everywhere) : null);
+        (c, graph) => graph.FindFirm(new FirmId((string)c.Request.RouteValues["firmId"]!)) is { } firm ? Detail(graph, firm, Everywhere) : null);
 
     public sealed record SourceView(string? Publisher, string? Reference, bool Estimate, bool Verified);
 

@@ -22,6 +22,7 @@ public static class GraphServices
         services.AddSingleton(CreateStore);
         services.AddSingleton<GraphSnapshot>();
         services.AddSingleton<GraphWrites>();
+        services.AddHttpContextAccessor();
         services.AddHostedService<GraphStartup>();
         services.AddHostedService<StoreMonitor>();
         return services;

@@ -16,14 +16,25 @@ public static class ApiServices
             // No route matched (an empty or malformed path segment): say which address, as a handler's 404 names the unknown id.
             if (c.ProblemDetails.Status == StatusCodes.Status404NotFound && c.ProblemDetails.Detail is null && c.HttpContext.GetEndpoint() is null)
                 c.ProblemDetails.Detail = $"nothing is served at {c.HttpContext.Request.Path}";
+            // A body cut off at the cap while it streamed in (chunked, no length declared) ends up here without the handler: name the limit all the same.
+            if (c.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && !c.ProblemDetails.Extensions.ContainsKey("limit"))
+            {
+                var setting = RequestLimits.SettingFor(c.HttpContext);
+                c.ProblemDetails.Extensions["limit"] = setting;
+                c.ProblemDetails.Detail ??= $"The body is over this endpoint's limit ({LimitOptions.Section}:{setting}).";
+            }
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // No "Server: Kestrel": the answer need not say what runs it.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             ReportJson.Configure(o.SerializerOptions);
             // {"region":"530100","region":"530300"} is refused, not read as whichever comes last.
             o.SerializerOptions.AllowDuplicateProperties = false;
         });
+        // A body that does not bind raises, in every environment, so the exception handler can name the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         builder.Services.AddChainMatchAccess(builder.Configuration);
         builder.Services.AddChainMatchLimits(builder.Configuration);
@@ -33,6 +44,7 @@ public static class ApiServices
     /// <summary>Logging, problem details and who the caller is: everything that runs before the web UI's static files.</summary>
     public static WebApplication UseChainMatchApi(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseChainMatchRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

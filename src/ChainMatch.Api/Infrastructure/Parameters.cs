@@ -31,10 +31,8 @@ static partial class Parameters
     /// <summary>A finite number of at least zero, written with a dot (e.g. 1000 or 52.5).</summary>
     public static double? NonNegativeNumber(string text, string name, Dictionary<string, string[]> errors)
     {
-        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            && double.IsFinite(value) && value >= 0)
-            return value;
-        errors[name] = [$"'{text}' is not a number of at least 0"];
+        if (Numbers.TryParse(text, out var value) && value >= 0) return value;
+        errors[name] = [$"'{text}' is not a number between 0 and {Numbers.Limit:0e0}"];
         return null;
     }
 

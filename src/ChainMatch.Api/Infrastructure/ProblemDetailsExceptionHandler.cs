@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChainMatch.Api.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Domain.Access;
@@ -13,29 +14,49 @@ sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        var (status, title, detail) = exception switch
+        // A JSON body that does not read (a number out of range, a control character, a wrong type) names the field.
+        if (exception is BadHttpRequestException { InnerException: JsonException json })
+            return await WriteAsync(context, exception, new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Field(json)] = [Reason(json)] })
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "The request body does not read", Detail = exception.Message,
+            });
+        var (status, title, detail, limit) = exception switch
         {
-            NotFoundException e => (StatusCodes.Status404NotFound, $"Unknown {e.Kind}", e.Message),
-            AccessDeniedException e => (StatusCodes.Status403Forbidden, "Outside your scope", e.Message),
-            WriteConflictException e => (StatusCodes.Status409Conflict, e.Title, e.Message),
-            // Kestrel stops reading a body at the endpoint's cap (see BodySizeLimit) and says so with a 413.
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
-                (e.StatusCode, "Request too large", $"{e.Message} (limits: {LimitOptions.Section}:MaxBodyBytes, {LimitOptions.Section}:MaxImportBytes)"),
-            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            NotFoundException e => (StatusCodes.Status404NotFound, $"Unknown {e.Kind}", e.Message, null),
+            AccessDeniedException e => (StatusCodes.Status403Forbidden, "Outside your scope", e.Message, null),
+            WriteConflictException e => (StatusCodes.Status409Conflict, e.Title, e.Message, null),
+            // Kestrel stops reading a body without a declared length at the endpoint's cap (see BodySizeLimit) and says so with a 413.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => BodyLimit(context, e),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message, null),
             // Reads go on from the projection; a write that cannot reach the store is refused, saying why.
-            StoreUnavailableException e => (StatusCodes.Status503ServiceUnavailable, "Graph store unavailable", e.Message),
-            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server failed to answer; the error is logged."),
+            StoreUnavailableException e => (StatusCodes.Status503ServiceUnavailable, "Graph store unavailable", e.Message, null),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server failed to answer; the error is logged.", (string?)null),
         };
         if (status == StatusCodes.Status503ServiceUnavailable)
             log.LogWarning("Refused {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
         else if (status >= 500)
             log.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
-        context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (limit is not null) problem.Extensions["limit"] = limit;
+        return await WriteAsync(context, exception, problem);
     }
+
+    async ValueTask<bool> WriteAsync(HttpContext context, Exception exception, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
+    }
+
+    /// <summary>The same answer as a body refused by its declared length: which limit, and its setting.</summary>
+    static (int, string, string, string?) BodyLimit(HttpContext context, BadHttpRequestException e)
+    {
+        var setting = RequestLimits.SettingFor(context);
+        return (e.StatusCode, "Request too large", $"{e.Message} ({LimitOptions.Section}:{setting}).", setting);
+    }
+
+    /// <summary>"$.anchors[0].capacity" → "anchors[0].capacity"; the whole body when the path is the root.</summary>
+    static string Field(JsonException e) => e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+
+    /// <summary>Our converters' reason without the position System.Text.Json appends; its own messages as they are.</summary>
+    static string Reason(JsonException e) => e.Message.Split(" Path: ", 2)[0];
 }

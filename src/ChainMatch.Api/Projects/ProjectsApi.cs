@@ -33,7 +33,7 @@ public static class ProjectsApi
 
     /// <summary>A project's changes are audited with the project as it was and as it became.</summary>
     internal static readonly AuditTarget AuditProject = new(c => $"project:{c.Request.RouteValues["projectId"]}",
-        c => c.RequestServices.GetRequiredService<GraphSnapshot>().Current.Data.Projects.FirstOrDefault(p => p.Id == (string?)c.Request.RouteValues["projectId"]));
+        (c, graph) => graph.Data.Projects.FirstOrDefault(p => p.Id == (string?)c.Request.RouteValues["projectId"]));
 
     public sealed record ProjectView(string Id, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName,
         string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History,

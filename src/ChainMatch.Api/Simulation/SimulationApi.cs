@@ -117,6 +117,11 @@ public static class SimulationApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (request.Describe is { } d && (string.IsNullOrWhiteSpace(d.Name) || d.Segments is not { Count: > 0 } || d.Segments.Any(x => (x.Capacity is null) != (x.Unit is null))))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["describe"] = ["an inline anchor needs a name and segments; a capacity goes with its unit"] });
+        // A plant of no or negative size simulates nothing; the JSON rule already caps the size (Numbers.Limit).
+        for (var i = 0; i < (request.Describe?.Segments?.Count ?? 0); i++)
+            if (request.Describe!.Segments![i].Capacity is <= 0)
+                errors[$"describe.segments[{i}].capacity"] = ["a capacity is more than 0"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         try
         {
             var simulation = new AnchorSimulation(model);

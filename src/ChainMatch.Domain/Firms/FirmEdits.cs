@@ -1,3 +1,4 @@
+using ChainMatch.Domain;
 using System.Text.RegularExpressions;
 using ChainMatch.Domain.Graph;
 
@@ -31,8 +32,11 @@ public static partial class FirmEdits
         if (graph.FindFirm(presence.Firm) is null) errors["firm"] = [$"unknown firm '{presence.Firm}'"];
         if (graph.FindSegment(presence.Segment) is null) errors["segment"] = [$"unknown segment '{presence.Segment}'"];
         if (graph.FindRegion(presence.Region) is null) errors["region"] = [$"unknown region '{presence.Region}'"];
-        if (presence.Capacity is { } c && (c.Amount < 0 || string.IsNullOrWhiteSpace(c.Unit))) errors["capacity"] = ["capacity is a non-negative amount with a unit, e.g. 200000 t/yr"];
+        if (presence.Capacity is { } c && (c.Amount < 0 || !Numbers.IsAcceptable(c.Amount) || string.IsNullOrWhiteSpace(c.Unit)))
+            errors["capacity"] = [$"capacity is a non-negative amount up to {Numbers.Limit:0e0} with a unit, e.g. 200000 t/yr"];
         if (presence.Since is < 1800 or > 2100) errors["since"] = [$"since must be a year, not {presence.Since}"];
+        if (presence.Until is < 1800 or > 2100) errors["until"] = [$"until must be a year, not {presence.Until}"];
+        else if (presence.Until is { } end && presence.Since is null) errors["until"] = [$"until ({end}) needs since: a presence that ended began in a known year"];
         if (presence.Since is { } s && presence.Until is { } u && u <= s) errors["until"] = [$"until ({u}) must be after since ({s})"];
         return errors;
     }

@@ -19,19 +19,28 @@ public static class LeadCsv
             string.Join("; ", t.ExcludedBy), t.Revenue,
         }));
 
-    /// <summary>Any table written the same way (the audit export uses it too).</summary>
+    /// <summary>Every CSV the service and the CLI write (leads, targets, the audit log) goes through here.</summary>
     public static string Write(string[] header, IEnumerable<object?[]> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
-        foreach (var h in header) csv.WriteField(h);
+        foreach (var h in header) csv.WriteField(Neutralise(h));
         csv.NextRecord();
         foreach (var row in rows)
         {
-            foreach (var field in row) csv.WriteField(field);
+            foreach (var field in row) csv.WriteField(field is string s ? Neutralise(s) : field);
             csv.NextRecord();
         }
         csv.Flush();
         return text.ToString();
     }
+
+    static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>
+    /// Text that a spreadsheet would run as a formula (a firm named "=HYPERLINK(…)" or "+cmd|…") gets a leading single
+    /// quote, as OWASP advises for CSV injection, so Excel shows it as text. Cells written from numbers are left as they
+    /// are: a number such as -2.5 is not a formula, and quoting it would turn it into text in the sheet.
+    /// </summary>
+    public static string Neutralise(string cell) => cell.Length > 0 && FormulaStarts.Contains(cell[0]) ? "'" + cell : cell;
 }

@@ -19,9 +19,26 @@ public sealed record AuditQuery(string? Actor = null, string? Action = null, str
 /// </summary>
 public sealed class AccessStore
 {
-    const int SchemaVersion = 1;
+    const int SchemaVersion = 2;
     const string TokenPrefix = "cmk_";
     readonly string _connectionString;
+
+    /// <summary>Keys and the append-only audit log: schema version 1, and the part of every later one a restore checks object by object.</summary>
+    const string KeysAndAudit = """
+        CREATE TABLE api_key (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, region TEXT NOT NULL, chains TEXT NOT NULL,
+            secret_sha256 BLOB NOT NULL, created TEXT NOT NULL, revoked TEXT);
+        CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+            target TEXT NOT NULL, before TEXT, after TEXT);
+        CREATE INDEX audit_at ON audit(at);
+        -- Append-only: the database itself refuses to change or remove a recorded entry.
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """;
+
+    /// <summary>Version 2: web UI sessions, so that signing out (or revoking the key) ends a session on the server.</summary>
+    const string Sessions = """
+        CREATE TABLE session (id TEXT PRIMARY KEY, key_id TEXT NOT NULL, created TEXT NOT NULL);
+        """;
 
     static AccessStore() => SQLitePCL.Batteries_V2.Init();
 
@@ -33,7 +50,7 @@ public sealed class AccessStore
 
     public static async Task<AccessStore> OpenAsync(string path, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        PrivateFiles.File(path);
         var store = new AccessStore(path) { Path = path };
         await store.InitialiseAsync(ct);
         return store;
@@ -46,19 +63,47 @@ public sealed class AccessStore
         if (version == SchemaVersion) return;
         if (version > SchemaVersion) throw new InvalidOperationException($"access store schema version {version} is newer than this build understands ({SchemaVersion})");
         await Execute(c, "PRAGMA journal_mode = WAL", ct);
-        await Execute(c, """
+        await Execute(c, $"""
             BEGIN;
-            CREATE TABLE api_key (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, region TEXT NOT NULL, chains TEXT NOT NULL,
-                secret_sha256 BLOB NOT NULL, created TEXT NOT NULL, revoked TEXT);
-            CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
-                target TEXT NOT NULL, before TEXT, after TEXT);
-            CREATE INDEX audit_at ON audit(at);
-            -- Append-only: the database itself refuses to change or remove a recorded entry.
-            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-            PRAGMA user_version = 1;
+            {(version < 1 ? KeysAndAudit : "")}
+            {Sessions}
+            PRAGMA user_version = {SchemaVersion};
             COMMIT;
             """, ct);
+    }
+
+    /// <summary>Opens a web UI session for a key; its id goes into the session cookie and is checked on every request.</summary>
+    public async Task<string> StartSessionAsync(string keyId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var id = Base64Url(RandomNumberGenerator.GetBytes(32));
+        await using var c = await ConnectAsync(ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "INSERT INTO session (id, key_id, created) VALUES ($id, $key, $created)";
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$key", keyId);
+        cmd.Parameters.AddWithValue("$created", now.ToString("O"));
+        await cmd.ExecuteNonQueryAsync(ct);
+        return id;
+    }
+
+    /// <summary>True while the session has not been ended and its key is not revoked.</summary>
+    public async Task<bool> IsSessionActiveAsync(string sessionId, string keyId, CancellationToken ct = default)
+    {
+        await using var c = await ConnectAsync(ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM session s JOIN api_key k ON k.id = s.key_id WHERE s.id = $id AND s.key_id = $key AND k.revoked IS NULL";
+        cmd.Parameters.AddWithValue("$id", sessionId);
+        cmd.Parameters.AddWithValue("$key", keyId);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) == 1;
+    }
+
+    public async Task EndSessionAsync(string sessionId, CancellationToken ct = default)
+    {
+        await using var c = await ConnectAsync(ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "DELETE FROM session WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", sessionId);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Creates a key and returns it with its token; the token is not stored and cannot be shown again.</summary>
@@ -181,6 +226,7 @@ public sealed class AccessStore
         var partial = $"{target}.partial-{Guid.NewGuid():N}";
         try
         {
+            PrivateFiles.File(partial);
             await using (var source = await ConnectAsync(ct))
             await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
             {
@@ -222,9 +268,10 @@ public sealed class AccessStore
                 var check = Convert.ToString(await Scalar(source, "PRAGMA quick_check", ct));
                 if (check != "ok") throw new InvalidDataException($"{name}: damaged ({check})");
                 var version = Convert.ToInt32(await Scalar(source, "PRAGMA user_version", ct));
-                var tables = Convert.ToString(await Scalar(source, "SELECT group_concat(name, ',') FROM sqlite_master WHERE type = 'table'", ct)) ?? "";
-                if (version != SchemaVersion || !tables.Split(',').Contains("api_key") || !tables.Split(',').Contains("audit"))
-                    throw new InvalidDataException($"{name}: not a ChainMatch access store of schema version {SchemaVersion}");
+                if (version is < 1 or > SchemaVersion)
+                    throw new InvalidDataException($"{name}: not a ChainMatch access store of schema version 1 to {SchemaVersion} (it says {version})");
+                if (await SchemaDifference(source, version, ct) is { } difference)
+                    throw new InvalidDataException($"{name}: not a ChainMatch access store as this build creates it ({difference})");
                 await using var target = await ConnectAsync(ct);
                 source.BackupDatabase(target);
                 await Execute(target, "PRAGMA journal_mode = WAL", ct);
@@ -234,11 +281,47 @@ public sealed class AccessStore
                 throw new InvalidDataException($"{name}: not a readable SQLite database ({e.Message})");
             }
         }
+        await InitialiseAsync(ct);
+        // Sessions are not carried over: everyone signs in again after a restore.
+        await using (var c = await ConnectAsync(ct)) await Execute(c, "DELETE FROM session", ct);
         var now = DateTimeOffset.UtcNow;
         foreach (var key in current.Where(k => k.Revoked is not null)) await RevokeAsync(key.Id, now, ct);
         var revokedAgain = current.Count(k => k.Revoked is not null);
         await AppendAsync(new AuditEntry(0, now, actor, "restore access", "access", null,
             System.Text.Json.JsonSerializer.Serialize(new { from = name, revokedAgain })), ct);
+    }
+
+    /// <summary>
+    /// How a backup's tables, indexes and triggers differ from those this build creates for its schema version, or null
+    /// when they are the same: a planted file without the append-only triggers, or with a table of its own, is refused.
+    /// </summary>
+    static async Task<string?> SchemaDifference(SqliteConnection backup, int version, CancellationToken ct)
+    {
+        await using var reference = new SqliteConnection("Data Source=:memory:");
+        await reference.OpenAsync(ct);
+        await Execute(reference, version >= 2 ? KeysAndAudit + Sessions : KeysAndAudit, ct);
+        var expected = await Objects(reference, ct);
+        var actual = await Objects(backup, ct);
+        var missing = expected.Where(e => !actual.TryGetValue(e.Key, out var sql) || sql != e.Value).Select(e => e.Key).ToList();
+        var extra = actual.Keys.Except(expected.Keys).ToList();
+        if (missing.Count == 0 && extra.Count == 0) return null;
+        return string.Join("; ", new[]
+        {
+            missing.Count > 0 ? "missing or changed: " + string.Join(", ", missing) : null,
+            extra.Count > 0 ? "unexpected: " + string.Join(", ", extra) : null,
+        }.OfType<string>());
+    }
+
+    /// <summary>"type name" → its SQL with whitespace collapsed, SQLite's own objects left out.</summary>
+    static async Task<Dictionary<string, string>> Objects(SqliteConnection c, CancellationToken ct)
+    {
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'";
+        var objects = new Dictionary<string, string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            objects[$"{r.GetString(0)} {r.GetString(1)}"] = string.Join(' ', r.GetString(2).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return objects;
     }
 
     static ApiKey ReadKey(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),

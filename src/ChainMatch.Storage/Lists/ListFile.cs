@@ -33,7 +33,16 @@ public static class ListFile
 
     public static (IReadOnlyList<ListRow> Rows, IReadOnlyList<RowError> Errors) Read(byte[] content)
     {
-        using var reader = new StringReader(CsvText.Decode(content));
+        string text;
+        try
+        {
+            text = CsvText.Decode(content);
+        }
+        catch (ListImportException e)
+        {
+            return ([], e.Errors);
+        }
+        using var reader = new StringReader(text);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
         var errors = new List<RowError>();
         if (!csv.Read()) return ([], [new RowError(1, null, "the file is empty: a header line is required")]);
@@ -57,6 +66,9 @@ public static class ListFile
             if (fields.All(string.IsNullOrWhiteSpace)) continue;
             string? Cell(string column) => index.TryGetValue(column, out var i) && i < fields.Length && fields[i].Trim() is { Length: > 0 } v ? v : null;
             var before = errors.Count;
+            // Control characters are refused in every cell, named by line and column (TextRules).
+            for (var c = 0; c < fields.Length; c++)
+                if (Domain.TextRules.Problem(fields[c]) is { } problem) errors.Add(new RowError(line, c < header.Length ? header[c] : null, problem));
             if (fields.Length != header.Length) errors.Add(new RowError(line, null, $"{fields.Length} fields where the header has {header.Length}"));
             var rankText = Cell("rank");
             int rank = 0;
@@ -69,8 +81,8 @@ public static class ListFile
             double? revenue = null;
             if (Cell("revenue") is { } revenueText)
             {
-                if (double.TryParse(revenueText.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r >= 0) revenue = r;
-                else errors.Add(new RowError(line, "revenue", $"must be a number, not '{revenueText}'"));
+                if (Domain.Numbers.TryParse(revenueText.Replace(",", "", StringComparison.Ordinal), out var r) && r >= 0) revenue = r;
+                else errors.Add(new RowError(line, "revenue", $"must be a non-negative number up to {Domain.Numbers.Limit:0e0}, not '{revenueText}'"));
             }
             var uscc = Cell("uscc");
             if (uscc is not null && !Seeds.SeedIds.IsUscc(uscc)) errors.Add(new RowError(line, "uscc", $"'{uscc}' is not an 18-character unified social credit code"));

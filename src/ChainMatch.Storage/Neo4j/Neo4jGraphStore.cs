@@ -62,7 +62,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IStoreProbe
         }
     }
 
-    public async Task<ImportReport> ImportAsync(GraphData data, CancellationToken ct = default)
+    public async Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default)
     {
         var written = await _client.InTransactionAsync("import", async (tx, token) =>
         {
@@ -70,7 +70,8 @@ public sealed class Neo4jGraphStore : IGraphStore, IStoreProbe
             await tx.RunAsync(Neo4jGraphReader.RaiseVersion, token);
             var rows = await new Neo4jGraphWriter(tx, _batchSize).WriteAsync(data, token);
             // The merged graph must still project (no parent cycles, no duplicates) before it may commit.
-            ChainGraph.Build(await Neo4jGraphReader.ReadAsync(tx, token));
+            var merged = ChainGraph.Build(await Neo4jGraphReader.ReadAsync(tx, token));
+            if (beforeCommit is not null) await beforeCommit(merged, new ImportReport(rows), token);
             return rows;
         }, ct);
         _log.LogInformation("Neo4j import committed: {Rows} rows written", written.Values.Sum());

@@ -38,8 +38,11 @@ public static class ProjectFile
             var line = csv.RawRow;
             var fields = csv.Record!;
             if (fields.All(string.IsNullOrWhiteSpace)) continue;
-            string? Cell(string c) => Array.IndexOf(header, c) is var i and >= 0 && i < fields.Length && fields[i].Trim() is { Length: > 0 } v ? v : null;
+            string? Cell(string name) => Array.IndexOf(header, name) is var i and >= 0 && i < fields.Length && fields[i].Trim() is { Length: > 0 } v ? v : null;
             var before = errors.Count;
+            // Control characters are refused in every cell, named by line and column (TextRules).
+            for (var c = 0; c < fields.Length; c++)
+                if (Domain.TextRules.Problem(fields[c]) is { } problem) errors.Add(new RowError(line, c < header.Length ? header[c] : null, problem));
             var project = Cell("project");
             if (project is null || !Seeds.SeedIds.IsSlug(project)) errors.Add(new RowError(line, "project", $"'{project}' is not a project id (lower-case words joined by '-')"));
             var firm = ResolveFirm(graph, matcher, Cell("firm"), line, errors);
@@ -114,8 +117,8 @@ public static class ProjectFile
     static double? Amount(string? text, string column, int line, List<RowError> errors)
     {
         if (text is null) return null;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0) return v;
-        errors.Add(new RowError(line, column, $"must be a non-negative amount in 亿元, not '{text}'"));
+        if (Domain.Numbers.TryParse(text, out var v) && v >= 0) return v;
+        errors.Add(new RowError(line, column, $"must be a non-negative amount in 亿元 up to {Domain.Numbers.Limit:0e0}, not '{text}'"));
         return null;
     }
 }

@@ -182,9 +182,9 @@ static class ChainFileReader
             : null;
 
         public double? Number(YamlMappingNode map, string key) => Optional(map, key) is { } text
-            ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0
+            ? Domain.Numbers.TryParse(text, out var v) && v >= 0
                 ? v
-                : throw Error(Child(map, key)!, $"'{key}' must be a non-negative number, not '{text}'")
+                : throw Error(Child(map, key)!, $"'{key}' must be a non-negative number up to {Domain.Numbers.Limit:0e0}, not '{text}'")
             : null;
 
         public Provenance Provenance(YamlMappingNode map)

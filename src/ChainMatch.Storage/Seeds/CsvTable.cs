@@ -64,7 +64,8 @@ sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, string> f
         Optional(column) ?? throw Error($"'{column}' is required");
 
     public string? Optional(string column) =>
-        fields.TryGetValue(column, out var v) && v.Length > 0 ? v : null;
+        !fields.TryGetValue(column, out var v) || v.Length == 0 ? null
+        : Domain.TextRules.Problem(v) is { } problem ? throw Error($"'{column}' {problem}") : v;
 
     public int? Int(string column, int min = int.MinValue, int max = int.MaxValue)
     {
@@ -78,8 +79,8 @@ sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, string> f
     public double? Number(string column)
     {
         if (Optional(column) is not { } text) return null;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-            throw Error($"'{column}' must be a number, not '{text}'");
+        if (!Domain.Numbers.TryParse(text, out var value))
+            throw Error($"'{column}' must be {Domain.Numbers.Rule}, not '{text}'");
         if (value < 0) throw Error($"'{column}' must not be negative, not {text}");
         return value;
     }
@@ -88,8 +89,8 @@ sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, string> f
     public double? Number(string column, double min, double max)
     {
         if (Optional(column) is not { } text) return null;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-            throw Error($"'{column}' must be a number, not '{text}'");
+        if (!Domain.Numbers.TryParse(text, out var value))
+            throw Error($"'{column}' must be {Domain.Numbers.Rule}, not '{text}'");
         if (value < min || value > max) throw Error($"'{column}' must be between {min} and {max}, not {text}");
         return value;
     }

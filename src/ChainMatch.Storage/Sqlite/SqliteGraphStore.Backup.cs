@@ -13,7 +13,7 @@ public sealed partial class SqliteGraphStore
     public async Task BackupAsync(string target, CancellationToken ct = default)
     {
         target = Path.GetFullPath(target);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        PrivateFiles.Folder(Path.GetDirectoryName(target)!);
         var partial = $"{target}.partial-{Guid.NewGuid():N}";
         try
         {
@@ -124,6 +124,7 @@ public sealed partial class SqliteGraphStore
     /// <summary>A connection without the store's pragmas, for the side files of backup and restore.</summary>
     static SqliteConnection OpenPlain(string path)
     {
+        PrivateFiles.File(path);
         var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
         return c;

@@ -26,7 +26,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public static SqliteGraphStore OpenFile(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        PrivateFiles.File(path);
         return new SqliteGraphStore(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), keepAlive: false);
     }
 
@@ -86,15 +86,16 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return SqliteGraphReader.Read(c, null);
     }
 
-    public async Task<ImportReport> ImportAsync(GraphData data, CancellationToken ct = default)
+    public async Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default)
     {
         await using var c = await OpenAsync(ct);
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        var written = SqliteGraphWriter.Write(c, tx, data);
+        var report = new ImportReport(SqliteGraphWriter.Write(c, tx, data));
         // The merged graph must still project: a dangling reference aborts the whole import.
-        ChainGraph.Build(SqliteGraphReader.Read(c, tx));
+        var merged = ChainGraph.Build(SqliteGraphReader.Read(c, tx));
+        if (beforeCommit is not null) await beforeCommit(merged, report, ct);
         await tx.CommitAsync(ct);
-        return new ImportReport(written);
+        return report;
     }
 
     public void Dispose() => _keepAlive?.Dispose();

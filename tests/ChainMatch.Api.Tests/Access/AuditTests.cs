@@ -66,6 +66,26 @@ public sealed class AuditTests : ApiTest
     }
 
     [Test]
+    public async Task A_write_whose_audit_entry_cannot_be_recorded_does_not_happen()
+    {
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainMatch.Api.Graph.GraphOptions>>(Services).Value.StorePath;
+        var before = StoreDigest.Of(store);
+        using (var db = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "access.db")};Pooling=False"))
+        {
+            db.Open();
+            using var refuse = db.CreateCommand();
+            refuse.CommandText = "CREATE TRIGGER audit_full BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END";
+            refuse.ExecuteNonQuery();
+        }
+
+        var put = await Client.PutAsJsonAsync("/api/firms/foil-co", new { name = "铝箔股份公司", headquarters = "530100" });
+
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(StoreDigest.Of(store), Is.EqualTo(before), "the store took a write the audit log did not record");
+        Assert.That((string?)(await GetJson("/api/firms/foil-co"))["name"], Is.EqualTo("铝箔公司"));
+    }
+
+    [Test]
     public async Task Bad_filters_are_named()
     {
         var response = await Client.GetAsync("/api/audit?from=yesterday&limit=0");

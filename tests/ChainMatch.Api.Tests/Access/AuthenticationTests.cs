@@ -95,6 +95,36 @@ public sealed class AuthenticationTests
     }
 
     [Test]
+    public async Task A_session_cookie_replayed_after_signing_out_signs_no_one_in()
+    {
+        var app = App();
+        var token = app.CreateKey(AccessRoles.Planner, "530100");
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = null;
+        var signIn = await client.PostAsJsonAsync("/api/session", new { key = token });
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        HttpRequestMessage WithCookie(HttpMethod method, string url) => new(method, url) { Headers = { { "Cookie", cookie } } };
+        Assert.That((await client.SendAsync(WithCookie(HttpMethod.Get, "/api/me"))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var signOut = await client.SendAsync(WithCookie(HttpMethod.Delete, "/api/session"));
+        Assert.That(signOut.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        Assert.That((await client.SendAsync(WithCookie(HttpMethod.Get, "/api/me"))).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the old cookie still works");
+        Assert.That((await client.SendAsync(WithCookie(HttpMethod.Get, "/"))).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    [Test]
+    public async Task The_session_cookie_is_secure_when_signed_in_over_https()
+    {
+        var app = App();
+        var token = app.CreateKey(AccessRoles.Planner, "530100");
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = null;
+        var signIn = await client.PostAsJsonAsync("/api/session", new { key = token });
+        Assert.That(signIn.Headers.GetValues("Set-Cookie").Single(), Does.Contain("secure").IgnoreCase);
+    }
+
+    [Test]
     public async Task A_first_start_creates_one_admin_key_and_a_second_start_none()
     {
         var app = new FirstStartApp();
