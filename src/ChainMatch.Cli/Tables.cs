@@ -52,9 +52,9 @@ static class Tables
 
     public static string Backtest(Ranking.Leads.BacktestResult r)
     {
-        var scores = Render(["ranker", "landings", "hit@5", "hit@10", "mrr"], r.Scores.Select(s => new[]
+        var scores = Render(["ranker", "landings", "hit@5", "hit@10", "mrr", "recall@50"], r.Scores.Select(s => new[]
         {
-            s.Ranker, s.Landings.ToString(CultureInfo.InvariantCulture), F(s.HitAt5), F(s.HitAt10), F(s.Mrr),
+            s.Ranker, s.Landings.ToString(CultureInfo.InvariantCulture), F(s.HitAt5), F(s.HitAt10), F(s.Mrr), F(s.RecallAt50),
         }));
         var rankers = r.Scores.Select(s => s.Ranker).ToArray();
         var landings = Render(["year", "firm", "segment", "prefecture", "candidates", .. rankers], r.Ranked.OrderBy(l => l.Year).Select(l =>
