@@ -57,7 +57,9 @@ public class CandidateUniverseTests
         builder.Chain("other", "wafers").Firm("far-sister", @in: "wafers", at: "350900").Parent("far-sister", "group");
         var set = Set(builder);
         Assert.That(set.Select(c => c.Firm.Id.Value), Does.Contain("far-sister").And.Not.Contain("group"));
-        Assert.That(F(set.Single(c => c.Firm.Id.Value == "far-sister"), LeadFeature.AffinityOnly), Is.EqualTo(1));
+        var sister = set.Single(c => c.Firm.Id.Value == "far-sister");
+        Assert.That(F(sister, LeadFeature.AffinityOnly), Is.EqualTo(1));
+        Assert.That(set.Evidence(sister)[LeadFeature.AffinityOnly], Does.EndWith("; group's smelter makes smelting"));
     }
 
     [Test]

@@ -123,7 +123,8 @@ public sealed class LeadFinder
                 {
                     var firm = _graph.FirmOfPresence(p);
                     Consider(firm);
-                    groups.UnionWith(_graph.GroupAbove(firm));
+                    // Most firms have no group: skip the walk (and its list) on the hot path.
+                    if (_graph.ParentOf(firm) >= 0) groups.UnionWith(_graph.GroupAbove(firm));
                 }
         // Group members of the firms found (以商招商 within a group): a sister company can take the segment on. The group
         // itself is not added for its subsidiaries' plants alone, or it would stand beside each of them with the same sites.
@@ -296,6 +297,7 @@ public sealed class LeadFinder
     (int Group, ListStanding? Standing, double? Revenue, int RevenueGroup) GroupStanding(int firm)
     {
         int standingGroup = -1, revenueGroup = -1;
+        if (_graph.ParentOf(firm) < 0) return (-1, null, null, -1);
         foreach (var above in _graph.GroupAbove(firm))
         {
             if (standingGroup < 0 && _lists[above] is not null) standingGroup = above;
@@ -308,6 +310,7 @@ public sealed class LeadFinder
     (double Weight, string Industry, string Reason, FirmList Edition, int? Rank, bool OwnLabel)? Affinity(int firm, int segment)
     {
         (double, string, string, FirmList, int?, bool)? best = null;
+        if (_industries[firm] is null && _graph.ParentOf(firm) < 0) return null;
         foreach (var (holder, own) in _graph.GroupAbove(firm).Select(g => (g, false)).Prepend((firm, true)))
             foreach (var (industry, edition, rank) in _industries[holder] ?? [])
                 foreach (var (s, weight, reason) in _industryMap.GetValueOrDefault(industry, []))
@@ -327,9 +330,26 @@ public sealed class LeadFinder
             evidence[LeadFeature.IndustryAffinity] =
                 $"on {a.Edition.NameEn ?? a.Edition.Name}{(a.Rank is { } r ? $" (#{r}, {a.Industry})" : $" ({a.Industry})")}{(a.OwnLabel ? "" : " as its group")}: {a.Reason}";
         if (x[(int)LeadFeature.AffinityOnly] == 1)
-            evidence[LeadFeature.AffinityOnly] = $"no known plant in {Name(gap.Segment)} or a segment next to it";
+            evidence[LeadFeature.AffinityOnly] = $"no known plant in {Name(gap.Segment)} or a segment next to it" + SisterNote(firmIndex, gap);
         var twoHop = sites.Where(s => s.InProvince && gap.IsTwoHop[s.Segment]).Select(s => $"{Name(_graph.Segments[s.Segment])} in {RegionName(s.Presence.Region)}").Distinct().Take(2).ToList();
         if (twoHop.Count > 0) evidence[LeadFeature.LocalTwoHopSegments] = $"two links from {Name(gap.Segment)} in {gap.Province.Name} ({string.Join(", ", twoHop)}): a local firm extending its chain";
+    }
+
+    /// <summary>"; 云锡控股's 云南锡业股份有限公司 makes Refined tin": why a group member with no plant of its own nearby is a candidate.</summary>
+    string SisterNote(int firmIndex, GapContext gap)
+    {
+        var above = _graph.GroupAbove(firmIndex);
+        if (above.Count == 0) return "";
+        var top = above[^1];
+        foreach (var member in _groupBelow[top] ?? [])
+            if (member != firmIndex)
+                foreach (var p in _graph.PresenceIndexesOf(member))
+                {
+                    var s = _graph.SegmentOfPresence(p);
+                    if (gap.Counts(p) && (s == gap.SegmentIndex || gap.IsUpstream[s] || gap.IsDownstream[s]))
+                        return $"; {_graph.Firms[top].Name}'s {_graph.Firms[member].Name} makes {Name(_graph.Segments[s])}";
+                }
+        return "";
     }
 
     /// <summary>The furthest step any of the firm's projects within the gap's prefecture reached by the date, hidden ones aside.</summary>
