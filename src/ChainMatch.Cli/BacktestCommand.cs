@@ -13,7 +13,7 @@ static class BacktestCommand
     {
         var region = new Option<string>("--region") { Description = "Region whose landings are checked (default: Yunnan, 530000).", DefaultValueFactory = _ => "530000" };
         var command = new Command("backtest",
-            "Train on the graph as it stood before --as-of YEAR, then report where the firms that entered a segment of the region in YEAR or later ranked (hit@5, hit@10, MRR).")
+            "Train on the graph as it stood before --as-of YEAR, then report where the firms that entered a segment of the region in YEAR or later ranked (hit@5, hit@10, MRR, recall@50).")
         {
             region, TrainCommand.Trees, TrainCommand.Seed, TrainCommand.Trainer,
         };

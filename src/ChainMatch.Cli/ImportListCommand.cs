@@ -9,7 +9,7 @@ static class ImportListCommand
 {
     public static Command Create(TextWriter output)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The list as CSV (UTF-8 or GB18030): rank, name[, name_en, headquarters, revenue, industry, uscc]." };
+        var file = new Argument<FileInfo>("file") { Description = "The list as CSV (UTF-8 or GB18030): rank, name[, name_en, headquarters, revenue, revenue_unit, industry, country, uscc]." };
         var list = new Option<string>("--list") { Description = "The list family.", Required = true };
         list.AcceptOnlyFromAmong([.. ListImport.Families.Keys]);
         var year = new Option<int>("--year") { Description = "The edition's year.", Required = true };

@@ -52,9 +52,9 @@ static class Tables
 
     public static string Backtest(Ranking.Leads.BacktestResult r)
     {
-        var scores = Render(["ranker", "landings", "hit@5", "hit@10", "mrr"], r.Scores.Select(s => new[]
+        var scores = Render(["ranker", "landings", "hit@5", "hit@10", "mrr", "recall@50"], r.Scores.Select(s => new[]
         {
-            s.Ranker, s.Landings.ToString(CultureInfo.InvariantCulture), F(s.HitAt5), F(s.HitAt10), F(s.Mrr),
+            s.Ranker, s.Landings.ToString(CultureInfo.InvariantCulture), F(s.HitAt5), F(s.HitAt10), F(s.Mrr), F(s.RecallAt50),
         }));
         var rankers = r.Scores.Select(s => s.Ranker).ToArray();
         var landings = Render(["year", "firm", "segment", "prefecture", "candidates", .. rankers], r.Ranked.OrderBy(l => l.Year).Select(l =>
@@ -65,13 +65,14 @@ static class Tables
 
     public static string Targets(Ranking.Leads.TargetList list)
     {
-        var header = $"Targets for {list.RegionName} ({list.Region}) as of {list.AsOf:yyyy-MM-dd}: {list.Targets.Count} leads over {list.Gaps} gaps";
+        var header = $"Targets for {list.RegionName} ({list.Region}) as of {list.AsOf:yyyy-MM-dd}: {list.Firms} firms over {list.Gaps} gaps";
         var rows = list.Targets.Select(t => new[]
         {
-            t.Score.ToString("F3", CultureInfo.InvariantCulture), t.FirmId, t.Name, t.Segment, Kebab(t.GapKind),
-            t.GapPriority.ToString(CultureInfo.InvariantCulture), string.Join("; ", t.Reasons),
+            t.Score.ToString("F3", CultureInfo.InvariantCulture), t.FirmId, t.Name, t.Revenue?.ToString("F0", CultureInfo.InvariantCulture) ?? "-",
+            string.Join(" ", t.Lists.Select(l => l.Rank is { } r ? $"{l.List}#{r}" : l.List)),
+            string.Join(", ", t.Gaps.Select(g => g.Segment)), Kebab(t.Gaps[0].GapKind), string.Join("; ", t.Reasons),
         });
-        return header + "\n" + Render(["score", "firm", "name", "gap", "kind", "priority", "reasons"], rows);
+        return header + "\n" + Render(["score", "firm", "name", "revenue", "lists", "gaps", "kind", "reasons"], rows);
     }
 
     public static string Scores(IEnumerable<Ranking.Leads.RankingScores> scores) => Render(

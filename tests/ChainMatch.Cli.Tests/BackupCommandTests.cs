@@ -74,7 +74,7 @@ public class BackupCommandTests : SeededStoreTest
         await CliRun.Of("backup", "--to", Backup, "--store", Store);
         // Put the backup back to schema version 6, before the constraint layers and the regions' seats.
         using (var c = Open(Backup))
-            Execute(c, "DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; PRAGMA user_version = 6;");
+            Execute(c, "ALTER TABLE firm DROP COLUMN parent; ALTER TABLE firm DROP COLUMN parent_share; ALTER TABLE firm DROP COLUMN parent_publisher; ALTER TABLE firm DROP COLUMN parent_ref; ALTER TABLE firm DROP COLUMN parent_estimate; ALTER TABLE list_membership DROP COLUMN industry; DROP TABLE industry_segment; DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; PRAGMA user_version = 6;");
 
         var restore = await CliRun.Of("restore", "--from", Backup, "--store", Store);
 

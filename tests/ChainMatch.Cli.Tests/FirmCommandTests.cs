@@ -54,4 +54,20 @@ public class FirmCommandTests : SeededStoreTest
         var access = await Storage.Access.AccessStore.OpenAsync(Path.Combine(Dir.Path, "access.db"));
         Assert.That((await access.QueryAuditAsync(new Storage.Access.AuditQuery(Target: "firm:"))), Is.Empty);
     }
+
+    [Test]
+    public async Task SettingAFirmKeepsTheGroupItBelongsTo()
+    {
+        using var seeds = SeedFolder.CopyOf("mini-seeds")
+            .Write("groups.csv", "firm,parent,source_publisher,source_ref\nfoil-co,smelter-co,Test,https://example.org/group\n");
+        var store = Path.Combine(seeds.Path, "grouped.db");
+        Assert.That((await CliRun.Of("seed", seeds.Path, "--store", store)).ExitCode, Is.Zero);
+
+        var set = await CliRun.Of("firm", "set", "foil-co", "--name", "铝箔股份公司", "--hq", "530100", "--store", store);
+        Assert.That(set.ExitCode, Is.Zero, set.Error);
+
+        using var opened = Storage.Sqlite.SqliteGraphStore.OpenFile(store);
+        var foil = (await opened.LoadAsync()).Firms.Single(f => f.Id.Value == "foil-co");
+        Assert.That((foil.Name, foil.Group?.Parent.Value), Is.EqualTo(("铝箔股份公司", "smelter-co")));
+    }
 }

@@ -148,4 +148,17 @@ public class ListImportTests
         var e = Assert.Throws<ListImportException>(() => ListImport.Plan(Graph(), rows, "china-top-500", 2024, false, "test"));
         Assert.That(e!.Errors.Single().ToString(), Is.EqualTo("line 3, column 'name': matches firm 'cell-co' like line 2 does: one firm cannot hold two ranks in an edition"));
     }
+
+    [Test]
+    public void ARevenueUnitOtherThanTheListsOwnStopsTheImport()
+    {
+        var rows = Rows("rank,name,revenue,revenue_unit\n1,宁德电芯公司,100,万元\n");
+        var e = Assert.Throws<ListImportException>(() => ListImport.Plan(Graph(), rows, "fortune-global-500", 2024, false, "test"));
+        Assert.That(e!.Errors.Single().ToString(), Does.StartWith("line 2, column 'revenue_unit': Fortune Global 500 gives revenue in USD million, not 万元"));
+    }
+
+    [Test]
+    public void AnUnknownRevenueUnitIsNamedWithItsRow() =>
+        Assert.That(ListFile.Read(Encoding.UTF8.GetBytes("rank,name,revenue,revenue_unit\n1,甲,5,furlongs\n")).Errors.Single().ToString(),
+            Does.StartWith("line 2, column 'revenue_unit': 'furlongs' is not a revenue unit"));
 }

@@ -274,11 +274,12 @@ public class Neo4jAnswerTests
         var neo4j = new Neo4jTestStore();
         neo4j.Server.Otherwise = r => r.Statement?.StartsWith("MATCH (f:Firm)\n", StringComparison.Ordinal) == true
             ? FakeNeo4j.Answer(HttpStatusCode.Accepted, """
-                {"data":{"fields":["id","name","nameEn","headquarters","ownership","publisher","ref","estimate","uscc","aliases"],"values":[[
+                {"data":{"fields":["id","name","nameEn","headquarters","ownership","publisher","ref","estimate","uscc","aliases","parent","parentShare","parentPublisher","parentRef","parentEstimate"],"values":[[
                 {"$type":"String","_value":"cell-co"},{"$type":"String","_value":"宁德电芯公司"},{"$type":"Null","_value":null},
                 {"$type":"String","_value":"350900"},{"$type":"String","_value":"private"},{"$type":"String","_value":"Test"},
                 {"$type":"Null","_value":null},{"$type":"Boolean","_value":true},{"$type":"String","_value":"91350900MA2XN7ABCD"},
-                {"$type":"List","_value":[{"$type":"String","_value":"宁德电芯"}]}]]}}
+                {"$type":"List","_value":[{"$type":"String","_value":"宁德电芯"}]},{"$type":"String","_value":"group-co"},
+                {"$type":"Float","_value":"51.0"},{"$type":"String","_value":"Test"},{"$type":"Null","_value":null},{"$type":"Boolean","_value":false}]]}}
                 """)
             : neo4j.Server.Accepting(r);
 
@@ -289,6 +290,7 @@ public class Neo4jAnswerTests
         }).Using<Firm>((a, b) => a.Id == b.Id && a.Name == b.Name && a.NameEn == b.NameEn && a.Headquarters == b.Headquarters
             && a.Ownership == b.Ownership && a.Source == b.Source && a.Uscc == b.Uscc));
         Assert.That(firm.Aliases, Is.EqualTo(new[] { "宁德电芯" }));
+        Assert.That(firm.Group, Is.EqualTo(new GroupLink(new FirmId("group-co"), 51, new Provenance("Test", null))));
     }
 
     [Test]

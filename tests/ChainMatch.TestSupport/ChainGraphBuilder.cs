@@ -36,6 +36,7 @@ public sealed class ChainGraphBuilder
     readonly List<(SegmentId Segment, Intensity Intensity)> _intensities = [];
     readonly List<RegionConstraint> _constraints = [];
     readonly List<Project> _projects = [];
+    readonly List<IndustrySegment> _industries = [];
 
     public ChainGraphBuilder Chain(string id, params string[] segments)
     {
@@ -101,10 +102,29 @@ public sealed class ChainGraphBuilder
         return this;
     }
 
-    public ChainGraphBuilder Listed(string firm, string list, int? rank = null, int year = 2024, double? revenue = null)
+    public ChainGraphBuilder Listed(string firm, string list, int? rank = null, int year = 2024, double? revenue = null, string? industry = null)
     {
+        if (_firms.All(f => f.Id.Value != firm))
+            _firms.Add(new Firm(new FirmId(firm), firm, firm, new RegionCode("530100"), null, Sourced));
         if (_lists.All(l => l.Id.Value != list)) _lists.Add(new FirmList(new ListId(list), list, list, "test", year));
-        _memberships.Add(new ListMembership(new FirmId(firm), new ListId(list), rank, Sourced) { Revenue = revenue });
+        _memberships.Add(new ListMembership(new FirmId(firm), new ListId(list), rank, Sourced) { Revenue = revenue, Industry = industry });
+        return this;
+    }
+
+    /// <summary>Makes <paramref name="parent"/> (created without plants when new) the group of <paramref name="firm"/>.</summary>
+    public ChainGraphBuilder Parent(string firm, string parent)
+    {
+        if (_firms.All(f => f.Id.Value != parent))
+            _firms.Add(new Firm(new FirmId(parent), parent, parent, new RegionCode("530100"), null, Sourced));
+        var i = _firms.FindIndex(f => f.Id.Value == firm);
+        _firms[i] = _firms[i] with { Group = new GroupLink(new FirmId(parent), null, Sourced) };
+        return this;
+    }
+
+    /// <summary>A list industry label bearing on a segment with a weight (the industry-segments seed table).</summary>
+    public ChainGraphBuilder Industry(string label, string segment, double weight, string reason = "test reason")
+    {
+        _industries.Add(new IndustrySegment(label, new SegmentId(segment), weight, reason));
         return this;
     }
 
@@ -133,7 +153,7 @@ public sealed class ChainGraphBuilder
     public GraphData Data() => new(
         [.. _chains], [.. _segments.Select(s => s with { Intensities = [.. _intensities.Where(k => k.Segment == s.Id).Select(k => k.Intensity)] })],
         [.. _feeds], [.. _regions], [.. _resources], [.. _regionResources],
-        [.. _firms], [.. _presences], [.. _lists], [.. _memberships], [.. _supplies]) { Constraints = [.. _constraints], Projects = [.. _projects] };
+        [.. _firms], [.. _presences], [.. _lists], [.. _memberships], [.. _supplies]) { Constraints = [.. _constraints], Projects = [.. _projects], IndustrySegments = [.. _industries] };
 
     public ChainGraph Build() => ChainGraph.Build(Data());
 }

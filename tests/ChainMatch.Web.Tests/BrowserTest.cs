@@ -26,6 +26,8 @@ public abstract class BrowserTest
             ExtraHTTPHeaders = Key is null ? null : new Dictionary<string, string> { ["X-Api-Key"] = Key },
         });
         _context.SetDefaultTimeout(10_000);
+        // Expectations wait as long as actions: on a shared, loaded machine a page can take over the 5 s default to settle.
+        Assertions.SetDefaultExpectTimeout(10_000);
         Page = await _context.NewPageAsync();
         Page.PageError += (_, error) => _pageErrors.Add(error);
     }

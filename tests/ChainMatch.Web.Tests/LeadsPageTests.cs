@@ -67,4 +67,19 @@ public sealed class LeadsPageTests : BrowserTest
         Assert.That(await rows.CountAsync(), Is.EqualTo(expected));
         Assert.That(expected, Is.Zero);
     }
+
+    [Test]
+    public async Task TheTargetsPageCountsFirmsAndListsTheGapsEachFits()
+    {
+        await Open("region=530100&chain=aluminium&asOf=2024&tab=targets");
+        var rows = Page.Locator("#tab-targets table.targets tbody tr");
+        await rows.First.WaitForAsync();
+
+        using var http = WebSession.Service.AdminClient();
+        var list = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/regions/530100/targets?chain=aluminium&perGap=5&asOf=2024"))!;
+        var firms = (int)list["firms"]!;
+        Assert.That(await rows.CountAsync(), Is.EqualTo(firms));
+        await Assertions.Expect(Page.Locator("#tab-targets h2")).ToContainTextAsync($"{firms} 家目标企业");
+        Assert.That(await Page.Locator("#tab-targets td.fits li").CountAsync(), Is.EqualTo(list["targets"]!.AsArray().Sum(t => t!["gaps"]!.AsArray().Count)));
+    }
 }

@@ -12,9 +12,9 @@ public static class TargetsWorkbook
 {
     static readonly (string Header, double Width)[] Columns =
     [
-        ("企业ID firm_id", 22), ("企业名称 name", 34), ("英文名称 name_en", 30), ("总部 headquarters", 14),
-        ("环节ID segment", 22), ("环节 segment_name", 20), ("产业链 chains", 22), ("缺口类型 gap_kind", 14),
-        ("缺口优先级 gap_priority", 12), ("得分 score", 10), ("缺口内排名 rank_in_gap", 12), ("理由 reasons", 80), ("营业收入(亿元) revenue", 14),
+        ("企业ID firm_id", 22), ("企业名称 name", 34), ("英文名称 name_en", 30), ("总部 headquarters", 14), ("营业收入(亿元) revenue", 14),
+        ("榜单 lists", 30), ("得分 score", 10), ("适合的缺口 gaps", 50), ("缺口类型 best_gap_kind", 14), ("缺口优先级 best_gap_priority", 12),
+        ("理由 reasons", 80), ("负面清单 excluded_by", 30),
     ];
 
     public static byte[] Write(TargetList list)
@@ -29,10 +29,7 @@ public static class TargetsWorkbook
             data.Append(Row(1, Columns.Select(c => (object?)c.Header)));
             var index = 2u;
             foreach (var t in list.Targets)
-                data.Append(Row(index++, [
-                    t.FirmId, t.Name, t.NameEn, t.Headquarters, t.Segment, t.SegmentName, string.Join(" ", t.Chains),
-                    JsonNamingPolicy.KebabCaseLower.ConvertName(t.GapKind.ToString()), t.GapPriority, t.Score, t.RankInGap,
-                    string.Join("; ", t.Reasons), t.Revenue]));
+                data.Append(Row(index++, LeadCsv.TargetRow(t)));
 
             // Element order is fixed by the schema: views, columns, data, filter.
             sheetPart.Worksheet = new Worksheet(

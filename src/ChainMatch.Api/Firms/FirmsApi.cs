@@ -38,8 +38,12 @@ public static class FirmsApi
 
     public sealed record MembershipView(string List, string ListName, int Year, int? Rank, double? Revenue);
 
+    /// <summary>The firm's parent group, with who says so.</summary>
+    public sealed record GroupView(string Parent, string ParentName, double? Share, SourceView Source);
+
     public sealed record FirmDetail(string Id, string Name, string? NameEn, string? Uscc, IReadOnlyList<string> Aliases, string? Headquarters, string? HeadquartersName,
-        string? Ownership, SourceView Source, IReadOnlyList<PresenceView> Presences, IReadOnlyList<MembershipView> Lists, IReadOnlyList<string> NegativeList);
+        string? Ownership, SourceView Source, IReadOnlyList<PresenceView> Presences, IReadOnlyList<MembershipView> Lists, IReadOnlyList<string> NegativeList,
+        GroupView? Group);
 
     static Results<Ok<FirmDetail>, ValidationProblem> GetFirm(string firmId, GraphSnapshot snapshot, Caller caller)
     {
@@ -66,7 +70,8 @@ public static class FirmsApi
             .ToList();
         var hq = firm.Headquarters is { } code ? graph.FindRegion(code) : null;
         return new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, firm.Uscc, firm.Aliases, hq?.Code.Value, hq?.Name, firm.Ownership,
-            Source(firm.Source), presences, lists, [.. NegativeList.Naming(graph, firm.Id).Where(r => scope.Sees(graph, r)).Select(r => r.ToString())]);
+            Source(firm.Source), presences, lists, [.. NegativeList.Naming(graph, firm.Id).Where(r => scope.Sees(graph, r)).Select(r => r.ToString())],
+            firm.Group is { } g ? new GroupView(g.Parent.Value, graph.FindFirm(g.Parent)?.Name ?? g.Parent.Value, g.Share, Source(g.Source)) : null);
     }
 
     public sealed record FirmEdit(string Name, string? NameEn, string? Headquarters, string? Ownership, string? Uscc, IReadOnlyList<string>? Aliases,
@@ -88,6 +93,8 @@ public static class FirmsApi
         {
             Uscc = edit.Uscc,
             Aliases = [.. (edit.Aliases ?? []).Select(a => a.Trim()).Distinct()],
+            // The edit names the firm's own fields; its group link comes from groups.csv and is kept.
+            Group = snapshot.Current.FindFirm(new FirmId(firmId))?.Group,
         };
         var errors = FirmEdits.Check(snapshot.Current, firm);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

@@ -15,7 +15,7 @@ public static class ListsApi
         var api = app.MapGroup("/api/lists").WithTags("Candidate library");
         api.MapPost("/{listId}/editions/{year:int}", ImportEdition).Require(Permission.Administer).TakesFiles().AsExpensive()
             .Audited(new AuditTarget(c => $"list:{c.Request.RouteValues["listId"]}/{c.Request.RouteValues["year"]}"))
-            .WithSummary("Upload one edition of a ranked list as CSV (UTF-8 or GB18030; rank, name, name_en, headquarters, revenue, industry, uscc). " +
+            .WithSummary("Upload one edition of a ranked list as CSV (UTF-8 or GB18030; rank, name, name_en, headquarters, revenue, revenue_unit, industry, country, uscc). " +
                 "Rows are matched to firms by credit code, name and aliases; ambiguous and unmatched rows are reported, and become new firms only with ?createMissing=true. ?dryRun=true writes nothing.")
             .Accepts<string>("text/csv")
             .ProducesValidationProblem();

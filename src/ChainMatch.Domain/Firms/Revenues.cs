@@ -13,11 +13,21 @@ public static class Revenues
     public static readonly IReadOnlyDictionary<string, (string Unit, double InYi, bool Usd)> ListUnits = new Dictionary<string, (string, double, bool)>
     {
         // Fortune: "Revenues ($M)".
-        ["fortune-global-500"] = ("million USD", 0.01, true),
+        ["fortune-global-500"] = ("USD million", 0.01, true),
         // 中国企业联合会 and 全国工商联 both publish 营业收入 in 万元.
         ["china-top-500"] = ("万元", 0.0001, false),
         ["china-private-top-500"] = ("万元", 0.0001, false),
     };
+
+    /// <summary>The ways a list file may write a unit of <see cref="ListUnits"/> in its revenue_unit column.</summary>
+    static readonly Dictionary<string, string> UnitSpellings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["USD million"] = "USD million", ["million USD"] = "USD million", ["$M"] = "USD million", ["百万美元"] = "USD million",
+        ["万元"] = "万元", ["10k CNY"] = "万元",
+    };
+
+    /// <summary>The unit a revenue_unit cell names, spelled as in <see cref="ListUnits"/>; null when not one of them.</summary>
+    public static string? UnitOf(string text) => UnitSpellings.GetValueOrDefault(text.Trim());
 
     /// <summary>
     /// Yuan per US dollar, yearly average, from 国家统计局's statistical communiqué of each year (全年人民币平均汇率).

@@ -31,6 +31,8 @@ public sealed class ChainGraph
     readonly int[] _presenceSegment;
     readonly int[] _presenceFirm;
     readonly GeoPoint?[] _regionSeat;
+    readonly int[] _firmParent;
+    readonly Csr _subsidiaries;
 
     public GraphData Data { get; }
     public ImmutableArray<Chain> Chains => Data.Chains;
@@ -81,6 +83,8 @@ public sealed class ChainGraph
         }
         foreach (var f in data.Firms)
             if (f.Headquarters is { } hq) Lookup(_regionIndex, hq, $"firm {f.Id}");
+        _firmParent = data.Firms.Select(f => f.Group is { } g ? Lookup(_firmIndex, g.Parent, $"parent of firm {f.Id}") : -1).ToArray();
+        _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
         foreach (var m in data.Memberships) Lookup(listIndex, m.List, $"membership of {m.Firm}");
         _membershipsByFirm = Csr.Build(data.Firms.Length, data.Memberships.Select(m => Lookup(_firmIndex, m.Firm, "membership")).ToArray());
         Index(data.NegativeRules, r => r.Id, "negative-list rule");
@@ -181,6 +185,29 @@ public sealed class ChainGraph
     public int IndexOf(SegmentId id) => _segmentIndex[id];
     public int IndexOf(FirmId id) => _firmIndex[id];
     public int SegmentCount => Data.Segments.Length;
+
+    /// <summary>The firm's parent group (index), or -1 when it has none.</summary>
+    public int ParentOf(int firm) => _firmParent[firm];
+
+    /// <summary>The firm and every firm below it in its group, the firm first.</summary>
+    public List<int> GroupBelow(int firm)
+    {
+        var members = new List<int> { firm };
+        // Breadth first over the subsidiaries; the seed reader refuses cycles, the visited set guards a store that holds one.
+        var seen = new HashSet<int> { firm };
+        for (var i = 0; i < members.Count; i++)
+            foreach (var child in _subsidiaries.Span(members[i]))
+                if (seen.Add(child)) members.Add(child);
+        return members;
+    }
+
+    /// <summary>The firms above the firm in its group, nearest first.</summary>
+    public List<int> GroupAbove(int firm)
+    {
+        var above = new List<int>();
+        for (var p = _firmParent[firm]; p >= 0 && p != firm && !above.Contains(p); p = _firmParent[p]) above.Add(p);
+        return above;
+    }
     public ReadOnlySpan<int> PresenceIndexesOf(int firm) => _presencesByFirm.Span(firm);
     public ReadOnlySpan<int> PresenceIndexesIn(int segment) => _presencesBySegment.Span(segment);
     public int SegmentOfPresence(int presence) => _presenceSegment[presence];
@@ -252,14 +279,17 @@ public sealed class ChainGraph
 
         Csr(int[] offsets, int[] items) { _offsets = offsets; _items = items; }
 
-        public static Csr Build(int owners, int[] ownerOfItem)
+        /// <summary>Groups items by owner; with <paramref name="skipNegative"/>, an item whose owner is -1 belongs to none.</summary>
+        public static Csr Build(int owners, int[] ownerOfItem, bool skipNegative = false)
         {
             var offsets = new int[owners + 1];
-            foreach (var o in ownerOfItem) offsets[o + 1]++;
+            foreach (var o in ownerOfItem)
+                if (o >= 0 || !skipNegative) offsets[o + 1]++;
             for (var i = 0; i < owners; i++) offsets[i + 1] += offsets[i];
-            var items = new int[ownerOfItem.Length];
+            var items = new int[offsets[owners]];
             var next = offsets[..^1].ToArray();
-            for (var item = 0; item < ownerOfItem.Length; item++) items[next[ownerOfItem[item]]++] = item;
+            for (var item = 0; item < ownerOfItem.Length; item++)
+                if (ownerOfItem[item] >= 0 || !skipNegative) items[next[ownerOfItem[item]]++] = item;
             return new Csr(offsets, items);
         }
 

@@ -80,7 +80,13 @@ public sealed record Firm(FirmId Id, string Name, string? NameEn, RegionCode? He
 {
     public string? Uscc { get; init; }
     public ImmutableArray<string> Aliases { get; init; } = [];
+
+    /// <summary>The group the firm belongs to (its controlling parent), when known; lists rank groups, plants belong to subsidiaries.</summary>
+    public GroupLink? Group { get; init; }
 }
+
+/// <summary>A firm's parent group, the share it holds when published, and who says so.</summary>
+public sealed record GroupLink(FirmId Parent, double? Share, Provenance Source);
 
 /// <summary>A firm operates in a segment at a place from <see cref="Since"/> until (not including) <see cref="Until"/>.</summary>
 public sealed record Presence(
@@ -98,10 +104,15 @@ public sealed record Presence(
 
 public sealed record FirmList(ListId Id, string Name, string? NameEn, string Publisher, int Year);
 
-/// <summary>A firm on a list edition; <see cref="Revenue"/> as the list gives it, in the list's own unit.</summary>
+/// <summary>
+/// A firm on a list edition; <see cref="Revenue"/> as the list gives it, in the list's own unit, and
+/// <see cref="Industry"/> as the list labels the firm (e.g. 金属产品).
+/// </summary>
 public sealed record ListMembership(FirmId Firm, ListId List, int? Rank, Provenance Source)
 {
     public double? Revenue { get; init; }
+
+    public string? Industry { get; init; }
 }
 
 public sealed record Supply(FirmId Supplier, FirmId Customer, SegmentId? Segment, int? Since, Provenance Source);
@@ -113,6 +124,16 @@ public sealed record Supply(FirmId Supplier, FirmId Customer, SegmentId? Segment
 public sealed record NegativeRule(string Id, FirmId? Firm, SegmentId? Segment, RegionCode? Region, string Reason, Provenance Source)
 {
     public override string ToString() => $"{Id}: {Reason}";
+}
+
+/// <summary>
+/// How a ranked list's industry label (e.g. Fortune's 金属产品) bears on a chain segment: a firm listed under the label
+/// and with no known plant is a candidate for the segment, weighted 0..1, for the reason given. A label that bears on
+/// no segment is written with none, so that every label of a list is accounted for.
+/// </summary>
+public sealed record IndustrySegment(string Industry, SegmentId? Segment, double Weight, string Reason)
+{
+    public string Key => $"{Industry}|{Segment?.Value}";
 }
 
 /// <summary>The whole graph as plain records: what the store holds and what seeds import.</summary>
@@ -136,4 +157,6 @@ public sealed record GraphData(
     public ImmutableArray<Projects.Project> Projects { get; init; } = [];
 
     public ImmutableArray<RegionConstraint> Constraints { get; init; } = [];
+
+    public ImmutableArray<IndustrySegment> IndustrySegments { get; init; } = [];
 }

@@ -26,6 +26,12 @@ public enum LeadFeature
     LocalBuyerSegments,
     HeadquartersDistanceKm,
     PastProjectStage,
+    GroupOnList,
+    GroupBestListRank,
+    GroupRevenueYi,
+    IndustryAffinity,
+    AffinityOnly,
+    LocalTwoHopSegments,
 }
 
 public static class LeadFeatures
@@ -58,5 +64,11 @@ public static class LeadFeatures
         [LeadFeature.LocalBuyerSegments] = "held local segments that the gap's segment feeds",
         [LeadFeature.HeadquartersDistanceKm] = "great-circle km from the seat of the firm's headquarters region to the gap region's seat (missing when either has no coordinates)",
         [LeadFeature.PastProjectStage] = "furthest stage any earlier project of the firm with the gap's prefecture reached by the date: 0 none, lead 1, contacted 2, negotiating 3, signed 4, started 5, in production 6, capital added 7",
+        [LeadFeature.GroupOnList] = "1 when a group above the firm (its parent, or theirs) is on a list edition up to the date",
+        [LeadFeature.GroupBestListRank] = "best rank of a group above the firm on any list (missing when none is ranked)",
+        [LeadFeature.GroupRevenueYi] = "revenue in 亿元 of the nearest group above the firm that a list gives one for (missing when none)",
+        [LeadFeature.IndustryAffinity] = "weight (0..1) of the gap's segment for the industry its lists (or its group's) file it under; 0 when unmapped",
+        [LeadFeature.AffinityOnly] = "1 when neither the firm nor its subsidiaries have a known site in the segment or a segment next to it: a candidate by industry alone",
+        [LeadFeature.LocalTwoHopSegments] = "distinct segments two FEEDS links from the gap's segment that the firm (or its subsidiaries) operates inside the province (延链)",
     };
 }

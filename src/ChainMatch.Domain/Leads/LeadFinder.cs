@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChainMatch.Domain.Firms;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
 
@@ -7,7 +8,10 @@ namespace ChainMatch.Domain.Leads;
 /// <summary>
 /// Generates the candidates of a gap from the graph as it stood in one year and computes their features.
 /// Candidates are firms that operate the segment elsewhere or operate a segment next to it on a FEEDS
-/// link; firms already operating the segment inside the region are not leads. For link prediction a
+/// link, the other members of their groups, firms inside the province two FEEDS links away (延链), and listed firms
+/// whose industry maps to the segment even with no known plant (marked by <see cref="LeadFeature.AffinityOnly"/>).
+/// A group's sites include its subsidiaries' plants. Firms already operating the segment inside the region, and
+/// their groups, are not leads. For link prediction a
 /// firm's presences (and the projects that brought them) can be hidden, so that the graph is read as if
 /// those edges did not exist.
 /// Works on the projection's integer indexes: with 100,000 firms a gap has thousands of candidates.
@@ -27,6 +31,11 @@ public sealed class LeadFinder
     readonly Quantity?[] _nationalCapacity;
     readonly GeoPoint?[] _headquartersSeat;
     readonly List<Project>?[] _projects;
+    readonly List<int>?[] _groupBelow;
+    readonly double?[] _revenue;
+    readonly List<(string Industry, FirmList Edition, int? Rank)>?[] _industries;
+    readonly Dictionary<string, List<(int Segment, double Weight, string Reason)>> _industryMap;
+    readonly List<int>?[] _listedBySegment;
 
     sealed record ListStanding(bool Fortune, bool ChinaTop, bool ChinaPrivate, int? BestRank, string Text);
 
@@ -59,6 +68,27 @@ public sealed class LeadFinder
         // Only projects under way by the date: a later first step is a lead nobody had yet.
         foreach (var project in graph.Data.Projects.Where(p => p.History[0].Date <= asOf))
             (_projects[graph.IndexOf(project.Firm)] ??= []).Add(project);
+
+        _groupBelow = new List<int>?[graph.Firms.Length];
+        for (var f = 0; f < graph.Firms.Length; f++)
+            if (graph.ParentOf(f) is var parent and >= 0 && _groupBelow[parent] is null)
+                _groupBelow[parent] = graph.GroupBelow(parent);
+        _revenue = new double?[graph.Firms.Length];
+        _industries = new List<(string, FirmList, int?)>?[graph.Firms.Length];
+        foreach (var m in graph.Data.Memberships.Where(m => editions.ContainsKey(m.List)))
+        {
+            var firm = graph.IndexOf(m.Firm);
+            if (m.Industry is { } industry) (_industries[firm] ??= []).Add((industry, editions[m.List], m.Rank));
+            _revenue[firm] ??= Revenues.Latest(graph, m.Firm, _year);
+        }
+        _industryMap = graph.Data.IndustrySegments.Where(x => x.Segment is not null && x.Weight > 0)
+            .GroupBy(x => x.Industry)
+            .ToDictionary(g => g.Key, g => g.Select(x => (graph.IndexOf(x.Segment!.Value), x.Weight, x.Reason)).ToList());
+        // Listed firms by the segments their own industry label maps to: the candidates by affinity.
+        _listedBySegment = new List<int>?[graph.SegmentCount];
+        for (var f = 0; f < graph.Firms.Length; f++)
+            foreach (var segment in (_industries[f] ?? []).SelectMany(i => _industryMap.GetValueOrDefault(i.Industry, [])).Select(x => x.Segment).Distinct())
+                (_listedBySegment[segment] ??= []).Add(f);
     }
 
     public int Year => _year;
@@ -72,16 +102,39 @@ public sealed class LeadFinder
         var context = Context(gap, hidden, hiddenProjects);
         var alreadyHere = new HashSet<int>();
         foreach (var p in _graph.PresenceIndexesIn(context.SegmentIndex))
-            if (context.Counts(p) && _graph.IsWithin(p, context.RegionScope)) alreadyHere.Add(_graph.FirmOfPresence(p));
+            if (context.Counts(p) && _graph.IsWithin(p, context.RegionScope))
+            {
+                var firm = _graph.FirmOfPresence(p);
+                alreadyHere.Add(firm);
+                // A group whose subsidiary already operates the segment here holds it already.
+                alreadyHere.UnionWith(_graph.GroupAbove(firm));
+            }
 
         var pool = new HashSet<int>();
         var order = new List<int>();
+        void Consider(int firm)
+        {
+            if (!alreadyHere.Contains(firm) && pool.Add(firm)) order.Add(firm);
+        }
+        var groups = new HashSet<int>();
         foreach (var segment in context.Neighbourhood)
             foreach (var p in _graph.PresenceIndexesIn(segment))
-            {
-                var firm = _graph.FirmOfPresence(p);
-                if (context.Counts(p) && !alreadyHere.Contains(firm) && pool.Add(firm)) order.Add(firm);
-            }
+                if (context.Counts(p))
+                {
+                    var firm = _graph.FirmOfPresence(p);
+                    Consider(firm);
+                    // Most firms have no group: skip the walk (and its list) on the hot path.
+                    if (_graph.ParentOf(firm) >= 0) groups.UnionWith(_graph.GroupAbove(firm));
+                }
+        // Group members of the firms found (以商招商 within a group): a sister company can take the segment on. The group
+        // itself is not added for its subsidiaries' plants alone, or it would stand beside each of them with the same sites.
+        foreach (var group in groups)
+            foreach (var member in _groupBelow[group]!.Skip(1)) Consider(member);
+        // 延链: local firms two links up or down the chain.
+        foreach (var segment in context.TwoHop)
+            foreach (var p in _graph.PresenceIndexesIn(segment))
+                if (context.Counts(p) && _graph.IsWithin(p, context.ProvinceScope)) Consider(_graph.FirmOfPresence(p));
+        foreach (var firm in _listedBySegment[context.SegmentIndex] ?? []) Consider(firm);
 
         var candidates = new List<LeadCandidate>(order.Count);
         foreach (var firm in order) candidates.Add(Describe(firm, Sites(firm, context), context, evidence: null));
@@ -120,12 +173,14 @@ public sealed class LeadFinder
     /// <summary>One of a firm's active sites as the features need it.</summary>
     readonly record struct Site(int Segment, Presence Presence, bool InRegion, bool InProvince);
 
+    /// <summary>The firm's sites and, for a group, its subsidiaries' sites: a group is courted for the plants it controls.</summary>
     List<Site> Sites(int firm, GapContext gap)
     {
         var sites = new List<Site>();
-        foreach (var p in _graph.PresenceIndexesOf(firm))
-            if (gap.Counts(p))
-                sites.Add(new Site(_graph.SegmentOfPresence(p), _graph.Data.Presences[p], _graph.IsWithin(p, gap.RegionScope), _graph.IsWithin(p, gap.ProvinceScope)));
+        foreach (var member in _groupBelow[firm] ?? [firm])
+            foreach (var p in _graph.PresenceIndexesOf(member))
+                if (gap.Counts(p))
+                    sites.Add(new Site(_graph.SegmentOfPresence(p), _graph.Data.Presences[p], _graph.IsWithin(p, gap.RegionScope), _graph.IsWithin(p, gap.ProvinceScope)));
         return sites;
     }
 
@@ -134,7 +189,7 @@ public sealed class LeadFinder
     {
         var firm = _graph.Firms[firmIndex];
         var x = new float[LeadFeatures.Count];
-        int elsewhere = 0, upstream = 0, downstream = 0, chain = 0, inProvince = 0, inRegion = 0, recent = 0;
+        int elsewhere = 0, upstream = 0, downstream = 0, chain = 0, inProvince = 0, inRegion = 0, recent = 0, twoHop = 0, inSegment = 0;
         double capacity = 0;
         var national = _nationalCapacity[gap.SegmentIndex];
         var stamp = gap.NextStamp();
@@ -152,7 +207,11 @@ public sealed class LeadFinder
             if (gap.InChain[site.Segment] && gap.FirstSighting(2, site.Segment, stamp)) chain++;
             if (site.InProvince) inProvince++;
             if (site.InRegion) inRegion++;
+            if (site.Segment == gap.SegmentIndex) inSegment++;
+            if (site.InProvince && gap.IsTwoHop[site.Segment] && gap.FirstSighting(3, site.Segment, stamp)) twoHop++;
         }
+        var group = GroupStanding(firmIndex);
+        var affinity = Affinity(firmIndex, gap.SegmentIndex);
         var hqHome = firm.Headquarters is { } hq && _graph.IsWithin(hq, gap.Province.Code);
         int customers = LocalTies(_customers[firmIndex], gap), suppliers = LocalTies(_suppliers[firmIndex], gap);
         var standing = _lists[firmIndex];
@@ -178,7 +237,17 @@ public sealed class LeadFinder
         x[(int)LeadFeature.LocalBuyerSegments] = gap.LocalBuyers;
         x[(int)LeadFeature.HeadquartersDistanceKm] = _headquartersSeat[firmIndex] is { } seat && gap.Seat is { } there ? (float)seat.DistanceKm(there) : float.NaN;
         x[(int)LeadFeature.PastProjectStage] = pastProject is null ? 0 : (int)pastProject.Value.Step.Stage + 1;
-        if (evidence is not null) Explain(firmIndex, sites, gap, x, standing, hqHome, pastProject, evidence);
+        x[(int)LeadFeature.GroupOnList] = group.Standing is null ? 0 : 1;
+        x[(int)LeadFeature.GroupBestListRank] = group.Standing?.BestRank ?? float.NaN;
+        x[(int)LeadFeature.GroupRevenueYi] = group.Revenue is { } yi ? (float)yi : float.NaN;
+        x[(int)LeadFeature.IndustryAffinity] = affinity is { } a ? (float)a.Weight : 0;
+        x[(int)LeadFeature.AffinityOnly] = inSegment == 0 && upstream == 0 && downstream == 0 ? 1 : 0;
+        x[(int)LeadFeature.LocalTwoHopSegments] = twoHop;
+        if (evidence is not null)
+        {
+            Explain(firmIndex, sites, gap, x, standing, hqHome, pastProject, evidence);
+            ExplainGroupAndAffinity(firmIndex, gap, x, group, affinity, evidence, sites);
+        }
         return new LeadCandidate(firm, x);
     }
 
@@ -224,6 +293,65 @@ public sealed class LeadFinder
                 $"an earlier project in {RegionName(project.Region)} ({Name(_graph.Segments[_graph.IndexOf(project.Segment)])}) reached {ProjectLifecycle.Name(step.Stage)} on {step.Date:yyyy-MM-dd}";
     }
 
+    /// <summary>The nearest group above the firm that is on a list, and the nearest that a list gives a revenue for.</summary>
+    (int Group, ListStanding? Standing, double? Revenue, int RevenueGroup) GroupStanding(int firm)
+    {
+        int standingGroup = -1, revenueGroup = -1;
+        if (_graph.ParentOf(firm) < 0) return (-1, null, null, -1);
+        foreach (var above in _graph.GroupAbove(firm))
+        {
+            if (standingGroup < 0 && _lists[above] is not null) standingGroup = above;
+            if (revenueGroup < 0 && _revenue[above] is not null) revenueGroup = above;
+        }
+        return (standingGroup, standingGroup < 0 ? null : _lists[standingGroup], revenueGroup < 0 ? null : _revenue[revenueGroup], revenueGroup);
+    }
+
+    /// <summary>The strongest mapping of the firm's list industries (or its groups') to the segment.</summary>
+    (double Weight, string Industry, string Reason, FirmList Edition, int? Rank, bool OwnLabel)? Affinity(int firm, int segment)
+    {
+        (double, string, string, FirmList, int?, bool)? best = null;
+        if (_industries[firm] is null && _graph.ParentOf(firm) < 0) return null;
+        foreach (var (holder, own) in _graph.GroupAbove(firm).Select(g => (g, false)).Prepend((firm, true)))
+            foreach (var (industry, edition, rank) in _industries[holder] ?? [])
+                foreach (var (s, weight, reason) in _industryMap.GetValueOrDefault(industry, []))
+                    if (s == segment && (best is not { } b || weight > b.Item1)) best = (weight, industry, reason, edition, rank, own);
+        return best;
+    }
+
+    /// <summary>The words for the group and industry features, including what is not known.</summary>
+    void ExplainGroupAndAffinity(int firmIndex, GapContext gap, float[] x, (int Group, ListStanding? Standing, double? Revenue, int RevenueGroup) group,
+        (double Weight, string Industry, string Reason, FirmList Edition, int? Rank, bool OwnLabel)? affinity, Dictionary<LeadFeature, string> evidence, List<Site> sites)
+    {
+        if (group.Standing is { } standing)
+            evidence[LeadFeature.GroupOnList] = $"part of {_graph.Firms[group.Group].Name}, {standing.Text}";
+        if (group.Revenue is { } yi)
+            evidence[LeadFeature.GroupRevenueYi] = string.Create(CultureInfo.InvariantCulture, $"group {_graph.Firms[group.RevenueGroup].Name} had revenue of {yi:0} 亿元");
+        if (affinity is { } a)
+            evidence[LeadFeature.IndustryAffinity] =
+                $"on {a.Edition.NameEn ?? a.Edition.Name}{(a.Rank is { } r ? $" (#{r}, {a.Industry})" : $" ({a.Industry})")}{(a.OwnLabel ? "" : " as its group")}: {a.Reason}";
+        if (x[(int)LeadFeature.AffinityOnly] == 1)
+            evidence[LeadFeature.AffinityOnly] = $"no known plant in {Name(gap.Segment)} or a segment next to it" + SisterNote(firmIndex, gap);
+        var twoHop = sites.Where(s => s.InProvince && gap.IsTwoHop[s.Segment]).Select(s => $"{Name(_graph.Segments[s.Segment])} in {RegionName(s.Presence.Region)}").Distinct().Take(2).ToList();
+        if (twoHop.Count > 0) evidence[LeadFeature.LocalTwoHopSegments] = $"two links from {Name(gap.Segment)} in {gap.Province.Name} ({string.Join(", ", twoHop)}): a local firm extending its chain";
+    }
+
+    /// <summary>"; 云锡控股's 云南锡业股份有限公司 makes Refined tin": why a group member with no plant of its own nearby is a candidate.</summary>
+    string SisterNote(int firmIndex, GapContext gap)
+    {
+        var above = _graph.GroupAbove(firmIndex);
+        if (above.Count == 0) return "";
+        var top = above[^1];
+        foreach (var member in _groupBelow[top] ?? [])
+            if (member != firmIndex)
+                foreach (var p in _graph.PresenceIndexesOf(member))
+                {
+                    var s = _graph.SegmentOfPresence(p);
+                    if (gap.Counts(p) && (s == gap.SegmentIndex || gap.IsUpstream[s] || gap.IsDownstream[s]))
+                        return $"; {_graph.Firms[top].Name}'s {_graph.Firms[member].Name} makes {Name(_graph.Segments[s])}";
+                }
+        return "";
+    }
+
     /// <summary>The furthest step any of the firm's projects within the gap's prefecture reached by the date, hidden ones aside.</summary>
     (Project Project, StageChange Step)? FurthestPastProject(int firmIndex, GapContext gap)
     {
@@ -266,6 +394,9 @@ public sealed class LeadFinder
         public bool[] IsDownstream { get; }
         public bool[] InChain { get; }
         public IReadOnlyList<int> Neighbourhood { get; }
+        /// <summary>Segments two FEEDS links up or down from the gap's segment, outside its neighbourhood.</summary>
+        public bool[] IsTwoHop { get; }
+        public IReadOnlyList<int> TwoHop { get; }
         public float ResourceFit { get; }
         public string? ResourceText { get; }
         public int LocalBuyers { get; }
@@ -291,7 +422,12 @@ public sealed class LeadFinder
             IsDownstream = Flags(g, g.FeedsFrom(segment.Id).Select(f => f.To));
             InChain = Flags(g, g.ChainsOf(segment.Id).SelectMany(c => c.Segments));
             Neighbourhood = Enumerable.Range(0, g.SegmentCount).Where(s => s == SegmentIndex || IsUpstream[s] || IsDownstream[s]).ToList();
-            _stamps = new int[3 * g.SegmentCount];
+            var up2 = g.FeedsInto(segment.Id).SelectMany(f => g.FeedsInto(f.From)).Select(f => f.From);
+            var down2 = g.FeedsFrom(segment.Id).SelectMany(f => g.FeedsFrom(f.To)).Select(f => f.To);
+            IsTwoHop = Flags(g, up2.Concat(down2));
+            foreach (var s in Neighbourhood) IsTwoHop[s] = false;
+            TwoHop = Enumerable.Range(0, g.SegmentCount).Where(s => IsTwoHop[s]).ToList();
+            _stamps = new int[4 * g.SegmentCount];
             var held = g.ResourcesAvailableTo(region.Code).Select(r => r.Resource).ToHashSet();
             var fit = segment.Needs.Where(held.Contains).ToList();
             ResourceFit = segment.Needs.Length == 0 ? 0 : (float)fit.Count / segment.Needs.Length;

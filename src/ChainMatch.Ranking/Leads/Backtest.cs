@@ -7,7 +7,8 @@ namespace ChainMatch.Ranking.Leads;
 /// <summary>One real entry into a segment of a prefecture, and where each ranker had put that firm beforehand.</summary>
 public sealed record Landing(string Firm, string Segment, string Prefecture, int Year, int Candidates, IReadOnlyDictionary<string, int?> Ranks);
 
-public sealed record HitScores(string Ranker, int Landings, double HitAt5, double HitAt10, double Mrr);
+/// <summary>Hits at 5 and 10, MRR, and recall@50: the share of landings the ranker placed in its first 50 (candidate generation bounds it).</summary>
+public sealed record HitScores(string Ranker, int Landings, double HitAt5, double HitAt10, double Mrr, double RecallAt50);
 
 public sealed record BacktestResult(
     int Year, string Region, int TrainQueries, int Landings, int Expansions, IReadOnlyList<Landing> Ranked, IReadOnlyList<HitScores> Scores);
@@ -64,6 +65,7 @@ public static class Backtest
         return new HitScores(ranker, ranks.Count,
             ranks.Count(r => r <= 5) / n,
             ranks.Count(r => r <= 10) / n,
-            ranks.Sum(r => r is { } k ? 1.0 / k : 0) / n);
+            ranks.Sum(r => r is { } k ? 1.0 / k : 0) / n,
+            ranks.Count(r => r <= 50) / n);
     }
 }

@@ -10,14 +10,21 @@ public static class LeadCsv
         ["rank", "firm_id", "name", "name_en", "headquarters", "score", "reasons", "excluded_by"],
         list.Leads.Select(l => new object?[] { l.Rank, l.FirmId, l.Name, l.NameEn, l.Headquarters, l.Score, string.Join("; ", l.Reasons), string.Join("; ", l.ExcludedBy) }));
 
-    public static string Targets(TargetList list) => Write(
-        ["firm_id", "name", "name_en", "headquarters", "segment", "segment_name", "chains", "gap_kind", "gap_priority", "score", "rank_in_gap", "reasons", "excluded_by", "revenue_100m_yuan"],
-        list.Targets.Select(t => new object?[]
-        {
-            t.FirmId, t.Name, t.NameEn, t.Headquarters, t.Segment, t.SegmentName, string.Join(" ", t.Chains),
-            System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(t.GapKind.ToString()), t.GapPriority, t.Score, t.RankInGap, string.Join("; ", t.Reasons),
-            string.Join("; ", t.ExcludedBy), t.Revenue,
-        }));
+    /// <summary>The columns of a target list export, one row per firm (the Excel workbook uses them too).</summary>
+    public static readonly string[] TargetColumns =
+        ["firm_id", "name", "name_en", "headquarters", "revenue_100m_yuan", "lists", "score", "gaps", "best_gap_kind", "best_gap_priority", "reasons", "excluded_by"];
+
+    public static string Targets(TargetList list) => Write(TargetColumns, list.Targets.Select(TargetRow));
+
+    /// <summary>A target as export cells: lists as "edition #rank", gaps best first as "segment (score, #rank in gap)".</summary>
+    public static object?[] TargetRow(Target t) =>
+    [
+        t.FirmId, t.Name, t.NameEn, t.Headquarters, t.Revenue,
+        string.Join("; ", t.Lists.Select(l => l.Rank is { } r ? $"{l.Edition} #{r}" : l.Edition)), t.Score,
+        string.Join("; ", t.Gaps.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.SegmentName} ({g.Score:0.###}, #{g.RankInGap})"))),
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(t.Gaps[0].GapKind.ToString()), t.Gaps[0].GapPriority,
+        string.Join("; ", t.Reasons), string.Join("; ", t.ExcludedBy),
+    ];
 
     /// <summary>Every CSV the service and the CLI write (leads, targets, the audit log) goes through here.</summary>
     public static string Write(string[] header, IEnumerable<object?[]> rows)

@@ -66,6 +66,10 @@ public sealed class LeadRanker(TreeEnsemble model)
             .OrderByDescending(f => contributions[(int)f])
             .ToList();
         var raising = explained.Where(f => contributions[(int)f] > 0).ToList();
-        return (raising.Count > 0 ? raising : explained).Take(ReasonsPerLead).Select(f => evidence[f]).Distinct().ToList();
+        var shown = (raising.Count > 0 ? raising : explained).Take(ReasonsPerLead).ToList();
+        // A candidate by industry alone always says so, and says what the industry is: what is known and what is not.
+        foreach (var always in new[] { LeadFeature.IndustryAffinity, LeadFeature.AffinityOnly })
+            if (evidence.ContainsKey(always) && !shown.Contains(always) && evidence.ContainsKey(LeadFeature.AffinityOnly)) shown.Add(always);
+        return shown.Select(f => evidence[f]).Distinct().ToList();
     }
 }

@@ -60,8 +60,8 @@ public static class ModelCard
         }
         sb.AppendLine("## Before ML.NET");
         sb.AppendLine();
-        // Kept as text: the XGBoost binding is gone, so these figures cannot be recomputed; they were measured on these seeds.
-        sb.AppendLine("The last model trained with XGBoost 1.7.4 (`rank:ndcg`, 100 rounds, depth 6, eta 0.1, the same 20 features), on the same seeds, split and backtest:");
+        // Kept as text: the XGBoost binding is gone, so these figures cannot be recomputed.
+        sb.AppendLine("The last model trained with XGBoost 1.7.4 (`rank:ndcg`, 100 rounds, depth 6, eta 0.1) had 20 features and the candidates before groups, list industries and two-hop firms; on these seeds (27 held-out gaps):");
         sb.AppendLine("held-out NDCG@5 0.798, NDCG@10 0.823, MAP 0.767, recall@10 1.000, MRR 0.767; backtest hit@5 / hit@10 / MRR from 2019 0.520 / 0.600 / 0.319,");
         sb.AppendLine("from 2020 0.400 / 0.550 / 0.255, from 2021 0.471 / 0.471 / 0.230. See docs/ranking.md.");
         sb.AppendLine();

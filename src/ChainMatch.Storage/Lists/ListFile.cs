@@ -6,7 +6,13 @@ using CsvHelper.Configuration;
 namespace ChainMatch.Storage.Lists;
 
 /// <summary>One row of a ranked list as published: rank and name, the rest when the list gives them.</summary>
-public sealed record ListRow(int Line, int Rank, string Name, string? NameEn, string? Headquarters, double? Revenue, string? Industry, string? Uscc);
+public sealed record ListRow(int Line, int Rank, string Name, string? NameEn, string? Headquarters, double? Revenue, string? Industry, string? Uscc)
+{
+    /// <summary>The revenue's unit as the file writes it (e.g. "USD million"); checked against the list family on import.</summary>
+    public string? RevenueUnit { get; init; }
+
+    public string? Country { get; init; }
+}
 
 /// <summary>A problem with one cell or row, said so that the person fixing the file finds it.</summary>
 public sealed record RowError(int Line, string? Column, string Reason)
@@ -29,6 +35,8 @@ public static class ListFile
         ["revenue"] = "revenue", ["营业收入"] = "revenue", ["营收"] = "revenue",
         ["industry"] = "industry", ["行业"] = "industry", ["所属行业"] = "industry",
         ["uscc"] = "uscc", ["统一社会信用代码"] = "uscc",
+        ["revenue_unit"] = "revenue_unit", ["营业收入单位"] = "revenue_unit", ["单位"] = "revenue_unit",
+        ["country"] = "country", ["国家"] = "country", ["国家/地区"] = "country",
     };
 
     public static (IReadOnlyList<ListRow> Rows, IReadOnlyList<RowError> Errors) Read(byte[] content)
@@ -84,10 +92,17 @@ public static class ListFile
                 if (Domain.Numbers.TryParse(revenueText.Replace(",", "", StringComparison.Ordinal), out var r) && r >= 0) revenue = r;
                 else errors.Add(new RowError(line, "revenue", $"must be a non-negative number up to {Domain.Numbers.Limit:0e0}, not '{revenueText}'"));
             }
+            var unit = Cell("revenue_unit");
+            if (unit is not null && Domain.Firms.Revenues.UnitOf(unit) is null)
+                errors.Add(new RowError(line, "revenue_unit", $"'{unit}' is not a revenue unit ChainMatch knows (USD million, 百万美元, 万元)"));
             var uscc = Cell("uscc");
             if (uscc is not null && !Seeds.SeedIds.IsUscc(uscc)) errors.Add(new RowError(line, "uscc", $"'{uscc}' is not an 18-character unified social credit code"));
             if (errors.Count == before)
-                rows.Add(new ListRow(line, rank, name!, Cell("name_en"), Cell("headquarters"), revenue, Cell("industry"), uscc));
+                rows.Add(new ListRow(line, rank, name!, Cell("name_en"), Cell("headquarters"), revenue, Cell("industry"), uscc)
+                {
+                    RevenueUnit = unit is null ? null : Domain.Firms.Revenues.UnitOf(unit),
+                    Country = Cell("country"),
+                });
         }
         return (rows, errors);
     }

@@ -44,6 +44,10 @@ public static partial class ListImport
         var created = new List<Firm>();
         var taken = new Dictionary<FirmId, int>();
         var ids = graph.Firms.Select(f => f.Id.Value).ToHashSet();
+        var unit = Revenues.ListUnits[family].Unit;
+        var wrongUnits = rows.Where(r => r.RevenueUnit is { } u && u != unit)
+            .Select(r => new RowError(r.Line, "revenue_unit", $"{about.NameEn} gives revenue in {unit}, not {r.RevenueUnit}: convert the file or leave the column out")).ToList();
+        if (wrongUnits.Count > 0) throw new ListImportException(wrongUnits);
 
         foreach (var row in rows)
         {
@@ -62,7 +66,7 @@ public static partial class ListImport
                 if (taken.TryGetValue(f, out var other))
                     throw new ListImportException([new RowError(row.Line, "name", $"matches firm '{f}' like line {other} does: one firm cannot hold two ranks in an edition")]);
                 taken[f] = row.Line;
-                memberships.Add(new ListMembership(f, edition, row.Rank, provenance) { Revenue = row.Revenue });
+                memberships.Add(new ListMembership(f, edition, row.Rank, provenance) { Revenue = row.Revenue, Industry = row.Industry });
             }
             results.Add(new ListRowResult(row.Line, row.Rank, row.Name, outcome, firm?.Value, [.. match.Firms.Select(x => x.Value)], match.How));
         }
@@ -70,8 +74,15 @@ public static partial class ListImport
         return new ListImportPlan(edition.Value, results, changes);
     }
 
-    static RegionCode? KnownRegion(ChainGraph graph, string? text) =>
-        text is null ? null : graph.FindRegion(new RegionCode(text))?.Code ?? graph.Regions.FirstOrDefault(r => r.Name == text)?.Code;
+    /// <summary>The region a headquarters cell names: a code, a full name, or a city written without 市 (北京, 昆明) when only one region fits.</summary>
+    static RegionCode? KnownRegion(ChainGraph graph, string? text)
+    {
+        if (text is null) return null;
+        if (graph.FindRegion(new RegionCode(text)) is { } byCode) return byCode.Code;
+        if (graph.Regions.FirstOrDefault(r => r.Name == text) is { } byName) return byName.Code;
+        var cities = graph.Regions.Where(r => r.Level is RegionLevel.Prefecture or RegionLevel.Province && r.Name == text + "市").ToList();
+        return cities.Count == 1 ? cities[0].Code : null;
+    }
 
     /// <summary>A new firm's id: its English name as a slug when given, otherwise a stable hash of its Chinese name.</summary>
     static string NewId(ListRow row, HashSet<string> taken)

@@ -54,9 +54,11 @@ static class GraphKinds
     public static readonly NodeKind Segment = new("segment", GraphSchema.Segment, "id",
         "name", "nameEn", "stage", "valueTier", "weakBelowAmount", "weakBelowUnit", "weakBelowPublisher", "weakBelowRef", "weakBelowEstimate");
     public static readonly NodeKind Region = new("region", GraphSchema.Region, "code", ["name", "nameEn", "level", .. Source, "latitude", "longitude"]);
-    public static readonly NodeKind Firm = new("firm", GraphSchema.Firm, "id", ["name", "nameEn", "ownership", .. Source, "uscc", "aliases"]);
+    public static readonly NodeKind Firm = new("firm", GraphSchema.Firm, "id", ["name", "nameEn", "ownership", .. Source, "uscc", "aliases",
+        "parent", "parentShare", "parentPublisher", "parentRef", "parentEstimate"]);
     public static readonly NodeKind FirmList = new("firm_list", GraphSchema.FirmList, "id", "name", "nameEn", "publisher", "year");
     // Rules name firms, segments and regions by id rather than by links: a rule must outlive a firm's renaming of links.
+    public static readonly NodeKind IndustrySegment = new("industry_segment", GraphSchema.IndustrySegment, "id", ["industry", "segment", "weight", "reason"]);
     public static readonly NodeKind NegativeRule = new("negative_rule", GraphSchema.NegativeRule, "id", ["firm", "segment", "region", "reason", .. Source]);
     // The stage history is one JSON property: Neo4j lists cannot hold the nulls of steps without amounts.
     public static readonly NodeKind Project = new("project", GraphSchema.Project, "id", ["firm", "segment", "region", "owner", "history", .. Source, "problems"]);
@@ -75,7 +77,7 @@ static class GraphKinds
     public static readonly RelationshipKind Presence = new("presence", GraphSchema.OperatesIn, Firm, Segment, keyed: true, requires: Region,
         ["region", "capacity", "unit", "since", "until", "site", .. Source]);
     public static readonly RelationshipKind Membership = new("list_membership", GraphSchema.ListedIn, Firm, FirmList, keyed: false, requires: null,
-        ["rank", .. Source, "revenue"]);
+        ["rank", .. Source, "revenue", "industry"]);
     public static readonly RelationshipKind Supply = new("supply", GraphSchema.Supplies, Firm, Firm, keyed: true, requires: null,
         ["segment", "since", .. Source]);
 
@@ -84,7 +86,7 @@ static class GraphKinds
     public static readonly RelationshipKind Headquarters = new("firm", GraphSchema.HeadquarteredIn, Firm, Region, keyed: false, requires: null);
 
     /// <summary>Node kinds in the order an import writes them: links find both ends whatever their order.</summary>
-    public static readonly IReadOnlyList<NodeKind> Nodes = [Resource, Chain, Segment, Region, Firm, FirmList, Project, NegativeRule];
+    public static readonly IReadOnlyList<NodeKind> Nodes = [Resource, Chain, Segment, Region, Firm, FirmList, Project, NegativeRule, IndustrySegment];
 
     /// <summary>Relationship kinds that carry an import order (<c>ord</c>), in the order an import writes them.</summary>
     public static readonly IReadOnlyList<RelationshipKind> Links = [ChainSegment, SegmentNeed, SegmentIntensity, Feeds, RegionResource, RegionConstraint, Presence, Membership, Supply];
@@ -96,5 +98,5 @@ static class GraphKinds
     public static readonly IReadOnlyList<RelationshipKind> Singles = [RegionParent, Headquarters];
 
     public static readonly IReadOnlyList<string> Reports =
-        ["resource", "chain", "segment", "chain_segment", "segment_need", "segment_intensity", "feeds", "region", "region_resource", "region_constraint", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule", "project"];
+        ["resource", "chain", "segment", "chain_segment", "segment_need", "segment_intensity", "feeds", "region", "region_resource", "region_constraint", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule", "project", "industry_segment"];
 }

@@ -12,14 +12,15 @@ namespace ChainMatch.Storage.Neo4j;
 static partial class GraphSchema
 {
     public const string Chain = "Chain", Segment = "Segment", Region = "Region", Firm = "Firm", FirmList = "FirmList", Resource = "Resource",
-        NegativeRule = "NegativeRule", Project = "Project", StoreVersion = "StoreVersion";
+        NegativeRule = "NegativeRule", Project = "Project", StoreVersion = "StoreVersion",
+        IndustrySegment = "IndustrySegment";
 
     public const string HasSegment = "HAS_SEGMENT", Feeds = "FEEDS", OperatesIn = "OPERATES_IN", HeadquarteredIn = "HEADQUARTERED_IN",
         ListedIn = "LISTED_IN", Supplies = "SUPPLIES", PartOf = "PART_OF", HasResource = "HAS_RESOURCE", Needs = "NEEDS",
         Consumes = "CONSUMES", HasConstraint = "HAS_CONSTRAINT";
 
     /// <summary>Every label ChainMatch writes; a node with none of them is not ChainMatch's.</summary>
-    public static readonly IReadOnlyList<string> AllLabels = [Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project, StoreVersion];
+    public static readonly IReadOnlyList<string> AllLabels = [Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project, StoreVersion, IndustrySegment];
 
     static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet(AllLabels);
 
@@ -46,6 +47,7 @@ static partial class GraphSchema
         Unique("firm_list_id", FirmList, "id"),
         Unique("resource_id", Resource, "id"),
         Unique("negative_rule_id", NegativeRule, "id"),
+        Unique("industry_segment_id", IndustrySegment, "id"),
         Unique("project_id", Project, "id"),
         Unique("store_version_id", StoreVersion, "id"),
         // One OPERATES_IN per presence key (firm|segment|place|since|site); relationship uniqueness needs Neo4j 5.7+.

@@ -75,7 +75,8 @@ static class Neo4jGraphReader
         MATCH (f:{Schema.Firm})
         OPTIONAL MATCH (f)-[:{Schema.HeadquarteredIn}]->(hq:{Schema.Region})
         RETURN f.id AS id, f.name AS name, f.nameEn AS nameEn, hq.code AS headquarters, f.ownership AS ownership,
-               f.publisher AS publisher, f.ref AS ref, f.estimate AS estimate, f.uscc AS uscc, coalesce(f.aliases, []) AS aliases
+               f.publisher AS publisher, f.ref AS ref, f.estimate AS estimate, f.uscc AS uscc, coalesce(f.aliases, []) AS aliases,
+               f.parent AS parent, f.parentShare AS parentShare, f.parentPublisher AS parentPublisher, f.parentRef AS parentRef, f.parentEstimate AS parentEstimate
         ORDER BY f.ord, f.id
         """);
 
@@ -94,7 +95,7 @@ static class Neo4jGraphReader
 
     static readonly CypherStatement Memberships = Read("load list memberships", $"""
         MATCH (f:{Schema.Firm})-[m:{Schema.ListedIn}]->(l:{Schema.FirmList})
-        RETURN f.id AS firm, l.id AS list, m.rank AS rank, m.publisher AS publisher, m.ref AS ref, m.estimate AS estimate, m.revenue AS revenue
+        RETURN f.id AS firm, l.id AS list, m.rank AS rank, m.publisher AS publisher, m.ref AS ref, m.estimate AS estimate, m.revenue AS revenue, m.industry AS industry
         ORDER BY m.ord, firm, list
         """);
 
@@ -111,6 +112,12 @@ static class Neo4jGraphReader
         ORDER BY n.ord, n.id
         """);
 
+    static readonly CypherStatement IndustrySegments = Read("load industry map", $"""
+        MATCH (n:{Schema.IndustrySegment})
+        RETURN n.industry AS industry, n.segment AS segment, n.weight AS weight, n.reason AS reason
+        ORDER BY n.ord, n.id
+        """);
+
     static readonly CypherStatement Projects = Read("load projects", $"""
         MATCH (p:{Schema.Project})
         RETURN p.id AS id, p.firm AS firm, p.segment AS segment, p.region AS region, p.owner AS owner, p.history AS history,
@@ -120,7 +127,7 @@ static class Neo4jGraphReader
 
     /// <summary>Every kind's query, in the order <see cref="ReadAsync"/> runs them.</summary>
     public static IReadOnlyList<CypherStatement> Kinds =>
-        [Chains, Intensities, Segments, Feeds, Regions, Resources, RegionResources, Constraints, Firms, Presences, Lists, Memberships, Supplies, NegativeRules, Projects];
+        [Chains, Intensities, Segments, Feeds, Regions, Resources, RegionResources, Constraints, Firms, Presences, Lists, Memberships, Supplies, NegativeRules, Projects, IndustrySegments];
 
     /// <summary>
     /// The count of committed imports: every import raises it in its own transaction. Neo4j reads are read-committed,
@@ -175,6 +182,9 @@ static class Neo4jGraphReader
         {
             Uscc = r.String("uscc"),
             Aliases = [.. r.StringList("aliases")],
+            Group = r.String("parent") is { } parent
+                ? new GroupLink(new FirmId(parent), r.Float("parentShare"), new Provenance(r.String("parentPublisher"), r.String("parentRef"), r.Boolean("parentEstimate") ?? false))
+                : null,
         });
         var presences = await Query(Presences, r => new Presence(new FirmId(r.RequiredString("firm")), new SegmentId(r.RequiredString("segment")),
             new RegionCode(r.RequiredString("region")), r.Float("capacity") is { } cap ? new Quantity(cap, r.RequiredString("unit")) : null,
@@ -182,7 +192,7 @@ static class Neo4jGraphReader
         var lists = await Query(Lists, r => new FirmList(new ListId(r.RequiredString("id")), r.RequiredString("name"), r.String("nameEn"),
             r.RequiredString("publisher"), r.Int32("year") ?? 0));
         var memberships = await Query(Memberships, r => new ListMembership(new FirmId(r.RequiredString("firm")), new ListId(r.RequiredString("list")),
-            r.Int32("rank"), Source(r)) { Revenue = r.Float("revenue") });
+            r.Int32("rank"), Source(r)) { Revenue = r.Float("revenue"), Industry = r.String("industry") });
         var supplies = await Query(Supplies, r => new Supply(new FirmId(r.RequiredString("supplier")), new FirmId(r.RequiredString("customer")),
             r.String("segment") is { } s ? new SegmentId(s) : null, r.Int32("since"), Source(r)));
 
@@ -193,8 +203,12 @@ static class Neo4jGraphReader
             new SegmentId(r.RequiredString("segment")), new RegionCode(r.RequiredString("region")), r.RequiredString("owner"),
             ProjectHistory.FromJson(r.RequiredString("history")), Source(r)) { Problems = ProblemsJson.Read(r.String("problems")) });
 
+        var industries = await Query(IndustrySegments, r => new IndustrySegment(r.RequiredString("industry"),
+            r.String("segment") is { } s ? new SegmentId(s) : null, r.Float("weight") ?? 0, r.RequiredString("reason")));
+
         return new GraphData(chains, segments, feeds, regions, resources, regionResources, firms, presences, lists, memberships, supplies)
         {
+            IndustrySegments = industries,
             NegativeRules = rules,
             Projects = projects,
             Constraints = constraints,

@@ -19,9 +19,11 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
         await Nodes(GraphKinds.Segment, d.Segments, s => s.Id.Value, s => [s.Name, s.NameEn, Text(s.Stage), s.ValueTier,
             s.WeakBelow?.Amount, s.WeakBelow?.Unit, s.WeakBelowSource?.Publisher, s.WeakBelowSource?.Reference, s.WeakBelowSource?.Estimate], ct);
         await Nodes(GraphKinds.Region, d.Regions, r => r.Code.Value, r => [r.Name, r.NameEn, Text(r.Level), .. Source(r.Source), r.Seat?.Latitude, r.Seat?.Longitude], ct);
-        await Nodes(GraphKinds.Firm, d.Firms, f => f.Id.Value, f => [f.Name, f.NameEn, f.Ownership, .. Source(f.Source), f.Uscc, f.Aliases.ToArray()], ct);
+        await Nodes(GraphKinds.Firm, d.Firms, f => f.Id.Value, f => [f.Name, f.NameEn, f.Ownership, .. Source(f.Source), f.Uscc, f.Aliases.ToArray(),
+            f.Group?.Parent.Value, f.Group?.Share, f.Group?.Source.Publisher, f.Group?.Source.Reference, f.Group?.Source.Estimate], ct);
         await Nodes(GraphKinds.FirmList, d.Lists, l => l.Id.Value, l => [l.Name, l.NameEn, l.Publisher, l.Year], ct);
         await Nodes(GraphKinds.Project, d.Projects, p => p.Id, p => [p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, ProjectHistory.ToJson(p.History), .. Source(p.Source), ProblemsJson.Write(p.Problems)], ct);
+        await Nodes(GraphKinds.IndustrySegment, d.IndustrySegments, x => x.Key, x => [x.Industry, x.Segment?.Value, x.Weight, x.Reason], ct);
         await Nodes(GraphKinds.NegativeRule, d.NegativeRules, r => r.Id, r => [r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)], ct);
 
         await RemoveUnlisted(GraphKinds.ChainSegment, d.Chains.Select(c => (c.Id.Value, c.Segments.Select(s => s.Value).ToArray())), ct);
@@ -49,7 +51,7 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
             p => [p.Region.Value, p.Capacity?.Amount, p.Capacity?.Unit, p.Since, p.Until, p.Site, .. Source(p.Source)],
             p => $"presence of firm '{p.Firm}' in segment '{p.Segment}' at region '{p.Region}'", ct);
         await Links(GraphKinds.Membership, d.Memberships, m => m.Firm.Value, m => m.List.Value, null, null,
-            m => [m.Rank, .. Source(m.Source), m.Revenue], m => $"membership of firm '{m.Firm}' in list '{m.List}'", ct);
+            m => [m.Rank, .. Source(m.Source), m.Revenue, m.Industry], m => $"membership of firm '{m.Firm}' in list '{m.List}'", ct);
         await Links(GraphKinds.Supply, d.Supplies, s => s.Supplier.Value, s => s.Customer.Value, s => s.Segment?.Value ?? "", null,
             s => [s.Segment?.Value, s.Since, .. Source(s.Source)], s => $"supply from firm '{s.Supplier}' to firm '{s.Customer}'", ct);
 

@@ -60,14 +60,20 @@ public static class SeedReader
 
         var firms = Unique(Rows(folder, "firms", ["id", "name"], ["name_en", "hq_region", "ownership", "uscc", "aliases", .. SourceAndEstimate]).Select(row => ToFirm(row, regions)), f => f.Id, "firm");
 
+        foreach (var row in Rows(folder, "groups", ["firm", "parent"], ["parent_name", "parent_name_en", "parent_hq_region", "parent_aliases", "share", .. SourceAndEstimate]))
+            AddGroup(row, firms, regions);
+
         var presences = Rows(folder, "presences", ["firm", "segment", "region"], ["capacity", "unit", "since", "until", "site", .. SourceAndEstimate])
             .Select(row => ToPresence(row, firms, segments, regions)).ToList();
         Unique(presences, p => PresenceKey.Of(p), "presence");
 
         var lists = Unique(Rows(folder, "lists", ["id", "name", "publisher", "year"], ["name_en"]).Select(ToList), l => l.Id, "list");
-        var memberships = Rows(folder, "list-memberships", ["firm", "list"], ["rank", "revenue", .. SourceAndEstimate])
+        var memberships = Rows(folder, "list-memberships", ["firm", "list"], ["rank", "revenue", "industry", .. SourceAndEstimate])
             .Select(row => ToMembership(row, firms, lists)).ToList();
         Unique(memberships, m => (m.Firm, m.List), "list membership");
+
+        var industries = Unique(Rows(folder, "industry-segments", ["industry", "weight", "reason"], ["segment"])
+            .Select(row => ToIndustrySegment(row, segments)), x => x.Key, "industry mapping");
 
         var supplies = Rows(folder, "supplies", ["supplier", "customer"], ["segment", "since", .. SourceAndEstimate])
             .Select(row => ToSupply(row, firms, segments)).ToList();
@@ -103,6 +109,7 @@ public static class SeedReader
             NegativeRules = [.. rules.Values.Select(r => r.Value)],
             Projects = [.. projects.Values.Select(p => p.Value)],
             Constraints = [.. constraints.Select(c => c.Value)],
+            IndustrySegments = [.. industries.Values.Select(x => x.Value)],
         };
     }
 
@@ -217,6 +224,48 @@ public static class SeedReader
             row.Int("year", MinYear, MaxYear) ?? throw row.Error("'year' is required"), years, ProvenanceOf(row)));
     }
 
+    /// <summary>
+    /// A group link (groups.csv): the firm known, one parent per firm, a source, and no firm its own ancestor. A parent
+    /// not among the firms is defined by the row itself (parent_name, and optionally parent_name_en and parent_hq_region),
+    /// so that a group that owns no plant of its own needs no row in firms/.
+    /// </summary>
+    static void AddGroup(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<RegionCode, Located<Region>> regions)
+    {
+        var id = new FirmId(row.Required("firm"));
+        var parent = new FirmId(row.Required("parent"));
+        if (!SeedIds.IsSlug(parent.Value)) throw row.Error($"'{parent}' is not a kebab-case id");
+        if (!firms.TryGetValue(id, out var firm)) throw row.Error($"unknown firm '{id}'");
+        if (firm.Value.Group is not null) throw row.Error($"firm '{id}' already has parent '{firm.Value.Group.Parent}': a firm has one parent group");
+        var source = ProvenanceOf(row);
+        if (!source.IsVerified) throw row.Error("a group link needs source_publisher or source_ref");
+        if (row.Optional("parent_name") is { } parentName)
+        {
+            if (firms.TryGetValue(parent, out var known) && known.Value.Name != parentName)
+                throw row.Error($"parent '{parent}' is already defined at {known.Place} as {known.Value.Name}");
+            var hq = row.Optional("parent_hq_region") is not null ? KnownRegion(row, "parent_hq_region", regions) : (RegionCode?)null;
+            var aliases = (row.Optional("parent_aliases") ?? "").Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (!firms.ContainsKey(parent))
+                firms[parent] = At(row, new Firm(parent, parentName, row.Optional("parent_name_en"), hq, null, source) { Aliases = [.. aliases.Distinct()] });
+        }
+        if (!firms.ContainsKey(parent)) throw row.Error($"unknown parent firm '{parent}' (give parent_name to define it here)");
+        for (var up = parent; ; )
+        {
+            if (up == id) throw row.Error($"'{parent}' is already below '{id}': groups cannot form a cycle");
+            if (firms[up].Value.Group is not { } next) break;
+            up = next.Parent;
+        }
+        firms[id] = firm with { Value = firm.Value with { Group = new GroupLink(parent, row.Number("share", 0, 100), source) } };
+    }
+
+    static Located<IndustrySegment> ToIndustrySegment(CsvRow row, IReadOnlyDictionary<SegmentId, Located<Segment>> segments)
+    {
+        var segment = row.Optional("segment") is { } s ? new SegmentId(s) : (SegmentId?)null;
+        if (segment is { } id && !segments.ContainsKey(id)) throw row.Error($"unknown segment '{id}'");
+        var weight = row.Number("weight", 0, 1) ?? throw row.Error("weight is required");
+        if (segment is null && weight != 0) throw row.Error("a label mapped to no segment has weight 0");
+        return At(row, new IndustrySegment(row.Required("industry"), segment, weight, row.Required("reason")));
+    }
+
     static Located<Firm> ToFirm(CsvRow row, Dictionary<RegionCode, Located<Region>> regions)
     {
         var id = row.Required("id");
@@ -264,7 +313,7 @@ public static class SeedReader
         var firm = KnownFirm(row, "firm", firms);
         var list = new ListId(row.Required("list"));
         if (!lists.ContainsKey(list)) throw row.Error($"unknown list '{list}'");
-        return At(row, new ListMembership(firm, list, row.Int("rank", 1, 100_000), ProvenanceOf(row)) { Revenue = row.Number("revenue") });
+        return At(row, new ListMembership(firm, list, row.Int("rank", 1, 100_000), ProvenanceOf(row)) { Revenue = row.Number("revenue"), Industry = row.Optional("industry") });
     }
 
     static Located<Supply> ToSupply(CsvRow row, Dictionary<FirmId, Located<Firm>> firms, Dictionary<SegmentId, Located<Segment>> segments)

@@ -53,22 +53,25 @@ static class SqliteGraphReader
         var constraints = Query("SELECT region, kind, resource, year, amount, unit, years, publisher, ref, estimate FROM region_constraint ORDER BY rowid",
             r => new RegionConstraint(new RegionCode(r.GetString(0)), ConstraintKinds.TryParse(r.GetString(1), out var kind) ? kind : throw new InvalidDataException($"unknown constraint kind '{r.GetString(1)}' in the store"),
                 new ResourceId(r.GetString(2)), r.GetDouble(4), r.GetString(5), r.GetInt32(3), Int(r, 6), Source(r, 7)));
-        var firms = Query("SELECT id, name, name_en, hq_region, ownership, publisher, ref, estimate, uscc, aliases FROM firm ORDER BY rowid",
+        var firms = Query("SELECT id, name, name_en, hq_region, ownership, publisher, ref, estimate, uscc, aliases, parent, parent_share, parent_publisher, parent_ref, parent_estimate FROM firm ORDER BY rowid",
             r => new Firm(new FirmId(r.GetString(0)), r.GetString(1), Str(r, 2), r.IsDBNull(3) ? null : new RegionCode(r.GetString(3)), Str(r, 4), Source(r, 5))
             {
                 Uscc = Str(r, 8),
                 Aliases = Aliases.Split(Str(r, 9)),
+                Group = Str(r, 10) is { } parent ? new GroupLink(new FirmId(parent), Dbl(r, 11), new Provenance(Str(r, 12), Str(r, 13), Int(r, 14) == 1)) : null,
             });
         var presences = Query("SELECT firm, segment, region, capacity, unit, since, until, site, publisher, ref, estimate FROM presence ORDER BY rowid",
             r => new Presence(new FirmId(r.GetString(0)), new SegmentId(r.GetString(1)), new RegionCode(r.GetString(2)),
                 r.IsDBNull(3) ? null : new Quantity(r.GetDouble(3), r.GetString(4)), Int(r, 5), Int(r, 6), Str(r, 7), Source(r, 8)));
         var lists = Query("SELECT id, name, name_en, publisher, year FROM firm_list ORDER BY rowid",
             r => new FirmList(new ListId(r.GetString(0)), r.GetString(1), Str(r, 2), r.GetString(3), r.GetInt32(4)));
-        var memberships = Query("SELECT firm, list, rank, publisher, ref, estimate, revenue FROM list_membership ORDER BY rowid",
-            r => new ListMembership(new FirmId(r.GetString(0)), new ListId(r.GetString(1)), Int(r, 2), Source(r, 3)) { Revenue = Dbl(r, 6) });
+        var memberships = Query("SELECT firm, list, rank, publisher, ref, estimate, revenue, industry FROM list_membership ORDER BY rowid",
+            r => new ListMembership(new FirmId(r.GetString(0)), new ListId(r.GetString(1)), Int(r, 2), Source(r, 3)) { Revenue = Dbl(r, 6), Industry = Str(r, 7) });
         var supplies = Query("SELECT supplier, customer, segment, since, publisher, ref, estimate FROM supply ORDER BY rowid",
             r => new Supply(new FirmId(r.GetString(0)), new FirmId(r.GetString(1)), r.GetString(2) is { Length: > 0 } s ? new SegmentId(s) : null, Int(r, 3), Source(r, 4)));
 
+        var industries = Query("SELECT industry, segment, weight, reason FROM industry_segment ORDER BY rowid",
+            r => new IndustrySegment(r.GetString(0), Str(r, 1) is { } s ? new SegmentId(s) : null, r.GetDouble(2), r.GetString(3)));
         var rules = Query("SELECT id, firm, segment, region, reason, publisher, ref, estimate FROM negative_rule ORDER BY rowid",
             r => new NegativeRule(r.GetString(0), Str(r, 1) is { } f ? new FirmId(f) : null, Str(r, 2) is { } s ? new SegmentId(s) : null,
                 Str(r, 3) is { } g ? new RegionCode(g) : null, r.GetString(4), Source(r, 5)));
@@ -82,7 +85,7 @@ static class SqliteGraphReader
                 [.. stages[r.GetString(0)]], Source(r, 5)) { Problems = ProblemsJson.Read(Str(r, 8)) });
 
         return new GraphData([.. chains], [.. segments], [.. feeds], [.. regions], [.. resources], [.. regionResources],
-            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects], Constraints = [.. constraints] };
+            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects], Constraints = [.. constraints], IndustrySegments = [.. industries] };
     }
 
     static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -7,7 +7,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 8;
+    const int SchemaVersion = 9;
     readonly string _connectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
@@ -72,6 +72,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         "PRIMARY KEY (region, kind, resource, year));",
         // Where a region's government sits (decimal degrees), for the distance from a firm's headquarters to a gap.
         "ALTER TABLE region ADD COLUMN latitude REAL; ALTER TABLE region ADD COLUMN longitude REAL;",
+        // Groups (a firm's parent, without a foreign key: a seed may name the parent after the firm) and a list's industry label.
+        "ALTER TABLE firm ADD COLUMN parent TEXT; ALTER TABLE firm ADD COLUMN parent_share REAL; ALTER TABLE firm ADD COLUMN parent_publisher TEXT; " +
+        "ALTER TABLE firm ADD COLUMN parent_ref TEXT; ALTER TABLE firm ADD COLUMN parent_estimate INTEGER; ALTER TABLE list_membership ADD COLUMN industry TEXT; " +
+        "CREATE TABLE industry_segment (id TEXT PRIMARY KEY, industry TEXT NOT NULL, segment TEXT REFERENCES segment(id), weight REAL NOT NULL, reason TEXT NOT NULL);",
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)

@@ -52,19 +52,23 @@ static class SqliteGraphWriter
             d.RegionResources, r => [r.Region.Value, r.Resource.Value, r.Amount, r.Year, .. Source(r.Source)]);
         Upsert("region_constraint", ["region", "kind", "resource", "year"], ["amount", "unit", "years", "publisher", "ref", "estimate"],
             d.Constraints, k => [k.Region.Value, ConstraintKinds.Name(k.Kind), k.Resource.Value, k.Year, k.Amount, k.Unit, k.Years, .. Source(k.Source)]);
-        Upsert("firm", ["id"], ["name", "name_en", "hq_region", "ownership", "publisher", "ref", "estimate", "uscc", "aliases"],
-            d.Firms, f => [f.Id.Value, f.Name, f.NameEn, f.Headquarters?.Value, f.Ownership, .. Source(f.Source), f.Uscc, Aliases.Join(f.Aliases)]);
+        Upsert("firm", ["id"], ["name", "name_en", "hq_region", "ownership", "publisher", "ref", "estimate", "uscc", "aliases",
+                "parent", "parent_share", "parent_publisher", "parent_ref", "parent_estimate"],
+            d.Firms, f => [f.Id.Value, f.Name, f.NameEn, f.Headquarters?.Value, f.Ownership, .. Source(f.Source), f.Uscc, Aliases.Join(f.Aliases),
+                f.Group?.Parent.Value, f.Group?.Share, f.Group?.Source.Publisher, f.Group?.Source.Reference, f.Group is { } g ? Flag(g.Source.Estimate) : (int?)null]);
         Upsert("presence", ["key"], ["firm", "segment", "region", "capacity", "unit", "since", "until", "site", "publisher", "ref", "estimate"],
             d.Presences, p => [PresenceKey.Of(p), p.Firm.Value, p.Segment.Value, p.Region.Value, p.Capacity?.Amount, p.Capacity?.Unit,
                 p.Since, p.Until, p.Site, .. Source(p.Source)]);
         Upsert("firm_list", ["id"], ["name", "name_en", "publisher", "year"], d.Lists, l => [l.Id.Value, l.Name, l.NameEn, l.Publisher, l.Year]);
-        Upsert("list_membership", ["firm", "list"], ["rank", "publisher", "ref", "estimate", "revenue"],
-            d.Memberships, m => [m.Firm.Value, m.List.Value, m.Rank, .. Source(m.Source), m.Revenue]);
+        Upsert("list_membership", ["firm", "list"], ["rank", "publisher", "ref", "estimate", "revenue", "industry"],
+            d.Memberships, m => [m.Firm.Value, m.List.Value, m.Rank, .. Source(m.Source), m.Revenue, m.Industry]);
         Upsert("supply", ["supplier", "customer", "segment"], ["since", "publisher", "ref", "estimate"],
             d.Supplies, s => [s.Supplier.Value, s.Customer.Value, s.Segment?.Value ?? "", s.Since, .. Source(s.Source)]);
         Upsert("project", ["id"], ["firm", "segment", "region", "owner", "publisher", "ref", "estimate", "problems"],
             d.Projects, p => [p.Id, p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, .. Source(p.Source), ProblemsJson.Write(p.Problems)]);
         written["project_stage"] = AppendStages(c, tx, d.Projects);
+        Upsert("industry_segment", ["id"], ["industry", "segment", "weight", "reason"],
+            d.IndustrySegments, x => [x.Key, x.Industry, x.Segment?.Value, x.Weight, x.Reason]);
         Upsert("negative_rule", ["id"], ["firm", "segment", "region", "reason", "publisher", "ref", "estimate"],
             d.NegativeRules, r => [r.Id, r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)]);
         return written;

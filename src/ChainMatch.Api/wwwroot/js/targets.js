@@ -50,18 +50,18 @@ async function loadTargets(container, region, query, isCurrent) {
   const xlsx = apiUrl(['regions', region, 'targets.xlsx'], query);
   fill(container,
     h('div', { class: 'leads-head' },
-      h('h2', null, t('targetsOf', targets.regionName, targets.targets.length, targets.gaps)),
+      h('h2', null, t('targetsOf', targets.regionName, targets.firms, targets.gaps)),
       h('a', { class: 'download', href: csv, download: `targets-${region}.csv` }, t('downloadCsv')),
       h('a', { class: 'download', href: xlsx, download: `targets-${region}.xlsx` }, t('downloadXlsx'))),
     h('table', { class: 'targets' },
-      h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('gap'), t('kind'), t('score'), t('rankInGap'), t('reasons')].map(x => h('th', null, x)))),
+      h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('listStandings'), t('gapsFitted'), t('score'), t('reasons')].map(x => h('th', null, x)))),
       h('tbody', null, targets.targets.map(x => h('tr', null,
         h('td', null, h('strong', null, name(x))),
         h('td', null, x.headquarters ?? '—'),
         h('td', { class: 'num' }, x.revenue == null ? '—' : x.revenue.toFixed(1)),
-        h('td', null, x.segmentName),
-        h('td', null, t('gapKind')[x.gapKind], ` · ${t('priority')} ${x.gapPriority}`),
+        h('td', { class: 'standings' }, x.lists.length === 0 ? '—' : h('ul', null, x.lists.map(l => h('li', null, l.rank == null ? l.edition : `${l.edition} #${l.rank}`)))),
+        h('td', { class: 'fits' }, h('ol', null, x.gaps.map(g => h('li', null,
+          `${g.segmentName} · ${t('gapKind')[g.gapKind]} · ${t('priority')} ${g.gapPriority} · ${g.score.toFixed(2)} (${t('rankInGap')} ${g.rankInGap})`)))),
         h('td', { class: 'num' }, x.score.toFixed(2)),
-        h('td', { class: 'num' }, x.rankInGap),
         h('td', null, h('ul', { class: 'reasons' }, x.reasons.map(r => h('li', null, r)))))))));
 }
