@@ -37,7 +37,11 @@ public static class ProjectsApi
 
     public sealed record ProjectView(string Id, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName,
         string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History,
-        IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<string> ExcludedBy);
+        IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<string> ExcludedBy)
+    {
+        /// <summary>The stages the lifecycle allows next, so a form offers only legal moves.</summary>
+        public IReadOnlyList<ProjectStage> Next => ProjectLifecycle.AllowedAfter(Stage);
+    }
 
     /// <summary>A created lead, and the other regions of the province already pursuing the same firm for the same segment.</summary>
     public sealed record CreatedLead(ProjectView Project, IReadOnlyList<string> Warnings);

@@ -15,6 +15,8 @@ const TABS = ['map', 'gaps', 'targets', 'simulation', 'pipeline'];
 const DEFAULT_REGION = '530000';
 
 let chains = [];
+// Every chain, for naming those outside a chain chief's own (a gap can lie on several chains).
+let allChains = [];
 let regions = [];
 // Who is signed in (GET /api/me): tabs the role may not use are not shown, and the tree starts at their region.
 let me = { name: '', role: '', region: '*', chains: null, permissions: [] };
@@ -48,6 +50,8 @@ function render() {
   state.regionLabel = region ? name(region) : state.region;
   // A chain chief's key sees their chains only: lists that would span every chain are asked for the chosen one.
   state.chainScoped = Boolean(me.chains);
+  state.canWriteProjects = me.permissions.includes('write-projects');
+  state.chainName = id => name(allChains.find(c => c.id === id) ?? { name: id });
   const token = ++renderCount;
   const isCurrent = () => token === renderCount;
   clearMessages();
@@ -107,6 +111,7 @@ async function start() {
   wireControls();
   // Either list failing still leaves a page that says why; the other one is used as far as it goes.
   const [chainList, regionTree] = await Promise.allSettled([getJson('/api/chains'), getJson('/api/regions')]);
+  if (chainList.status === 'fulfilled') allChains = chainList.value;
   if (chainList.status === 'fulfilled') chains = chainList.value.filter(c => !me.chains || me.chains.includes(c.id));
   if (regionTree.status === 'fulfilled') regions = regionTree.value;
   render();

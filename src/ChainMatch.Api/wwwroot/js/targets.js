@@ -2,6 +2,7 @@ import { apiUrl, getJson } from './api.js';
 import { h, fill } from './dom.js';
 import { name, t } from './i18n.js';
 import { showError } from './messages.js';
+import { fit } from './fit.js';
 
 const LISTS = ['fortune-global-500', 'china-top-500', 'china-private-top-500'];
 
@@ -54,14 +55,14 @@ async function loadTargets(container, region, query, isCurrent) {
       h('a', { class: 'download', href: csv, download: `targets-${region}.csv` }, t('downloadCsv')),
       h('a', { class: 'download', href: xlsx, download: `targets-${region}.xlsx` }, t('downloadXlsx'))),
     h('table', { class: 'targets' },
-      h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('gap'), t('kind'), t('score'), t('rankInGap'), t('reasons')].map(x => h('th', null, x)))),
+      h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('gap'), t('kind'), t('fitLabel'), t('rankInGap'), t('reasons')].map(x => h('th', null, x)))),
       h('tbody', null, targets.targets.map(x => h('tr', null,
         h('td', null, h('strong', null, name(x))),
         h('td', null, x.headquarters ?? '—'),
         h('td', { class: 'num' }, x.revenue == null ? '—' : x.revenue.toFixed(1)),
         h('td', null, x.segmentName),
         h('td', null, t('gapKind')[x.gapKind], ` · ${t('priority')} ${x.gapPriority}`),
-        h('td', { class: 'num' }, x.score.toFixed(2)),
+        h('td', { class: 'num', title: t('fitHint') }, fit(x.score)),
         h('td', { class: 'num' }, x.rankInGap),
         h('td', null, h('ul', { class: 'reasons' }, x.reasons.map(r => h('li', null, r)))))))));
 }
