@@ -8,6 +8,7 @@ import { renderGaps } from './gaps.js';
 import { renderTargets } from './targets.js';
 import { renderSimulation } from './features.js';
 import { renderPipeline } from './pipeline.js';
+import { allowLeadCreation } from './leadForm.js';
 
 // Everything the page shows is named in the URL hash, so a view can be bookmarked, shared or put on a projector:
 // #region=530100&chain=new-energy-battery&asOf=2024&lang=en&tab=map&segment=lfp-cathode
@@ -107,6 +108,7 @@ async function start() {
     if (e.status === 401) { location.href = '/login.html'; return; }
     showError(e, t('whatMe'));
   }
+  allowLeadCreation(me.permissions.includes('write-projects'), me.name.replace(/^key:/, ''));
   setLang(readState().lang);
   wireControls();
   // Either list failing still leaves a page that says why; the other one is used as far as it goes.

@@ -3,6 +3,7 @@ import { h, fill } from './dom.js';
 import { name, t } from './i18n.js';
 import { showError } from './messages.js';
 import { fit } from './fit.js';
+import { createLeadButton } from './leadForm.js';
 
 const LISTS = ['fortune-global-500', 'china-top-500', 'china-private-top-500'];
 
@@ -57,7 +58,8 @@ async function loadTargets(container, region, query, isCurrent) {
     h('table', { class: 'targets' },
       h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('gap'), t('kind'), t('fitLabel'), t('rankInGap'), t('reasons')].map(x => h('th', null, x)))),
       h('tbody', null, targets.targets.map(x => h('tr', null,
-        h('td', null, h('strong', null, name(x))),
+        h('td', null, h('strong', null, name(x)),
+          createLeadButton({ firm: x.firmId, firmName: name(x), segment: x.segment, segmentName: x.segmentName, region, regionName: targets.regionName })),
         h('td', null, x.headquarters ?? '—'),
         h('td', { class: 'num' }, x.revenue == null ? '—' : x.revenue.toFixed(1)),
         h('td', null, x.segmentName),

@@ -11,6 +11,8 @@ export const workbenchWords = {
     problemDescription: '问题描述', leadDepartment: '牵头部门', responsibleDepartments: '责任部门', responsibleHint: '多个部门用逗号或顿号分隔',
     raisedOn: '提出日期', deadline: '办结期限', raise: '派单', moveProject: '推进阶段', move: '推进', date: '日期', note: '备注',
     whatMove: '阶段变更', whatCloseProblem: '问题销号', whatRaiseProblem: '问题登记',
+    createLead: '建为线索', saveLead: '保存线索', leadCreated: id => `已建线索 ${id}，可在项目库中推进。`, whatCreateLead: '线索保存',
+    noDuplicateLead: '省内其他地区没有在跟进该企业的该环节。', duplicateLead: '注意：省内已有地区在跟进', whatDuplicateCheck: '重复线索检查',
   },
   en: {
     fitLabel: 'Fit', fitHint: 'Fit 0–100: the model score mapped by 100 / (1 + e^(−score)); 50 is neutral. For comparing firms, not a probability.',
@@ -23,5 +25,7 @@ export const workbenchWords = {
     problemDescription: 'Description', leadDepartment: 'Lead department', responsibleDepartments: 'Responsible departments', responsibleHint: 'Separate departments with commas',
     raisedOn: 'Raised on', deadline: 'Deadline', raise: 'Dispatch', moveProject: 'Move to the next stage', move: 'Move', date: 'Date', note: 'Note',
     whatMove: 'stage change', whatCloseProblem: 'problem closing', whatRaiseProblem: 'new problem',
+    createLead: 'Create lead', saveLead: 'Save lead', leadCreated: id => `Lead ${id} created; move it on the project board.`, whatCreateLead: 'new lead',
+    noDuplicateLead: 'No other region of the province pursues this firm for this segment.', duplicateLead: 'Already pursued elsewhere in the province', whatDuplicateCheck: 'duplicate-lead check',
   },
 };
