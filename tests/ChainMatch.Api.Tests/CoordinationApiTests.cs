@@ -20,6 +20,23 @@ public class CoordinationApiTests : ApiTest
     }
 
     [Test]
+    public async Task TheDuplicateCheckGivesTheSameWarningBeforeALeadIsSavedAndSavesNothing()
+    {
+        var check = await GetJson("/api/projects/duplicates?firm=cell-co&segment=foil&region=530300");
+        var warnings = check["warnings"]!.AsArray().Select(w => (string?)w).ToList();
+        Assert.That(warnings.Single(), Does.StartWith("昆明市 already pursues this firm for this segment (project foil-for-kunming, signed"));
+        Assert.That((await GetJson("/api/projects?region=530300")).AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task TheDuplicateCheckOfAnUnknownFirmIsA400NamingIt()
+    {
+        var response = await Client.GetAsync("/api/projects/duplicates?firm=no-such-firm&segment=foil&region=530300");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("unknown firm 'no-such-firm'"));
+    }
+
+    [Test]
     public async Task AKunmingLeadIsWarnedThatQujingPursuesTheFirmWithoutQujingsProjectOrOwner()
     {
         await QujingCourtsTheSameFirm();

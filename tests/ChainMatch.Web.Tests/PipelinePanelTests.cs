@@ -6,12 +6,12 @@ namespace ChainMatch.Web.Tests;
 public sealed class PipelinePanelTests : BrowserTest
 {
     [Test]
-    public async Task ThePipelinePanelShowsEachStageWithTheServicesCounts()
+    public async Task ThePipelinePanelShowsEachStageWithTheServicesCountsForTheChosenChain()
     {
         using var http = WebSession.Service.AdminClient();
-        var stages = JsonNode.Parse(await http.GetStringAsync("/api/projects/pipeline?region=530100"))!["stages"]!.AsArray();
+        var stages = JsonNode.Parse(await http.GetStringAsync("/api/projects/pipeline?region=530100&chain=aluminium"))!["stages"]!.AsArray();
 
-        await Open("region=530100&tab=pipeline");
+        await Open("region=530100&chain=aluminium&tab=pipeline");
         var rows = Page.Locator("#tab-pipeline table.pipeline tbody tr");
         await rows.First.WaitForAsync();
 

@@ -26,7 +26,7 @@ public static class ExportsApi
     static Results<FileContentHttpResult, ValidationProblem> GetTargetsWorkbook([AsParameters] LeadsApi.TargetsQuery q, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {
         var errors = Parameters.Errors();
-        var (filter, asOf) = LeadsApi.ParseTargets(q, time, errors);
+        var (filter, asOf) = LeadsApi.ParseTargets(q, time, snapshot.Current, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var targets = TargetLists.Build(snapshot.Current, ranker, new RegionCode(q.regionCode), asOf, filter);
         return TypedResults.File(TargetsWorkbook.Write(targets), XlsxType, $"targets-{q.regionCode}-{asOf:yyyyMMdd}.xlsx");

@@ -46,7 +46,7 @@ public static class GapsApi
         var errors = Parameters.Errors();
         Parameters.Slug(q.chainId, nameof(q.chainId), errors);
         Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
-        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(GapReports.StatusMap(snapshot.Current, new ChainId(q.chainId), new RegionCode(q.regionCode), asOf));
     }
@@ -56,7 +56,7 @@ public static class GapsApi
         var errors = Parameters.Errors();
         Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
         if (q.chain is not null) Parameters.Slug(q.chain, nameof(q.chain), errors);
-        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var chain = q.chain is null ? (ChainId?)null : new ChainId(q.chain);
         return TypedResults.Ok(GapReports.GapList(snapshot.Current, new RegionCode(q.regionCode), asOf, chain));
@@ -68,8 +68,8 @@ public static class GapsApi
         Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
         if (q.chain is not null) Parameters.Slug(q.chain, nameof(q.chain), errors);
         if (q.from is null) errors[nameof(q.from)] = ["'from' is required: the earlier date to compare against"];
-        var from = Parameters.AsOfOrToday(q.from, nameof(q.from), errors, time);
-        var to = Parameters.AsOfOrToday(q.to, nameof(q.to), errors, time);
+        var from = Parameters.AsOfOrToday(q.from, nameof(q.from), errors, time, snapshot.Current);
+        var to = Parameters.AsOfOrToday(q.to, nameof(q.to), errors, time, snapshot.Current);
         if (errors.Count == 0 && from > to) errors[nameof(q.from)] = [$"'from' ({from:yyyy-MM-dd}) must not be after 'to' ({to:yyyy-MM-dd})"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var chain = q.chain is null ? (ChainId?)null : new ChainId(q.chain);

@@ -1,4 +1,5 @@
 using ChainMatch.Domain;
+using ChainMatch.Domain.Graph;
 using System.Text.RegularExpressions;
 
 namespace ChainMatch.Api.Infrastructure;
@@ -8,12 +9,19 @@ static partial class Parameters
 {
     public static Dictionary<string, string[]> Errors() => [];
 
-    public static DateOnly AsOfOrToday(string? text, string name, Dictionary<string, string[]> errors, TimeProvider time)
+    /// <summary>The date a question is asked about, today when left out; a date outside the graph's years is refused naming them.</summary>
+    public static DateOnly AsOfOrToday(string? text, string name, Dictionary<string, string[]> errors, TimeProvider time, ChainGraph graph)
     {
-        if (text is null) return DateOnly.FromDateTime(time.GetLocalNow().Date);
-        if (AsOf.TryParse(text, out var date)) return date;
-        errors[name] = [$"'{text}' is not a date: use {AsOf.Format}"];
-        return default;
+        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        if (text is null) return today;
+        if (!AsOf.TryParse(text, out var date))
+        {
+            errors[name] = [$"'{text}' is not a date: use {AsOf.Format}"];
+            return default;
+        }
+        var years = RecordedYears.Of(graph, today.Year);
+        if (!years.Contains(date)) errors[name] = [$"'{text}' is outside the graph's years: use a date from {years.First} to {years.Last}"];
+        return date;
     }
 
     /// <summary>A calendar date in a request body, exactly YYYY-MM-DD (a bare year is too loose for a dated step).</summary>

@@ -43,7 +43,7 @@ public static class LeadsApi
         var errors = Parameters.Errors();
         Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
         Parameters.Slug(q.segmentId, nameof(q.segmentId), errors);
-        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         if (q.top is < 1 or > MaxTop) errors[nameof(q.top)] = [$"'top' must be between 1 and {MaxTop}"];
         Format(q.format, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -55,7 +55,7 @@ public static class LeadsApi
     static Results<Ok<TargetList>, FileContentHttpResult, ValidationProblem> GetTargets([AsParameters] TargetsQuery q, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {
         var errors = Parameters.Errors();
-        var (filter, asOf) = ParseTargets(q, time, errors);
+        var (filter, asOf) = ParseTargets(q, time, snapshot.Current, errors);
         Format(q.format, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var targets = TargetLists.Build(snapshot.Current, ranker, new RegionCode(q.regionCode), asOf, filter);
@@ -63,7 +63,7 @@ public static class LeadsApi
     }
 
     /// <summary>The filters of a target list (JSON, CSV or Excel), each malformed one named in <paramref name="errors"/>.</summary>
-    internal static (TargetFilter Filter, DateOnly AsOf) ParseTargets(TargetsQuery q, TimeProvider time, Dictionary<string, string[]> errors)
+    internal static (TargetFilter Filter, DateOnly AsOf) ParseTargets(TargetsQuery q, TimeProvider time, ChainGraph graph, Dictionary<string, string[]> errors)
     {
         Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
         if (q.chain is not null) Parameters.Slug(q.chain, nameof(q.chain), errors);
@@ -71,7 +71,7 @@ public static class LeadsApi
         if (q.list is not null && !TargetFilter.Lists.Contains(q.list))
             errors[nameof(q.list)] = [$"'list' must be one of {string.Join(", ", TargetFilter.Lists)}"];
         if (q.perGap is < 1 or > MaxPerGap) errors[nameof(q.perGap)] = [$"'perGap' must be between 1 and {MaxPerGap}"];
-        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, graph);
         var minRevenue = q.minRevenue is null ? null : Parameters.NonNegativeNumber(q.minRevenue, nameof(q.minRevenue), errors);
         var filter = new TargetFilter(
             q.chain is null ? null : new ChainId(q.chain), q.list, q.hq is null ? null : new RegionCode(q.hq), q.perGap ?? 5, q.includeExcluded ?? false, minRevenue);

@@ -31,7 +31,7 @@ public static class MapsApi
         var errors = Parameters.Errors();
         Parameters.Slug(q.chainId, nameof(q.chainId), errors);
         Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
-        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         var language = q.lang switch
         {
             null or "zh" => MapLanguage.Zh,

@@ -104,7 +104,7 @@ public static class ProblemsApi
         q = q with { region = q.region ?? caller.DefaultRegion };
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
-        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         if (q.region is { } r && graph.FindRegion(new RegionCode(r)) is null) errors["region"] = [$"unknown region '{r}'"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var overdue = graph.Data.Projects

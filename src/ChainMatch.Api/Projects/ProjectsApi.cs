@@ -20,6 +20,8 @@ public static class ProjectsApi
         var api = app.MapGroup("/api/projects").WithTags("Project library");
         api.MapGet("/", ListProjects).Require(Permission.ReadProjects).WithSummary("Projects, filtered by region (and everything under it), chain, current stage and owner team.");
         api.MapGet("/pipeline", Pipeline).Require(Permission.ReadProjects).WithSummary("Counts and amounts per stage for a region and chain, as the bureau reports them.");
+        api.MapGet("/duplicates", CheckLead).Require(Permission.WriteProjects)
+            .WithSummary("Before a lead is saved: the other regions of the province already pursuing this firm for this segment (the warning the new lead would get).").ProducesValidationProblem();
         api.MapGet("/{projectId}", GetProject).Require(Permission.ReadProjects).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", CreateLead).Require(Permission.WriteProjects).Audited(new AuditTarget(_ => "projects")).WithSummary("Create a lead for a firm and a gap (segment × region).").ProducesValidationProblem();
         api.MapPost("/import", Import).Require(Permission.Administer).TakesFiles().AsExpensive().Audited(new AuditTarget(_ => "projects"))
@@ -37,7 +39,11 @@ public static class ProjectsApi
 
     public sealed record ProjectView(string Id, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName,
         string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History,
-        IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<string> ExcludedBy);
+        IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<string> ExcludedBy)
+    {
+        /// <summary>The stages the lifecycle allows next, so a form offers only legal moves.</summary>
+        public IReadOnlyList<ProjectStage> Next => ProjectLifecycle.AllowedAfter(Stage);
+    }
 
     /// <summary>A created lead, and the other regions of the province already pursuing the same firm for the same segment.</summary>
     public sealed record CreatedLead(ProjectView Project, IReadOnlyList<string> Warnings);
@@ -46,6 +52,14 @@ public static class ProjectsApi
     {
         public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region("region", Region), ScopeDemand.Segment("segment", Segment)];
     }
+
+    /// <summary>A lead about to be created: the firm, and the gap (segment × region) it would fill.</summary>
+    public sealed record LeadCheckQuery(string? firm, string? segment, string? region) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(region), region), ScopeDemand.Segment(nameof(segment), segment)];
+    }
+
+    public sealed record LeadCheck(IReadOnlyList<string> Warnings);
 
     public sealed record NewStage(string Stage, string Date, double? AgreedInvestment, double? FundsInPlace, string? Note);
 
@@ -91,9 +105,7 @@ public static class ProjectsApi
     {
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
-        if (graph.FindFirm(new FirmId(lead.Firm ?? "")) is null) errors["firm"] = [$"unknown firm '{lead.Firm}'"];
-        if (graph.FindSegment(new SegmentId(lead.Segment ?? "")) is null) errors["segment"] = [$"unknown segment '{lead.Segment}'"];
-        if (graph.FindRegion(new RegionCode(lead.Region ?? "")) is null) errors["region"] = [$"unknown region '{lead.Region}'"];
+        KnownGap(graph, lead.Firm, lead.Segment, lead.Region, errors);
         if (string.IsNullOrWhiteSpace(lead.OwnerTeam)) errors["ownerTeam"] = ["a lead needs the team that owns it"];
         var date = Parameters.Date(lead.Date, "date", errors);
         var id = lead.Id ?? $"{lead.Firm}-{lead.Segment}-{lead.Region}".ToLowerInvariant();
@@ -112,6 +124,25 @@ public static class ProjectsApi
             return (GraphData.Empty with { Projects = [project] }, Coordination.AlreadyPursued(graph, project.Firm, project.Segment, project.Region, date, p => caller.Scope.Sees(graph, p)));
         }, $"new lead {id}", ct);
         return TypedResults.Created($"/api/projects/{id}", new CreatedLead(View(snapshot.Current, project), warnings));
+    }
+
+    static Results<Ok<LeadCheck>, ValidationProblem> CheckLead([AsParameters] LeadCheckQuery q, GraphSnapshot snapshot, Caller caller, TimeProvider time)
+    {
+        var graph = snapshot.Current;
+        var errors = Parameters.Errors();
+        KnownGap(graph, q.firm, q.segment, q.region, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        return TypedResults.Ok(new LeadCheck(Coordination.AlreadyPursued(graph, new FirmId(q.firm!), new SegmentId(q.segment!), new RegionCode(q.region!), today,
+            p => caller.Scope.Sees(graph, p))));
+    }
+
+    /// <summary>A lead names a firm, a segment and a region the graph knows.</summary>
+    static void KnownGap(ChainGraph graph, string? firm, string? segment, string? region, Dictionary<string, string[]> errors)
+    {
+        if (graph.FindFirm(new FirmId(firm ?? "")) is null) errors["firm"] = [$"unknown firm '{firm}'"];
+        if (graph.FindSegment(new SegmentId(segment ?? "")) is null) errors["segment"] = [$"unknown segment '{segment}'"];
+        if (graph.FindRegion(new RegionCode(region ?? "")) is null) errors["region"] = [$"unknown region '{region}'"];
     }
 
     static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AddStage(string projectId, NewStage step, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)

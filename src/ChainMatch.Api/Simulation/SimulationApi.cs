@@ -40,7 +40,7 @@ public static class SimulationApi
         Parameters.Slug(q.chainId, nameof(q.chainId), errors);
         Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
         if (q.top is < 1 or > 200) errors[nameof(q.top)] = ["'top' must be between 1 and 200"];
-        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(new AnchorRanking(model).Rank(snapshot.Current, new ChainId(q.chainId), new RegionCode(q.regionCode), asOf, q.top ?? 20));
     }
@@ -56,7 +56,7 @@ public static class SimulationApi
         var errors = Parameters.Errors();
         var province = q.province ?? caller.DefaultRegion ?? "530000";
         Parameters.RegionCode(province, "province", errors);
-        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(new Coordination(model).Conflicts(snapshot.Current, new RegionCode(province), asOf));
     }
@@ -79,7 +79,7 @@ public static class SimulationApi
         foreach (var a in request.Anchors ?? []) Parameters.Slug(a.Firm ?? "", "anchors", errors);
         Parameters.RegionCode(request.Region ?? "", "region", errors);
         Parameters.Slug(request.Chain ?? "", "chain", errors);
-        var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time);
+        var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         try
         {
@@ -113,7 +113,7 @@ public static class SimulationApi
         Parameters.Slug(request.Firm ?? "", "firm", errors);
         Parameters.RegionCode(request.Region ?? "", "region", errors);
         Parameters.Slug(request.Chain ?? "", "chain", errors);
-        var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time);
+        var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (request.Describe is { } d && (string.IsNullOrWhiteSpace(d.Name) || d.Segments is not { Count: > 0 } || d.Segments.Any(x => (x.Capacity is null) != (x.Unit is null))))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["describe"] = ["an inline anchor needs a name and segments; a capacity goes with its unit"] });

@@ -35,6 +35,10 @@ public sealed class ChainGraph
     readonly Csr _subsidiaries;
 
     public GraphData Data { get; }
+
+    /// <summary>The first and last years the graph's dated facts name, worked out once per graph on first use.</summary>
+    public (int First, int Last) FactYears => _factYears.Value;
+    readonly Lazy<(int, int)> _factYears;
     public ImmutableArray<Chain> Chains => Data.Chains;
     public ImmutableArray<Segment> Segments => Data.Segments;
     public ImmutableArray<Region> Regions => Data.Regions;
@@ -43,6 +47,7 @@ public sealed class ChainGraph
     ChainGraph(GraphData data)
     {
         Data = data;
+        _factYears = new(() => RecordedYears.FactYearsOf(data));
         _chainIndex = Index(data.Chains, c => c.Id, "chain");
         _segmentIndex = Index(data.Segments, s => s.Id, "segment");
         _regionIndex = Index(data.Regions, r => r.Code, "region");

@@ -43,6 +43,7 @@ public sealed class EndpointPolicyTests
         ["POST /api/negative-list"] = nameof(Permission.Administer),
         ["GET /api/projects"] = nameof(Permission.ReadProjects),
         ["GET /api/projects/pipeline"] = nameof(Permission.ReadProjects),
+        ["GET /api/projects/duplicates"] = nameof(Permission.WriteProjects),
         ["GET /api/projects/{projectId}"] = nameof(Permission.ReadProjects),
         ["POST /api/projects"] = nameof(Permission.WriteProjects),
         ["POST /api/projects/import"] = nameof(Permission.Administer),

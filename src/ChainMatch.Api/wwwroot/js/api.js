@@ -1,4 +1,5 @@
 import { busy } from './progress.js';
+import { requestStarted, requestSucceeded } from './messages.js';
 
 const TIMEOUT_MS = 30000;
 
@@ -30,6 +31,7 @@ export function apiUrl(parts, query = {}) {
 
 async function request(url, read, init = {}) {
   const done = busy();
+  const number = requestStarted();
   try {
     let res;
     try {
@@ -39,7 +41,9 @@ async function request(url, read, init = {}) {
       throw new ApiError({ title: timedOut ? 'timeout' : 'network', detail: e.message }, 0, url);
     }
     if (!res.ok) throw await problemOf(res, url);
-    return await read(res);
+    const value = await read(res);
+    requestSucceeded(number);
+    return value;
   } finally {
     done();
   }

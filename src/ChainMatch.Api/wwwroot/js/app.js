@@ -8,6 +8,7 @@ import { renderGaps } from './gaps.js';
 import { renderTargets } from './targets.js';
 import { renderSimulation } from './features.js';
 import { renderPipeline } from './pipeline.js';
+import { allowLeadCreation } from './leadForm.js';
 
 // Everything the page shows is named in the URL hash, so a view can be bookmarked, shared or put on a projector:
 // #region=530100&chain=new-energy-battery&asOf=2024&lang=en&tab=map&segment=lfp-cathode
@@ -15,6 +16,8 @@ const TABS = ['map', 'gaps', 'targets', 'simulation', 'pipeline'];
 const DEFAULT_REGION = '530000';
 
 let chains = [];
+// Every chain, for naming those outside a chain chief's own (a gap can lie on several chains).
+let allChains = [];
 let regions = [];
 // Who is signed in (GET /api/me): tabs the role may not use are not shown, and the tree starts at their region.
 let me = { name: '', role: '', region: '*', chains: null, permissions: [] };
@@ -48,6 +51,8 @@ function render() {
   state.regionLabel = region ? name(region) : state.region;
   // A chain chief's key sees their chains only: lists that would span every chain are asked for the chosen one.
   state.chainScoped = Boolean(me.chains);
+  state.canWriteProjects = me.permissions.includes('write-projects');
+  state.chainName = id => name(allChains.find(c => c.id === id) ?? { name: id });
   const token = ++renderCount;
   const isCurrent = () => token === renderCount;
   clearMessages();
@@ -103,10 +108,12 @@ async function start() {
     if (e.status === 401) { location.href = '/login.html'; return; }
     showError(e, t('whatMe'));
   }
+  allowLeadCreation(me.permissions.includes('write-projects'), me.name.replace(/^key:/, ''));
   setLang(readState().lang);
   wireControls();
   // Either list failing still leaves a page that says why; the other one is used as far as it goes.
   const [chainList, regionTree] = await Promise.allSettled([getJson('/api/chains'), getJson('/api/regions')]);
+  if (chainList.status === 'fulfilled') allChains = chainList.value;
   if (chainList.status === 'fulfilled') chains = chainList.value.filter(c => !me.chains || me.chains.includes(c.id));
   if (regionTree.status === 'fulfilled') regions = regionTree.value;
   render();

@@ -17,14 +17,13 @@ export async function renderGaps(container, state, chains, isCurrent) {
     return;
   }
   if (!isCurrent()) return;
-  const chainName = id => name(chains.find(c => c.id === id) ?? { name: id });
   const leads = h('div', { class: 'leads-panel' });
   const rows = report.gaps.map(gap => {
     const row = h('tr', { class: 'gap-row', tabindex: 0, dataset: { segment: gap.segment } },
       h('td', { class: 'num' }, gap.priority, h('span', { class: `band band-${gap.band}` }, t('band')[gap.band])),
       h('td', null, h('strong', null, name(gap))),
       h('td', null, h('span', { class: `chip status-${gap.kind === 'high-value' ? 'high-value' : gap.status}` }, t('gapKind')[gap.kind])),
-      h('td', null, gap.chains.map(chainName).join('、')),
+      h('td', null, gap.chains.map(state.chainName).join('、')),
       h('td', null, t('stage')[gap.stage]),
       h('td', null, h('ul', { class: 'reasons' }, gap.reasons.map(r => h('li', null, r)))));
     const open = () => {

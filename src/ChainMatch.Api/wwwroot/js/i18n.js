@@ -1,3 +1,5 @@
+import { workbenchWords } from './workbench-words.js';
+
 // Interface words in Chinese (the default) and English; graph names come from the data (nameEn where the seeds have it).
 const words = {
   zh: {
@@ -77,6 +79,8 @@ const words = {
     projectStages: { lead: 'lead', contacted: 'contacted', negotiating: 'negotiating', signed: 'signed', started: 'started', 'in-production': 'in production', 'capital-added': 'capital added', lost: 'lost' },
   },
 };
+
+for (const l of ['zh', 'en']) Object.assign(words[l], workbenchWords[l]);
 
 let current = 'zh';
 

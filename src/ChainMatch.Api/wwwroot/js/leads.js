@@ -2,6 +2,8 @@ import { apiUrl, getJson } from './api.js';
 import { h, fill } from './dom.js';
 import { name, t } from './i18n.js';
 import { showError } from './messages.js';
+import { fitText } from './fit.js';
+import { createLeadButton } from './leadForm.js';
 
 const TOP = 10;
 
@@ -29,6 +31,7 @@ export async function renderLeads(container, { region, segment, asOf }) {
             h('div', { class: 'lead-title' },
               h('span', { class: 'rank' }, lead.rank), h('strong', null, name(lead)),
               lead.headquarters ? h('span', { class: 'muted' }, ` · ${t('headquarters')} ${lead.headquarters}`) : null,
-              h('span', { class: 'score', title: t('score') }, lead.score.toFixed(2))),
+              h('span', { class: 'score', title: t('fitHint') }, fitText(lead.score)),
+              createLeadButton({ firm: lead.firmId, firmName: name(lead), segment, segmentName: list.segmentName, region, regionName: list.regionName })),
             h('ul', { class: 'reasons' }, lead.reasons.map(r => h('li', null, r)))))));
 }

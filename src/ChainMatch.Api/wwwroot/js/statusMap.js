@@ -94,10 +94,15 @@ export async function renderStatusMap(state, isCurrent, onChain) {
   else close();
 }
 
-/** Fit the frame's width, but never shrink text below 70 % (scroll instead), so a wide chain stays legible on a laptop. */
+// The smallest text the map may be drawn at, in CSS pixels: below it the chain scrolls instead of shrinking.
+const MIN_TEXT_PX = 10;
+
+/** Fit the frame's width, but never shrink the smallest label below 10 px (scroll instead), so a wide chain stays legible on a laptop. */
 function applyZoom(svg, naturalWidth) {
+  const sizes = [...svg.querySelectorAll('text[font-size]')].map(el => Number(el.getAttribute('font-size'))).filter(x => x > 0);
+  const scale = Math.max(0.7, sizes.length ? MIN_TEXT_PX / Math.min(...sizes) : 0);
   svg.style.width = fitWidth ? '100%' : `${naturalWidth}px`;
-  svg.style.minWidth = `${Math.round(naturalWidth * 0.7)}px`;
+  svg.style.minWidth = `${Math.ceil(naturalWidth * scale)}px`;
   svg.style.height = 'auto';
 }
 

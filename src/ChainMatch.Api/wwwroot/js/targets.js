@@ -2,6 +2,8 @@ import { apiUrl, getJson } from './api.js';
 import { h, fill } from './dom.js';
 import { name, t } from './i18n.js';
 import { showError } from './messages.js';
+import { fit } from './fit.js';
+import { createLeadButton } from './leadForm.js';
 
 const LISTS = ['fortune-global-500', 'china-top-500', 'china-private-top-500'];
 
@@ -54,14 +56,15 @@ async function loadTargets(container, region, query, isCurrent) {
       h('a', { class: 'download', href: csv, download: `targets-${region}.csv` }, t('downloadCsv')),
       h('a', { class: 'download', href: xlsx, download: `targets-${region}.xlsx` }, t('downloadXlsx'))),
     h('table', { class: 'targets' },
-      h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('listStandings'), t('gapsFitted'), t('score'), t('reasons')].map(x => h('th', null, x)))),
+      h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('listStandings'), t('gapsFitted'), t('fitLabel'), t('reasons')].map(x => h('th', null, x)))),
       h('tbody', null, targets.targets.map(x => h('tr', null,
-        h('td', null, h('strong', null, name(x))),
+        h('td', null, h('strong', null, name(x)),
+          createLeadButton({ firm: x.firmId, firmName: name(x), segment: x.gaps[0].segment, segmentName: x.gaps[0].segmentName, region, regionName: targets.regionName })),
         h('td', null, x.headquarters ?? '—'),
         h('td', { class: 'num' }, x.revenue == null ? '—' : x.revenue.toFixed(1)),
         h('td', { class: 'standings' }, x.lists.length === 0 ? '—' : h('ul', null, x.lists.map(l => h('li', null, l.rank == null ? l.edition : `${l.edition} #${l.rank}`)))),
         h('td', { class: 'fits' }, h('ol', null, x.gaps.map(g => h('li', null,
-          `${g.segmentName} · ${t('gapKind')[g.gapKind]} · ${t('priority')} ${g.gapPriority} · ${g.score.toFixed(2)} (${t('rankInGap')} ${g.rankInGap})`)))),
-        h('td', { class: 'num' }, x.score.toFixed(2)),
+          `${g.segmentName} · ${t('gapKind')[g.gapKind]} · ${t('priority')} ${g.gapPriority} · ${t('fitLabel')} ${fit(g.score)} (${t('rankInGap')} ${g.rankInGap})`)))),
+        h('td', { class: 'num', title: t('fitHint') }, fit(x.score)),
         h('td', null, h('ul', { class: 'reasons' }, x.reasons.map(r => h('li', null, r)))))))));
 }
