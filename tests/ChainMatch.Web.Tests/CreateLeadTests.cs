@@ -23,12 +23,12 @@ public sealed class CreateLeadTests : BrowserTest
         var kunming = await http.PostAsJsonAsync("/api/projects", new { id = "kunming-" + Guid.NewGuid().ToString("N")[..8], firm = "foil-co", segment = "foil", region = "530100", ownerTeam = "昆明市投资促进局", date = "2024-01-10" });
         kunming.EnsureSuccessStatusCode();
         var targets = JsonNode.Parse(await http.GetStringAsync("/api/regions/530300/targets?chain=battery"))!["targets"]!.AsArray();
-        var foil = targets.First(x => (string?)x!["firmId"] == "foil-co" && (string?)x["segment"] == "foil")!;
+        var foil = targets.Where(x => (string?)x!["firmId"] == "foil-co").SelectMany(x => x!["gaps"]!.AsArray()).First(g => (string?)g!["segment"] == "foil")!;
 
         await Open("region=530300&chain=battery&tab=targets");
-        var row = Page.Locator("table.targets tbody tr").Filter(new() { HasText = (string)foil["segmentName"]! })
+        var fit = Page.Locator("table.targets tbody td.fits li").Filter(new() { HasText = (string)foil["segmentName"]! })
             .Filter(new() { Has = Page.Locator("button.create-lead[data-firm=foil-co]") });
-        await row.Locator("button.create-lead").ClickAsync();
+        await fit.Locator("button.create-lead").ClickAsync();
 
         var dialog = Page.Locator("dialog.lead-form");
         await Assertions.Expect(dialog.Locator(".duplicate-warning")).ToContainTextAsync("昆明市 already pursues this firm for this segment");

@@ -58,13 +58,14 @@ async function loadTargets(container, region, query, isCurrent) {
     h('table', { class: 'targets' },
       h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('listStandings'), t('gapsFitted'), t('fitLabel'), t('reasons')].map(x => h('th', null, x)))),
       h('tbody', null, targets.targets.map(x => h('tr', null,
-        h('td', null, h('strong', null, name(x)),
-          createLeadButton({ firm: x.firmId, firmName: name(x), segment: x.gaps[0].segment, segmentName: x.gaps[0].segmentName, region, regionName: targets.regionName })),
+        h('td', null, h('strong', null, name(x))),
         h('td', null, x.headquarters ?? '—'),
         h('td', { class: 'num' }, x.revenue == null ? '—' : x.revenue.toFixed(1)),
         h('td', { class: 'standings' }, x.lists.length === 0 ? '—' : h('ul', null, x.lists.map(l => h('li', null, l.rank == null ? l.edition : `${l.edition} #${l.rank}`)))),
         h('td', { class: 'fits' }, h('ol', null, x.gaps.map(g => h('li', null,
-          `${g.segmentName} · ${t('gapKind')[g.gapKind]} · ${t('priority')} ${g.gapPriority} · ${t('fitLabel')} ${fit(g.score)} (${t('rankInGap')} ${g.rankInGap})`)))),
+          `${g.segmentName} · ${t('gapKind')[g.gapKind]} · ${t('priority')} ${g.gapPriority} · ${t('fitLabel')} ${fit(g.score)} (${t('rankInGap')} ${g.rankInGap}) `,
+          // A lead is for one gap: each gap the firm fits offers its own.
+          createLeadButton({ firm: x.firmId, firmName: name(x), segment: g.segment, segmentName: g.segmentName, region, regionName: targets.regionName }))))),
         h('td', { class: 'num', title: t('fitHint') }, fit(x.score)),
         h('td', null, h('ul', { class: 'reasons' }, x.reasons.map(r => h('li', null, r)))))))));
 }
