@@ -53,7 +53,7 @@ public class InvestmentKpisTests
     {
         var graph = Library(P("a", "530100", S(ProjectStage.Signed, "2025-02-01", agreed: 0.8), S(ProjectStage.Started, "2025-10-01", agreed: 1.5)),
             P("b", "530100", S(ProjectStage.Signed, "2025-04-01", agreed: 0.5), S(ProjectStage.Started, "2026-02-01", agreed: 3)));
-        Assert.That(Figure(graph, Kpi.SignedAtLeast100Million), Is.EqualTo(1));
+        Assert.That(Figure(graph, Kpi.SignedAtLeastOneYi), Is.EqualTo(1));
         Assert.That(Figure(graph, Kpi.AgreedInvestment), Is.EqualTo(2.0));
     }
 

@@ -4,7 +4,7 @@ using ChainMatch.Domain.Projects;
 
 namespace ChainMatch.Domain.Dashboard;
 
-public enum Kpi { ProjectsSigned, SignedAtLeast100Million, AgreedInvestment, FundsInPlace, SignedWithListedFirm, StartedProduction, GapsHealed, GapsNew }
+public enum Kpi { ProjectsSigned, SignedAtLeastOneYi, AgreedInvestment, FundsInPlace, SignedWithListedFirm, StartedProduction, GapsHealed, GapsNew }
 
 /// <summary>One figure for the period and for the same period a year earlier, with its unit and what it counts.</summary>
 public sealed record KpiFigure(Kpi Kpi, double Value, double PreviousYear, string Unit, string Definition);
@@ -21,7 +21,7 @@ public static class InvestmentKpis
     public static readonly IReadOnlyDictionary<Kpi, (string Unit, string Definition)> Definitions = new Dictionary<Kpi, (string, string)>
     {
         [Kpi.ProjectsSigned] = ("projects", "projects whose first step at signed or beyond (signed, started, in production, capital added) is dated in the period; a project lost later still counts"),
-        [Kpi.SignedAtLeast100Million] = ("projects", "of the projects signed in the period, those whose agreed investment recorded by the period's end is at least 1 亿元"),
+        [Kpi.SignedAtLeastOneYi] = ("projects", "of the projects signed in the period, those whose agreed investment recorded by the period's end is at least 1 亿元"),
         [Kpi.AgreedInvestment] = ("亿元", "the agreed investment recorded by the period's end, summed over the projects signed in the period"),
         [Kpi.FundsInPlace] = ("亿元", "funds in place (到位资金) that arrived in the period: each project's latest recorded funds in place by the period's end less its latest recorded before the period, summed over all projects"),
         [Kpi.SignedWithListedFirm] = ("projects", "of the projects signed in the period, those whose firm is on a Fortune Global 500, China top 500 or China private top 500 edition published in or before the signing year"),
@@ -40,7 +40,7 @@ public static class InvestmentKpis
             .Where(p => graph.IsWithin(p.Region, region) && (segments is null || segments.Contains(p.Segment)))
             .ToList();
         var now = Figures(graph, projects, region, period, chain);
-        var before = Figures(graph, projects, region, period.PreviousYear, chain);
+        var before = Figures(graph, projects, region, period.PreviousYear(), chain);
         return [.. Enum.GetValues<Kpi>().Select(k => new KpiFigure(k, now[k], before[k], Definitions[k].Unit, Definitions[k].Definition))];
     }
 
@@ -65,7 +65,7 @@ public static class InvestmentKpis
         return new Dictionary<Kpi, double>
         {
             [Kpi.ProjectsSigned] = signed.Count,
-            [Kpi.SignedAtLeast100Million] = signed.Count(p => AgreedBy(p, period.To) >= 1),
+            [Kpi.SignedAtLeastOneYi] = signed.Count(p => AgreedBy(p, period.To) >= 1),
             [Kpi.AgreedInvestment] = signed.Sum(p => AgreedBy(p, period.To) ?? 0),
             [Kpi.FundsInPlace] = projects.Sum(p => FundsBy(p, period.To) - FundsBy(p, period.From.AddDays(-1))),
             [Kpi.SignedWithListedFirm] = signed.Count(p => OnThreeLists(graph, p.Firm, SignedOn(p)!.Value.Year)),

@@ -54,6 +54,9 @@ public sealed class EndpointPolicyTests
         ["POST /api/simulations/compare"] = nameof(Permission.Simulate),
         ["GET /api/chains/{chainId}/anchors/{regionCode}"] = nameof(Permission.Simulate),
         ["GET /api/coordination/conflicts"] = nameof(Permission.Coordinate),
+        ["GET /api/dashboard"] = nameof(Permission.ReadProjects),
+        ["GET /api/dashboard/prefectures"] = nameof(Permission.ReadMaps),
+        ["GET /api/dashboard/boundary"] = nameof(Permission.ReadMaps),
         ["GET /api/audit"] = nameof(Permission.Administer),
         ["GET /api/audit.csv"] = nameof(Permission.Administer),
     };
