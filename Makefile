@@ -51,11 +51,14 @@ bench: build
 load: compile
 	bash scripts/load.sh
 
-# README's picture: the web UI on the seeded Kunming battery chain, taken with Debian's chromium at projector size.
+# README's pictures: the web UI on the seeded Kunming battery chain and the province dashboard, taken with Debian's chromium at projector size.
 screenshot: build
 	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
 		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
 		$(CURDIR)/models/lead-ranker.zip "region=530100&chain=new-energy-battery" $(CURDIR)/docs/kunming-battery-status-map.png
+	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
+		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
+		$(CURDIR)/models/lead-ranker.zip "/dashboard#chain=new-energy-battery&period=custom&from=2023-01-01&to=2023-12-31" $(CURDIR)/docs/dashboard.png
 
 seed-check: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed-check $(SEEDS)
