@@ -42,7 +42,8 @@ public sealed class DashboardPageTests
         var page = await _context.NewPageAsync();
         page.PageError += (_, error) => _pageErrors.Add(error);
         await page.GotoAsync(new Uri(service.BaseAddress, "/dashboard#" + hash).ToString());
-        await page.Locator("#prefecture-table tbody tr").First.WaitForAsync();
+        // Every panel drawn: the KPI tiles above the map no longer move it.
+        await page.Locator("body[data-rendered='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         return page;
     }
 

@@ -192,7 +192,10 @@ async function render() {
   setLang(lang);
   clearMessages();
   renderControls(state);
+  document.body.dataset.rendered = 'false';
   await Promise.all([renderKpis(state), renderMap(state), renderFunnel(state)]);
+  // Every panel is drawn and the layout settled: what a reader (and a test clicking on the map) can rely on.
+  document.body.dataset.rendered = 'true';
 }
 
 async function start() {
