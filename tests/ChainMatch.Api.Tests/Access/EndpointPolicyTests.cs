@@ -33,6 +33,7 @@ public sealed class EndpointPolicyTests
         ["POST /api/firms/{firmId}/presences"] = nameof(Permission.Administer),
         ["GET /api/chains/{chainId}/status/{regionCode}"] = nameof(Permission.ReadMaps),
         ["GET /api/chains/{chainId}/status/{regionCode}.svg"] = nameof(Permission.ReadMaps),
+        ["GET /api/chains/{chainId}/status/{regionCode}.png"] = nameof(Permission.ReadMaps),
         ["GET /api/regions/{regionCode}/gaps"] = nameof(Permission.ReadMaps),
         ["GET /api/regions/{regionCode}/gap-changes"] = nameof(Permission.ReadMaps),
         ["GET /api/regions/{regionCode}/segments/{segmentId}/leads"] = nameof(Permission.ReadLeads),
