@@ -39,8 +39,12 @@ public static class InvestmentKpis
         var projects = graph.Data.Projects
             .Where(p => graph.IsWithin(p.Region, region) && (segments is null || segments.Contains(p.Segment)))
             .ToList();
-        var now = Figures(graph, projects, region, period, chain);
-        var before = Figures(graph, projects, region, period.PreviousYear(), chain);
+        // The gaps open on a date, each date analysed once: a year's period ends the day before the next one starts.
+        var gapsOn = new Dictionary<DateOnly, HashSet<string>>();
+        HashSet<string> GapsOn(DateOnly date) => gapsOn.TryGetValue(date, out var gaps) ? gaps
+            : gapsOn[date] = GapReports.GapList(graph, region, date, chain).Gaps.Select(g => g.Segment).ToHashSet();
+        var now = Figures(graph, projects, period, GapsOn);
+        var before = Figures(graph, projects, period.PreviousYear(), GapsOn);
         return [.. Enum.GetValues<Kpi>().Select(k => new KpiFigure(k, now[k], before[k], Definitions[k].Unit, Definitions[k].Definition))];
     }
 
@@ -58,10 +62,10 @@ public static class InvestmentKpis
     static double FundsBy(Project project, DateOnly date) =>
         project.History.LastOrDefault(h => h.Date <= date && h.FundsInPlace is not null)?.FundsInPlace ?? 0;
 
-    static Dictionary<Kpi, double> Figures(ChainGraph graph, List<Project> projects, RegionCode region, Period period, ChainId? chain)
+    static Dictionary<Kpi, double> Figures(ChainGraph graph, List<Project> projects, Period period, Func<DateOnly, HashSet<string>> gapsOn)
     {
         var signed = projects.Where(p => SignedOn(p) is { } d && period.Contains(d)).ToList();
-        var changes = GapReports.GapChanges(graph, region, period.From.AddDays(-1), period.To, chain).Changes;
+        HashSet<string> before = gapsOn(period.From.AddDays(-1)), after = gapsOn(period.To);
         return new Dictionary<Kpi, double>
         {
             [Kpi.ProjectsSigned] = signed.Count,
@@ -70,8 +74,8 @@ public static class InvestmentKpis
             [Kpi.FundsInPlace] = projects.Sum(p => FundsBy(p, period.To) - FundsBy(p, period.From.AddDays(-1))),
             [Kpi.SignedWithListedFirm] = signed.Count(p => OnThreeLists(graph, p.Firm, SignedOn(p)!.Value.Year)),
             [Kpi.StartedProduction] = projects.Count(p => InProductionOn(p) is { } d && period.Contains(d)),
-            [Kpi.GapsHealed] = changes.Count(c => c.Change == GapChangeKind.Healed),
-            [Kpi.GapsNew] = changes.Count(c => c.Change == GapChangeKind.New),
+            [Kpi.GapsHealed] = before.Count(g => !after.Contains(g)),
+            [Kpi.GapsNew] = after.Count(g => !before.Contains(g)),
         };
     }
 
