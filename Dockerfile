@@ -2,6 +2,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
+# The web UI's browser libraries: `npm ci` from package-lock.json, copied into wwwroot/vendor by `make assets`.
+RUN apt-get update && apt-get install -y --no-install-recommends make nodejs npm && make assets
 RUN dotnet publish src/ChainMatch.Api -c Release -o /out/api \
  && dotnet publish src/ChainMatch.Cli -c Release -o /out/cli
 

@@ -5,7 +5,7 @@ DATA ?= $(CURDIR)/data
 SEEDS ?= $(CURDIR)/graph-seeds
 CONFIGURATION ?= Release
 
-.PHONY: run test build compile deps deps-run model bench load seed-check screenshot clean
+.PHONY: run test build compile deps deps-run assets model bench load seed-check screenshot clean
 
 # What serving and training need (the .NET SDK) and, for the browser tests, chromium and a CJK font.
 deps-run:
@@ -14,7 +14,16 @@ deps-run:
 deps:
 	@bash scripts/install-deps.sh test
 
-compile: deps-run
+# The web UI's browser libraries, pinned in package-lock.json: `npm ci` when the lockfile is newer than the install, then
+# copied into the served assets (wwwroot/vendor, not committed). Sources and licences: docs/dashboard.md.
+VENDOR := src/ChainMatch.Api/wwwroot/vendor
+assets: deps-run
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --ignore-scripts
+	@mkdir -p $(VENDOR)/echarts
+	@cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE node_modules/echarts/NOTICE $(VENDOR)/echarts/
+	@cp node_modules/echarts-4-maps/map/json/province/yunnan.json $(VENDOR)/yunnan.json
+
+compile: assets
 	dotnet build ChainMatch.sln -c $(CONFIGURATION) --nologo -v quiet -clp:ErrorsOnly
 
 build: deps compile
@@ -42,11 +51,14 @@ bench: build
 load: compile
 	bash scripts/load.sh
 
-# README's picture: the web UI on the seeded Kunming battery chain, taken with Debian's chromium at projector size.
+# README's pictures: the web UI on the seeded Kunming battery chain and the province dashboard, taken with Debian's chromium at projector size.
 screenshot: build
 	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
 		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
 		$(CURDIR)/models/lead-ranker.zip "region=530100&chain=new-energy-battery" $(CURDIR)/docs/kunming-battery-status-map.png
+	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
+		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
+		$(CURDIR)/models/lead-ranker.zip "/dashboard#chain=new-energy-battery&period=custom&from=2023-01-01&to=2023-12-31" $(CURDIR)/docs/dashboard.png
 
 seed-check: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed-check $(SEEDS)

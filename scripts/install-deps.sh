@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what building and running need (the .NET SDK, checked) and, with "test", what the tests need too, on a
+# Installs what building and running need (the .NET SDK, checked; nodejs and npm) and, with "test", what the tests need too, on a
 # fresh Debian machine of this project's kind. Serving needs no native library and no browser.
 set -euo pipefail
 mode=${1:-test}
@@ -25,6 +25,17 @@ if [ "$mode" = "load" ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk
   exit 0
+fi
+
+# Debian's nodejs and npm: `make` installs the web UI's browser libraries with `npm ci` (package-lock.json).
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" != "0" ]; then
+    echo "error: missing Debian packages: nodejs npm (run as root, or: sudo apt-get install -y nodejs npm)" >&2
+    exit 1
+  fi
+  echo "installing nodejs npm"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
 fi
 
 # Debian packages for the tests: chromium for the web UI's browser tests (Playwright drives Debian's build, it never

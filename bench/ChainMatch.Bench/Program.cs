@@ -54,6 +54,13 @@ foreach (var park in parks)
     anchorTimes.Add(Time(() => anchorCandidates.Add(anchors.Rank(graph, new ChainId("new-energy-battery"), park.Code, asOf, 20, maxCandidates: 1000).Candidates)));
 Console.WriteLine($"anchors: {parks.Count} parks, {anchorCandidates.Min()}–{anchorCandidates.Max()} candidates each (cap 1,000), battery chain: median {Median(anchorTimes):F0} ms, max {anchorTimes.Max():F0} ms per park");
 
+// The dashboard's figures for the whole province (GET /api/dashboard, GET /api/dashboard/prefectures), budget 200 ms each.
+var year = new ChainMatch.Domain.Dashboard.Period(new DateOnly(2025, 1, 1), asOf);
+ChainMatch.Domain.Dashboard.InvestmentKpis.For(graph, new RegionCode("530000"), year);
+var kpiTimes = Enumerable.Range(0, 5).Select(_ => Time(() => ChainMatch.Domain.Dashboard.InvestmentKpis.For(graph, new RegionCode("530000"), year))).ToList();
+var mapTimes = Enumerable.Range(0, 5).Select(_ => Time(() => ChainMatch.Domain.Dashboard.PrefectureFigures.For(graph, new RegionCode("530000"), new ChainId("new-energy-battery"), asOf))).ToList();
+Console.WriteLine($"dashboard, Yunnan: KPIs for 2025 and 2024 median {Median(kpiTimes):F0} ms; battery chain's 16 prefectures median {Median(mapTimes):F0} ms (budget 200 ms each)");
+
 // Naive baseline: the same candidates, but each one's presences read from the SQLite store with one query.
 var sample = gaps.Take(5).ToList();
 var storePath = Path.Combine(Path.GetTempPath(), $"chainmatch-bench-{Guid.NewGuid():N}.db");

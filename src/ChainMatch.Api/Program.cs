@@ -8,6 +8,7 @@ using ChainMatch.Api.Infrastructure;
 using ChainMatch.Api.Leads;
 using ChainMatch.Api.Maps;
 using ChainMatch.Api.Compliance;
+using ChainMatch.Api.Dashboard;
 using ChainMatch.Api.Projects;
 using ChainMatch.Api.Lists;
 using ChainMatch.Api.Regions;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddChainMatchApi();
 builder.Services.AddChainMatchGraph();
 builder.Services.AddChainMatchLeads();
+builder.Services.AddChainMatchDashboard();
 
 var app = builder.Build();
 app.UseChainMatchApi();
@@ -38,6 +40,7 @@ app.MapNegativeListApi();
 app.MapProjectsApi();
 app.MapProblemsApi();
 app.MapSimulationApi();
+app.MapDashboardApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

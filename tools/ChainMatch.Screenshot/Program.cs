@@ -35,8 +35,10 @@ try
         ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = key },
     });
     stopwatch.Restart();
-    await page.GotoAsync($"{address}/#{view}");
-    await page.Locator("svg.status-map g.segment").First.WaitForAsync();
+    // VIEW_HASH is the status map's hash, or a page path with its hash (e.g. "/dashboard#chain=x") for another page.
+    var dashboard = view.StartsWith("/dashboard", StringComparison.Ordinal);
+    await page.GotoAsync(view.StartsWith('/') ? address + view : $"{address}/#{view}");
+    await page.Locator(dashboard ? "#prefecture-table tbody tr" : "svg.status-map g.segment").First.WaitForAsync();
     Console.WriteLine($"map rendered {stopwatch.ElapsedMilliseconds} ms after navigation");
     await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

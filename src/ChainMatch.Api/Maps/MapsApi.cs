@@ -18,6 +18,10 @@ public static class MapsApi
             .WithSummary("The status map as an SVG picture for reports: stages left to right, segments coloured by status, links as arrows; ?lang=zh|en.")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/chains/{chainId}/status/{regionCode}.png", GetStatusMapPng)
+            .WithSummary("The same status map drawn from its SVG to PNG on the server, at twice the SVG's size; ?lang=zh|en.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -26,7 +30,14 @@ public static class MapsApi
         public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Chain(nameof(chainId), chainId), ScopeDemand.Region(nameof(regionCode), regionCode)];
     }
 
-    static Results<FileContentHttpResult, ValidationProblem> GetStatusMapSvg([AsParameters] SvgQuery q, GraphSnapshot snapshot, TimeProvider time)
+    // No attachment disposition: the URL opens as a picture in a browser and works as an <img> source.
+    static Results<FileContentHttpResult, ValidationProblem> GetStatusMapSvg([AsParameters] SvgQuery q, GraphSnapshot snapshot, TimeProvider time) =>
+        Draw(q, snapshot, time, svg => TypedResults.Bytes(Encoding.UTF8.GetBytes(svg), "image/svg+xml; charset=utf-8"));
+
+    static Results<FileContentHttpResult, ValidationProblem> GetStatusMapPng([AsParameters] SvgQuery q, GraphSnapshot snapshot, TimeProvider time) =>
+        Draw(q, snapshot, time, svg => TypedResults.Bytes(PngStatusMap.Render(svg), "image/png"));
+
+    static Results<FileContentHttpResult, ValidationProblem> Draw(SvgQuery q, GraphSnapshot snapshot, TimeProvider time, Func<string, FileContentHttpResult> answer)
     {
         var errors = Parameters.Errors();
         Parameters.Slug(q.chainId, nameof(q.chainId), errors);
@@ -44,8 +55,6 @@ public static class MapsApi
         // One snapshot for the report and the names, so a swap mid-request cannot mix two graphs.
         var graph = snapshot.Current;
         var report = GapReports.StatusMap(graph, new ChainId(q.chainId), new RegionCode(q.regionCode), asOf);
-        var svg = SvgStatusMap.Render(StatusMapPicture.Build(graph, report, language!.Value));
-        // No attachment disposition: the URL opens as a picture in a browser and works as an <img> source.
-        return TypedResults.Bytes(Encoding.UTF8.GetBytes(svg), "image/svg+xml; charset=utf-8");
+        return answer(SvgStatusMap.Render(StatusMapPicture.Build(graph, report, language!.Value)));
     }
 }

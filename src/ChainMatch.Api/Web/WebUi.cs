@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.Net.Http.Headers;
 
 namespace ChainMatch.Api.Web;
@@ -7,6 +8,8 @@ public static class WebUi
 {
     public static WebApplication UseChainMatchWebUi(this WebApplication app)
     {
+        // Pages by their plain names: /dashboard is dashboard.html.
+        app.UseRewriter(new RewriteOptions().AddRewrite("^dashboard$", "dashboard.html", skipRemainingRules: true));
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -33,6 +33,7 @@ public sealed class EndpointPolicyTests
         ["POST /api/firms/{firmId}/presences"] = nameof(Permission.Administer),
         ["GET /api/chains/{chainId}/status/{regionCode}"] = nameof(Permission.ReadMaps),
         ["GET /api/chains/{chainId}/status/{regionCode}.svg"] = nameof(Permission.ReadMaps),
+        ["GET /api/chains/{chainId}/status/{regionCode}.png"] = nameof(Permission.ReadMaps),
         ["GET /api/regions/{regionCode}/gaps"] = nameof(Permission.ReadMaps),
         ["GET /api/regions/{regionCode}/gap-changes"] = nameof(Permission.ReadMaps),
         ["GET /api/regions/{regionCode}/segments/{segmentId}/leads"] = nameof(Permission.ReadLeads),
@@ -55,6 +56,9 @@ public sealed class EndpointPolicyTests
         ["POST /api/simulations/compare"] = nameof(Permission.Simulate),
         ["GET /api/chains/{chainId}/anchors/{regionCode}"] = nameof(Permission.Simulate),
         ["GET /api/coordination/conflicts"] = nameof(Permission.Coordinate),
+        ["GET /api/dashboard"] = nameof(Permission.ReadProjects),
+        ["GET /api/dashboard/prefectures"] = nameof(Permission.ReadMaps),
+        ["GET /api/dashboard/boundary"] = nameof(Permission.ReadMaps),
         ["GET /api/audit"] = nameof(Permission.Administer),
         ["GET /api/audit.csv"] = nameof(Permission.Administer),
     };
