@@ -63,10 +63,10 @@ public static class DashboardApi
         var region = q.region ?? caller.DefaultRegion ?? options.Value.Province;
         Parameters.RegionCode(region, nameof(q.region), errors);
         Parameters.Slug(q.chain, nameof(q.chain), errors);
-        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time);
+        var graph = snapshot.Current;
+        var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, graph);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var graph = snapshot.Current;
         var rows = PrefectureFigures.For(graph, new RegionCode(region), new ChainId(q.chain!), asOf);
         return TypedResults.Ok(new PrefectureReport(region, graph.FindRegion(new RegionCode(region))!.Name, q.chain!, asOf, rows));
     }
