@@ -85,10 +85,13 @@ public class ApiPropertyTests : ApiTest
         Assert.That((string?)problem["title"], Is.Not.Null.And.Not.Empty, what);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
-            var named = problem["errors"] is JsonObject errors
-                ? errors.Count > 0 && errors.All(e => e.Key.Length > 0 && e.Value!.AsArray().All(m => ((string?)m)?.Length > 0))
-                : ((string?)problem["detail"])?.Length > 0;
-            Assert.That(named, Is.True, "no cause named: " + what);
+            if (problem["errors"] is JsonObject errors)
+            {
+                Assert.That(errors, Is.Not.Empty, "no cause named: " + what);
+                var unnamed = errors.Where(e => e.Key.Length == 0 || e.Value is not JsonArray messages || messages.Any(m => !(((string?)m)?.Length > 0)));
+                Assert.That(unnamed.Select(e => $"'{e.Key}': {e.Value?.ToJsonString()}"), Is.Empty, "fields without a field name or a message: " + what);
+            }
+            else Assert.That((string?)problem["detail"], Is.Not.Null.And.Not.Empty, "no cause named: " + what);
         }
     }
 
