@@ -22,7 +22,7 @@ public class ApiPropertyTests : ApiTest
     public void EveryEndpointAnswersHostileRequestsWithoutServerErrorsNamingTheCause()
     {
         var endpoints = HostileRequests.Endpoints(Services).ToList();
-        Assume.That(endpoints, Has.Count.GreaterThanOrEqualTo(30), "the walk found too few routes: " + string.Join(", ", endpoints.Select(e => e.Name)));
+        Assert.That(endpoints, Has.Count.GreaterThanOrEqualTo(30), "the walk found too few routes: " + string.Join(", ", endpoints.Select(e => e.Name)));
         var known = KnownValues();
         var store = Services.GetRequiredService<IOptions<GraphOptions>>().Value.StorePath;
 
@@ -31,6 +31,8 @@ public class ApiPropertyTests : ApiTest
             var requests = Arb.From(HostileRequests.For(endpoint, known));
             Check.One(HostileInput.Cases(CasesPerEndpoint).WithName(endpoint.Name), Prop.ForAll(requests, request =>
             {
+                // Every route value is filled and escaped, so a brace left in the path is one the walk could not fill.
+                Assert.That(request.PathAndQuery.Split('?')[0], Does.Not.Contain("{").And.Not.Contain("}"), "the walk could not build a request for " + endpoint.Name);
                 var before = endpoint.Writes ? StoreDigest.Of(store) : null;
                 var audited = endpoint.Writes ? AuditCount() : 0;
                 using var response = Client.SendAsync(request.ToMessage()).GetAwaiter().GetResult();
@@ -83,10 +85,13 @@ public class ApiPropertyTests : ApiTest
         Assert.That((string?)problem["title"], Is.Not.Null.And.Not.Empty, what);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
-            var named = problem["errors"] is JsonObject errors
-                ? errors.Count > 0 && errors.All(e => e.Key.Length > 0 && e.Value!.AsArray().All(m => ((string?)m)?.Length > 0))
-                : ((string?)problem["detail"])?.Length > 0;
-            Assert.That(named, Is.True, "no cause named: " + what);
+            if (problem["errors"] is JsonObject errors)
+            {
+                Assert.That(errors, Is.Not.Empty, "no cause named: " + what);
+                var unnamed = errors.Where(e => e.Key.Length == 0 || e.Value is not JsonArray messages || messages.Any(m => !(((string?)m)?.Length > 0)));
+                Assert.That(unnamed.Select(e => $"'{e.Key}': {e.Value?.ToJsonString()}"), Is.Empty, "fields without a field name or a message: " + what);
+            }
+            else Assert.That((string?)problem["detail"], Is.Not.Null.And.Not.Empty, "no cause named: " + what);
         }
     }
 

@@ -124,12 +124,15 @@ public class AnchorSimulationTests
     }
 
     [Test]
-    public void TheStoreAndTheSnapshotAreNotTouched()
+    public void TheSimulatedGraphIsLeftAsItWasSoASecondRunSeesTheSameGap()
     {
         var graph = Graph();
-        var presences = graph.Data.Presences.Length;
-        Simulate(graph);
-        Assert.That(graph.Data.Presences, Has.Length.EqualTo(presences));
+        var first = Simulate(graph);
+        Assert.That(graph.PresencesWithin(new SegmentId("smelting"), new RegionCode("530300")), Is.Empty, "the anchor's site leaked into the graph");
+        Assert.That(graph.PresencesOf(new FirmId("smelter")).Select(p => p.Region.Value), Is.EqualTo(new[] { "350900" }));
+        var second = Simulate(graph);
+        Assert.That(second.Changes.Single(c => c.Segment == "smelting").Before, Is.EqualTo(SegmentStatus.Missing));
+        Assert.That((second.CompletenessBefore, second.CompletenessAfter), Is.EqualTo((first.CompletenessBefore, first.CompletenessAfter)));
     }
 
     [Test]

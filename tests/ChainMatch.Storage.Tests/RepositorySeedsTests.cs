@@ -118,7 +118,7 @@ public class RepositorySeedsTests
     {
         var plants = Graph.Value.PresencesWithin(new SegmentId(segment), new RegionCode(prefecture)).Where(p => p.Firm.Value == firm && p.IsActiveIn(2025)).ToList();
         Assert.That(plants, Is.Not.Empty);
-        Assert.That(plants.All(p => SeedCheck.HasAddress(p.Source)), Is.True);
+        Assert.That(plants.Where(p => !SeedCheck.HasAddress(p.Source)).Select(p => $"{p.Region.Value} {p.Source}"), Is.Empty, "plants without an address");
     }
 
     [TestCase("yunnan-tin")]

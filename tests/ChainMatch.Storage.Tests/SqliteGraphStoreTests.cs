@@ -24,9 +24,12 @@ public class SqliteGraphStoreTests : GraphStoreContract
     [Test]
     public async Task AnInMemoryStoreHoldsTheSeedsUntilDisposed()
     {
-        using var store = await GraphLoader.InMemoryFromSeedsAsync(SeedFolder.Fixture("mini-seeds"));
-        var graph = await GraphLoader.ProjectAsync(store);
-        Assert.That(graph.FindFirm(new FirmId("cell-co"))?.Name, Is.EqualTo("宁德电芯公司"));
+        var store = await GraphLoader.InMemoryFromSeedsAsync(SeedFolder.Fixture("mini-seeds"));
+        // Each projection opens its own connection: the seeds outlive the one that wrote them.
+        Assert.That((await GraphLoader.ProjectAsync(store)).FindFirm(new FirmId("cell-co"))?.Name, Is.EqualTo("宁德电芯公司"));
+        Assert.That((await GraphLoader.ProjectAsync(store)).FindFirm(new FirmId("cell-co"))?.Name, Is.EqualTo("宁德电芯公司"));
+        store.Dispose();
+        Assert.That(async () => await GraphLoader.ProjectAsync(store), Throws.InstanceOf<SqliteException>().With.Message.Contains("no such table"), "the seeds outlived the store");
     }
 
     [Test]

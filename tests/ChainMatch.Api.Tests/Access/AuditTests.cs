@@ -31,8 +31,10 @@ public sealed class AuditTests : ApiTest
     [Test]
     public async Task Refused_writes_and_reads_are_not_recorded()
     {
-        await Client.PutAsJsonAsync("/api/firms/foil-co", new { name = "" });
-        await Client.GetAsync("/api/firms/foil-co");
+        using var refused = await Client.PutAsJsonAsync("/api/firms/foil-co", new { name = "" });
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await refused.Content.ReadAsStringAsync());
+        using var read = await Client.GetAsync("/api/firms/foil-co");
+        Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await GetJson("/api/audit")).AsArray(), Is.Empty);
     }
 
@@ -54,7 +56,8 @@ public sealed class AuditTests : ApiTest
     [Test]
     public async Task The_log_refuses_changes_to_recorded_entries()
     {
-        await Client.PutAsJsonAsync("/api/firms/foil-co", new { name = "铝箔股份公司", headquarters = "530100" });
+        using var put = await Client.PutAsJsonAsync("/api/firms/foil-co", new { name = "铝箔股份公司", headquarters = "530100" });
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
         using var db = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "access.db")}");
         db.Open();
         using var update = db.CreateCommand();
