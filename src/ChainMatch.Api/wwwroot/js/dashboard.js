@@ -4,7 +4,7 @@
 import { apiUrl, getJson } from './api.js';
 import { h, fill } from './dom.js';
 import { showError, clearMessages } from './messages.js';
-import { setLang } from './i18n.js';
+import { setLang, t } from './i18n.js';
 
 const words = {
   zh: {
@@ -19,7 +19,6 @@ const words = {
       'gaps-healed': '补上的缺口', 'gaps-new': '新出现的缺口',
     },
     units: { projects: '个', '亿元': '亿元', gaps: '个' },
-    stages: { lead: '线索', contacted: '已接触', negotiating: '在谈', signed: '签约', started: '开工', 'in-production': '投产', 'capital-added': '增资' },
     what: { kpis: '主要指标', map: '州市地图', funnel: '项目漏斗', me: '当前用户' },
   },
   en: {
@@ -34,7 +33,6 @@ const words = {
       'gaps-healed': 'Gaps healed', 'gaps-new': 'New gaps',
     },
     units: { projects: '', '亿元': '亿元', gaps: '' },
-    stages: { lead: 'Lead', contacted: 'Contacted', negotiating: 'Negotiating', signed: 'Signed', started: 'Started', 'in-production': 'In production', 'capital-added': 'Capital added' },
     what: { kpis: 'key figures', map: 'prefecture map', funnel: 'project funnel', me: 'who is signed in' },
   },
 };
@@ -173,7 +171,7 @@ async function renderFunnel(state) {
     const pipeline = await getJson(apiUrl(['projects', 'pipeline'], { chain: kpiChain(state) }));
     const count = new Map(pipeline.stages.map(s => [s.stage, s.projects]));
     // A project now at a later stage passed through every earlier one.
-    const data = FUNNEL_STAGES.map((stage, i) => ({ name: w().stages[stage], stage,
+    const data = FUNNEL_STAGES.map((stage, i) => ({ name: t('projectStages')[stage], stage,
       value: FUNNEL_STAGES.slice(i).reduce((sum, s) => sum + (count.get(s) ?? 0), 0) }));
     funnelChart ??= echarts.init(document.getElementById('funnel'));
     funnelChart.setOption({
