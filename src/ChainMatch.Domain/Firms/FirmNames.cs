@@ -21,7 +21,10 @@ public static class FirmNames
         var folded = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var sb = new StringBuilder(folded.Length);
         foreach (var ch in folded)
-            if (char.IsLetterOrDigit(ch)) sb.Append(ch);
+        {
+            var narrow = Narrow(ch);
+            if (char.IsLetterOrDigit(narrow)) sb.Append(char.ToLowerInvariant(narrow));
+        }
         var key = sb.ToString();
         // Drop "(筹)" style notes after folding: 筹 marks a company in formation and is not part of the name.
         if (key.EndsWith('筹')) key = key[..^1];
@@ -30,4 +33,8 @@ public static class FirmNames
                 return key[..^form.Length];
         return key;
     }
+
+    // Full-width ASCII (U+FF01–FF5E) folded by hand as well as by NFKC: a process in .NET's invariant globalization
+    // mode (no ICU, as in slim containers) normalises only ASCII, and "ＣＡＴＬ" must still match "CATL" there.
+    static char Narrow(char ch) => ch is >= '\uFF01' and <= '\uFF5E' ? (char)(ch - 0xFEE0) : ch;
 }
