@@ -121,6 +121,32 @@ public class RepositorySeedsTests
         Assert.That(plants.Where(p => !SeedCheck.HasAddress(p.Source)).Select(p => $"{p.Region.Value} {p.Source}"), Is.Empty, "plants without an address");
     }
 
+    // The Anning battery-material base and the Qujing cell and cathode plants, as a chain chief opens the two maps.
+    [TestCase("530100", "lfp-cathode", "hunan-yuneng")]
+    [TestCase("530100", "graphite-anode", "shanshan")]
+    [TestCase("530100", "separator", "kunming-newmi")]
+    [TestCase("530100", "petroleum-coke", "petrochina-yunnan-petrochemical")]
+    [TestCase("530300", "battery-cell", "eve-energy")]
+    [TestCase("530300", "lmfp-cathode", "dynanonic")]
+    [TestCase("530300", "conductive-agent", "dynanonic")]
+    public void TheBatteryMapsOfKunmingAndQujingShowTheirPlantsIn2025(string prefecture, string segment, string firm)
+    {
+        var assessment = ChainMatch.Domain.Gaps.RegionAnalysis.Run(Graph.Value, new RegionCode(prefecture), new DateOnly(2025, 12, 31))[new SegmentId(segment)];
+        Assert.That(assessment.Status, Is.Not.EqualTo(ChainMatch.Domain.Gaps.SegmentStatus.Missing));
+        Assert.That(assessment.LocalPresences.Select(p => p.Firm.Value), Does.Contain(firm));
+    }
+
+    [Test]
+    public void EveryBatteryAndPhosphatePlantAddedForYunnanNamesAnAddressAndTheDateItWasRead()
+    {
+        var added = new[] { "yunnan-battery-plants.csv", "yunnan-phosphate-plants.csv" }
+            .SelectMany(f => File.ReadLines(Path.Combine(SeedFolder.RepositorySeeds(), "presences", f)).Skip(1)).ToList();
+        var presences = Graph.Value.Data.Presences.Where(p => Graph.Value.IsWithin(p.Region, new RegionCode("530000"))
+            && added.Any(line => line.StartsWith($"{p.Firm.Value},{p.Segment.Value},{p.Region.Value},", StringComparison.Ordinal))).ToList();
+        Assert.That(presences, Has.Count.EqualTo(added.Count), "every added row is a Yunnan plant");
+        Assert.That(presences.Where(p => !SeedCheck.HasAddress(p.Source) || !p.Source.Reference!.Contains("read 20")).Select(p => $"{p.Firm.Value} {p.Segment.Value}"), Is.Empty);
+    }
+
     [TestCase("yunnan-tin")]
     [TestCase("yunnan-tin-group")]
     [TestCase("sino-platinum-metals")]
