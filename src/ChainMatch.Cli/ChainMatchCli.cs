@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Storage;
 using ChainMatch.Storage.Neo4j;
@@ -53,7 +54,8 @@ public static class ChainMatchCli
             await error.WriteLineAsync($"error: {e.Message}");
             return e.ExitCode;
         }
-        catch (NotFoundException e)
+        // A value that breaks a domain rule: the rule's reason is the line.
+        catch (Exception e) when (e is NotFoundException or InvalidValueException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return Failed;

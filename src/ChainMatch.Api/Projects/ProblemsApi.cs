@@ -64,7 +64,7 @@ public static class ProblemsApi
         var errors = Parameters.Errors();
         var on = Parameters.Date(c.ClosedOn, "closedOn", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        // Tried on the project as read first, so a bad resolution or date is a 400 before the write waits its turn.
+        // Tried on the project as read first, so a bad resolution or date is a 400 (an InvalidValueException naming the field) before the write waits its turn.
         try
         {
             project.Problems[index].Close(on, c.Resolution ?? "");
@@ -72,10 +72,6 @@ public static class ProblemsApi
         catch (InvalidOperationException e)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Problem already closed", detail: e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.ParamName == "on" ? "closedOn" : "resolution"] = [e.Message.Split(" (Parameter", 2)[0]] });
         }
         // Closed again on the newest project inside the write: of two closings at once, the second finds it closed.
         var (closed, _) = await writes.UpdateAsync(graph =>

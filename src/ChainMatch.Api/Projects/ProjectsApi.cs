@@ -156,10 +156,6 @@ public static class ProjectsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Illegal stage change", detail: e.Message,
                 extensions: new Dictionary<string, object?> { ["allowed"] = e.Allowed.Select(ProjectLifecycle.Name).ToArray() });
         }
-        catch (ArgumentException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [e.Message.Split(" (Parameter", 2)[0]] });
-        }
         return TypedResults.Ok(View(snapshot.Current, moved));
     }
 
