@@ -159,9 +159,9 @@ public static class ProjectsApi
         return TypedResults.Ok(View(snapshot.Current, moved));
     }
 
-    public sealed record ImportReport(int Projects, int Steps, int Written, bool DryRun);
+    public sealed record ProjectImportReport(int Projects, int Steps, int Written, bool DryRun);
 
-    static async Task<Results<Ok<ImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
+    static async Task<Results<Ok<ProjectImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
@@ -195,7 +195,7 @@ public static class ProjectsApi
                 Parameters.RowErrors(e.Errors),
                 title: "The project file has bad rows; nothing was imported.");
         }
-        return TypedResults.Ok(new ImportReport(projects.Count, projects.Sum(p => p.History.Length), written, dryRun == true));
+        return TypedResults.Ok(new ProjectImportReport(projects.Count, projects.Sum(p => p.History.Length), written, dryRun == true));
     }
 
     /// <summary>The query's region, chain and stage checked against the graph and the lifecycle, each bad one named.</summary>
