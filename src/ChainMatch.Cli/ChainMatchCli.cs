@@ -11,6 +11,9 @@ public static class ChainMatchCli
 {
     public const int Ok = 0, Failed = 1, Usage = 2;
 
+    /// <summary>The clock every command reads (today's date, audit and key timestamps); a date in the past is asked for with --as-of.</summary>
+    public static TimeProvider Time { get; } = TimeProvider.System;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("ChainMatch: industrial chain maps, gaps and the firms worth courting for them.");

@@ -161,11 +161,11 @@ public static class ProjectsApi
 
     public sealed record ProjectImportReport(int Projects, int Steps, int Written, bool DryRun);
 
-    static async Task<Results<Ok<ProjectImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
+    static async Task<Results<Ok<ProjectImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller, TimeProvider time, CancellationToken ct)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
-        var source = $"project import of {DateTime.UtcNow:yyyy-MM-dd}";
+        var source = $"project import of {time.GetUtcNow():yyyy-MM-dd}";
         // Each project as stored and as imported must be in the caller's scope: an import never moves another region's project.
         IReadOnlyList<Project> Plan(ChainGraph graph)
         {
