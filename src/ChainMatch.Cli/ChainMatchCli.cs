@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Storage;
 using ChainMatch.Storage.Neo4j;
@@ -9,6 +10,9 @@ namespace ChainMatch.Cli;
 public static class ChainMatchCli
 {
     public const int Ok = 0, Failed = 1, Usage = 2;
+
+    /// <summary>The clock every command reads (today's date, audit and key timestamps); a date in the past is asked for with --as-of.</summary>
+    public static TimeProvider Time { get; } = TimeProvider.System;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -53,7 +57,8 @@ public static class ChainMatchCli
             await error.WriteLineAsync($"error: {e.Message}");
             return e.ExitCode;
         }
-        catch (NotFoundException e)
+        // A value that breaks a domain rule: the rule's reason is the line.
+        catch (Exception e) when (e is NotFoundException or InvalidValueException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return Failed;

@@ -22,7 +22,7 @@ static class CliAudit
     {
         if (parse.GetValue(GlobalOptions.Data) is not null) return;
         var access = await OpenAsync(parse, ct);
-        await access.AppendAsync(new AuditEntry(0, DateTimeOffset.UtcNow, Actor, action, target, Json(before), Json(after)), ct);
+        await access.AppendAsync(new AuditEntry(0, ChainMatchCli.Time.GetUtcNow(), Actor, action, target, Json(before), Json(after)), ct);
     }
 
     static string? Json(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), ReportJson.Options);

@@ -31,7 +31,7 @@ static class GlobalOptions
     public static DateOnly AsOfDate(ParseResult parse, string? text = null)
     {
         text ??= parse.GetValue(AsOf);
-        if (text is null) return DateOnly.FromDateTime(DateTime.Today);
+        if (text is null) return DateOnly.FromDateTime(ChainMatchCli.Time.GetLocalNow().Date);
         return Domain.AsOf.TryParse(text, out var date)
             ? date
             : throw new CliException($"--as-of '{text}' is not a date ({Domain.AsOf.Format})", ChainMatchCli.Usage);

@@ -40,7 +40,7 @@ static class KeysCommand
                 if (chains.FirstOrDefault(c => graph.FindChain(new ChainId(c)) is null) is { } unknown) throw new CliException($"--chain '{unknown}' is not a chain of the graph");
             }
             var access = await CliAudit.OpenAsync(parse, ct);
-            var (key, token) = await access.CreateKeyAsync(parse.GetValue(name)!, roleName, regionCode, chains, DateTimeOffset.UtcNow, ct);
+            var (key, token) = await access.CreateKeyAsync(parse.GetValue(name)!, roleName, regionCode, chains, ChainMatchCli.Time.GetUtcNow(), ct);
             await CliAudit.RecordAsync(parse, "keys create", $"key:{key.Id}", null, key, ct);
             await output.WriteLineAsync($"created key {key.Id} ({key.Name}: {key.Role}, {key.Region}); its token, shown this once:");
             await output.WriteLineAsync(token);
@@ -70,7 +70,7 @@ static class KeysCommand
         {
             var access = await CliAudit.OpenAsync(parse, ct);
             var before = (await access.ListKeysAsync(ct)).FirstOrDefault(k => k.Id == parse.GetValue(id));
-            if (before is null || !await access.RevokeAsync(before.Id, DateTimeOffset.UtcNow, ct)) throw new CliException($"no key '{parse.GetValue(id)}'");
+            if (before is null || !await access.RevokeAsync(before.Id, ChainMatchCli.Time.GetUtcNow(), ct)) throw new CliException($"no key '{parse.GetValue(id)}'");
             var after = (await access.ListKeysAsync(ct)).Single(k => k.Id == before.Id);
             await CliAudit.RecordAsync(parse, "keys revoke", $"key:{before.Id}", before, after, ct);
             await output.WriteLineAsync($"revoked key {before.Id} ({before.Name})");

@@ -34,7 +34,7 @@ static class RestoreCommand
             {
                 try
                 {
-                    await (await CliAudit.OpenAsync(parse, ct)).RestoreAsync(backup.FullName + ".access", CliAudit.Actor, ct);
+                    await (await CliAudit.OpenAsync(parse, ct)).RestoreAsync(backup.FullName + ".access", CliAudit.Actor, ChainMatchCli.Time.GetUtcNow(), ct);
                 }
                 catch (InvalidDataException e)
                 {

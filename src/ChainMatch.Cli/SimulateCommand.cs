@@ -29,27 +29,20 @@ static class SimulateCommand
             var firms = parse.GetValue(firm)!;
             var simulation = new AnchorSimulation(TrainCommand.LoadModel(parse));
             var json = parse.GetValue(format) == Formats.Json;
-            try
+            if (firms.Length > 1)
             {
-                if (firms.Length > 1)
-                {
-                    var comparison = simulation.Compare(graph, [.. firms.Select(f => (new FirmId(f), (IReadOnlyList<SegmentId>?)null))],
-                        new RegionCode(parse.GetValue(region)!), new ChainId(parse.GetValue(chain)!), asOf);
-                    await output.WriteLineAsync(json ? JsonSerializer.Serialize(comparison, ReportJson.Options)
-                        : string.Join("\n", comparison.Alone.Select(a => $"{a.Name} ({a.Firm}) alone: +{a.Gain:P1}")
-                            .Append($"together: +{comparison.TogetherGain:P1} ({comparison.Verdict}): {comparison.Explanation}")
-                            .Concat(comparison.Constraints.Select(c => "together " + Constraint(c)))
-                            .Concat(comparison.BrokenOnlyTogether.Select(b => $"broken only together: {b}"))));
-                    return ChainMatchCli.Ok;
-                }
-                var report = simulation.Run(graph, new FirmId(firms[0]), new RegionCode(parse.GetValue(region)!),
-                    new ChainId(parse.GetValue(chain)!), asOf, parse.GetValue(segment)?.Select(s => new SegmentId(s)).ToList());
-                await output.WriteLineAsync(json ? JsonSerializer.Serialize(report, ReportJson.Options) : Text(report));
+                var comparison = simulation.Compare(graph, [.. firms.Select(f => (new FirmId(f), (IReadOnlyList<SegmentId>?)null))],
+                    new RegionCode(parse.GetValue(region)!), new ChainId(parse.GetValue(chain)!), asOf);
+                await output.WriteLineAsync(json ? JsonSerializer.Serialize(comparison, ReportJson.Options)
+                    : string.Join("\n", comparison.Alone.Select(a => $"{a.Name} ({a.Firm}) alone: +{a.Gain:P1}")
+                        .Append($"together: +{comparison.TogetherGain:P1} ({comparison.Verdict}): {comparison.Explanation}")
+                        .Concat(comparison.Constraints.Select(c => "together " + Constraint(c)))
+                        .Concat(comparison.BrokenOnlyTogether.Select(b => $"broken only together: {b}"))));
+                return ChainMatchCli.Ok;
             }
-            catch (ArgumentException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var report = simulation.Run(graph, new FirmId(firms[0]), new RegionCode(parse.GetValue(region)!),
+                new ChainId(parse.GetValue(chain)!), asOf, parse.GetValue(segment)?.Select(s => new SegmentId(s)).ToList());
+            await output.WriteLineAsync(json ? JsonSerializer.Serialize(report, ReportJson.Options) : Text(report));
             return ChainMatchCli.Ok;
         });
         return command;

@@ -1,3 +1,4 @@
+using ChainMatch.Domain;
 using System.CommandLine;
 using ChainMatch.Storage;
 using ChainMatch.Storage.Neo4j;
@@ -65,9 +66,9 @@ static class StoreOptions
         {
             connection = new Neo4jConnection(uri, parse.GetValue(Neo4jDatabase)!, user, password);
         }
-        catch (ArgumentException e)
+        catch (InvalidValueException e)
         {
-            throw Usage(e.Message.Split(" (Parameter", 2)[0]);
+            throw Usage(e.Message);
         }
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var store = new Neo4jGraphStore(http, connection, new StoreAvailability(), CliLog.For<Neo4jGraphStore>(error));

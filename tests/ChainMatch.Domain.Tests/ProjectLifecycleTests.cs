@@ -39,7 +39,22 @@ public class ProjectLifecycleTests
     [Test]
     public void AStepCannotBeDatedBeforeTheLastOne() =>
         Assert.That(() => ProjectLifecycle.Advance(At(ProjectStage.Lead, "2024-05-01"), To(ProjectStage.Contacted, "2024-04-01")),
-            Throws.ArgumentException.With.Message.Contains("is before its last step"));
+            Throws.TypeOf<InvalidValueException>().With.Property(nameof(InvalidValueException.Field)).EqualTo("date").And.Message.Contains("is before its last step"));
+
+    [Test]
+    public void ANegativeAmountIsRefusedNamingItsField() =>
+        Assert.That(() => ProjectLifecycle.Advance(At(ProjectStage.Negotiating), new StageChange(ProjectStage.Signed, DateOnly.Parse("2024-06-01"), FundsInPlace: -1)),
+            Throws.TypeOf<InvalidValueException>().With.Property(nameof(InvalidValueException.Field)).EqualTo("fundsInPlace"));
+
+    [Test]
+    public void ClosingAProblemWithoutAResolutionIsRefusedNamingTheResolution() =>
+        Assert.That(() => new ProjectProblem("problem-1", "land", "site", DateOnly.Parse("2024-01-01"), "bureau", [], DateOnly.Parse("2024-02-01")).Close(DateOnly.Parse("2024-01-05"), " "),
+            Throws.TypeOf<InvalidValueException>().With.Property(nameof(InvalidValueException.Field)).EqualTo("resolution"));
+
+    [Test]
+    public void ClosingAProblemBeforeItWasRaisedIsRefusedNamingTheDate() =>
+        Assert.That(() => new ProjectProblem("problem-1", "land", "site", DateOnly.Parse("2024-01-01"), "bureau", [], DateOnly.Parse("2024-02-01")).Close(DateOnly.Parse("2023-12-31"), "done"),
+            Throws.TypeOf<InvalidValueException>().With.Property(nameof(InvalidValueException.Field)).EqualTo("closedOn"));
 
     [Test]
     public void TheLatestAmountsAreTheProjects()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChainMatch.Api.Access;
 using ChainMatch.Api.Graph;
+using ChainMatch.Domain;
 using ChainMatch.Domain.Access;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Storage;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ChainMatch.Api.Infrastructure;
 
-/// <summary>Maps the exceptions the domain raises on purpose to RFC 7807 problem details; everything else is a logged 500.</summary>
+/// <summary>Maps the exceptions the domain raises on purpose to RFC 7807 problem details (an InvalidValueException to a 400 naming its field); everything else is a logged 500.</summary>
 sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
@@ -19,6 +20,12 @@ sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILo
             return await WriteAsync(context, exception, new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Field(json)] = [Reason(json)] })
             {
                 Status = StatusCodes.Status400BadRequest, Title = "The request body does not read", Detail = exception.Message,
+            });
+        // A value that breaks a domain rule names its field, as a validation problem from the handler would.
+        if (exception is InvalidValueException invalid)
+            return await WriteAsync(context, exception, new HttpValidationProblemDetails(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "One or more validation errors occurred.",
             });
         var (status, title, detail, limit) = exception switch
         {

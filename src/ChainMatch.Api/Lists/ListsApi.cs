@@ -28,7 +28,7 @@ public static class ListsApi
         IReadOnlyList<ListRowResult> Problems, IReadOnlyList<ListRowResult> Results);
 
     static async Task<Results<Ok<ListImportReport>, ValidationProblem>> ImportEdition(
-        [AsParameters] ImportQuery q, HttpRequest request, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
+        [AsParameters] ImportQuery q, HttpRequest request, GraphSnapshot snapshot, GraphWrites writes, Caller caller, TimeProvider time, CancellationToken ct)
     {
         caller.Scope.DemandListImport();
         if (!ListImport.Families.ContainsKey(q.listId))
@@ -39,7 +39,7 @@ public static class ListsApi
         await request.Body.CopyToAsync(body, ct);
 
         var (rows, errors) = ListFile.Read(body.ToArray());
-        var source = $"upload of {DateTime.UtcNow:yyyy-MM-dd}";
+        var source = $"upload of {time.GetUtcNow():yyyy-MM-dd}";
         ListImportPlan Plan(ChainGraph graph) => ListImport.Plan(graph, rows, q.listId, q.year, q.createMissing ?? false, source);
         ListImportPlan plan;
         var written = 0;

@@ -28,10 +28,6 @@ public static class ProblemsApi
 
     public sealed record Closing(string ClosedOn, string Resolution);
 
-    public sealed record OverdueProblem(string Project, string Firm, string Region, string RegionName, ProjectProblem Problem, int DaysOverdue);
-
-    public sealed record OverdueReport(DateOnly AsOf, IReadOnlyList<OverdueProblem> Problems, IReadOnlyDictionary<string, int> ByDepartment, IReadOnlyDictionary<string, int> ByRegion);
-
     public sealed record OverdueQuery(string? region, string? department, string? asOf) : IScopedRequest
     {
         public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(region), region)];
@@ -68,7 +64,7 @@ public static class ProblemsApi
         var errors = Parameters.Errors();
         var on = Parameters.Date(c.ClosedOn, "closedOn", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        // Tried on the project as read first, so a bad resolution or date is a 400 before the write waits its turn.
+        // Tried on the project as read first, so a bad resolution or date is a 400 (an InvalidValueException naming the field) before the write waits its turn.
         try
         {
             project.Problems[index].Close(on, c.Resolution ?? "");
@@ -76,10 +72,6 @@ public static class ProblemsApi
         catch (InvalidOperationException e)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Problem already closed", detail: e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.ParamName == "on" ? "closedOn" : "resolution"] = [e.Message.Split(" (Parameter", 2)[0]] });
         }
         // Closed again on the newest project inside the write: of two closings at once, the second finds it closed.
         var (closed, _) = await writes.UpdateAsync(graph =>
@@ -107,14 +99,6 @@ public static class ProblemsApi
         var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         if (q.region is { } r && graph.FindRegion(new RegionCode(r)) is null) errors["region"] = [$"unknown region '{r}'"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var overdue = graph.Data.Projects
-            .Where(p => q.region is null || graph.IsWithin(p.Region, new RegionCode(q.region)))
-            .SelectMany(p => p.Problems.Where(x => x.IsOverdue(asOf) && (q.department is null || x.LeadDepartment == q.department || x.ResponsibleDepartments.Contains(q.department)))
-                .Select(x => new OverdueProblem(p.Id, graph.FindFirm(p.Firm)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name, x, asOf.DayNumber - x.Deadline.DayNumber)))
-            .OrderByDescending(o => o.DaysOverdue)
-            .ToList();
-        return TypedResults.Ok(new OverdueReport(asOf, overdue,
-            overdue.GroupBy(o => o.Problem.LeadDepartment).ToDictionary(g => g.Key, g => g.Count()),
-            overdue.GroupBy(o => o.RegionName).ToDictionary(g => g.Key, g => g.Count())));
+        return TypedResults.Ok(ProjectReports.Overdue(graph, q.region is null ? null : new RegionCode(q.region), q.department, asOf));
     }
 }

@@ -69,33 +69,20 @@ public static class ProjectsApi
         public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(region), region), ScopeDemand.Chain(nameof(chain), chain)];
     }
 
-    public sealed record PipelineRow(ProjectStage Stage, int Projects, double AgreedInvestment, double FundsInPlace);
-
-    public sealed record PipelineReport(string? Region, string? Chain, IReadOnlyList<PipelineRow> Stages, int SignedAtLeast100Million, double FundsInPlace);
-
     static Results<Ok<List<ProjectView>>, ValidationProblem> ListProjects([AsParameters] ProjectQuery q, GraphSnapshot snapshot, Caller caller)
     {
-        q = q with { region = q.region ?? caller.DefaultRegion };
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
-        var selected = Filter(graph, q, errors);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(selected.Select(p => View(graph, p)).ToList());
+        var selection = Selection(graph, q with { region = q.region ?? caller.DefaultRegion }, errors);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(ProjectReports.Select(graph, selection).Select(p => View(graph, p)).ToList());
     }
 
     static Results<Ok<PipelineReport>, ValidationProblem> Pipeline([AsParameters] ProjectQuery q, GraphSnapshot snapshot, Caller caller)
     {
-        q = q with { region = q.region ?? caller.DefaultRegion };
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
-        var selected = Filter(graph, q with { stage = null }, errors).ToList();
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var rows = Enum.GetValues<ProjectStage>()
-            .Select(s => selected.Where(p => p.Stage == s).ToList())
-            .Select((ps, i) => new PipelineRow((ProjectStage)i, ps.Count, ps.Sum(p => p.AgreedInvestment ?? 0), ps.Sum(p => p.FundsInPlace ?? 0)))
-            .ToList();
-        // Signed or further on, not lost, with at least 1 亿元 (100 million yuan) agreed.
-        var signed = selected.Count(p => p.Stage is >= ProjectStage.Signed and not ProjectStage.Lost && p.AgreedInvestment >= 1);
-        return TypedResults.Ok(new PipelineReport(q.region, q.chain, rows, signed, selected.Sum(p => p.FundsInPlace ?? 0)));
+        var selection = Selection(graph, q with { region = q.region ?? caller.DefaultRegion, stage = null }, errors);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(ProjectReports.Pipeline(graph, selection));
     }
 
     static Ok<ProjectView> GetProject(string projectId, GraphSnapshot snapshot, Caller caller) =>
@@ -169,20 +156,16 @@ public static class ProjectsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Illegal stage change", detail: e.Message,
                 extensions: new Dictionary<string, object?> { ["allowed"] = e.Allowed.Select(ProjectLifecycle.Name).ToArray() });
         }
-        catch (ArgumentException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [e.Message.Split(" (Parameter", 2)[0]] });
-        }
         return TypedResults.Ok(View(snapshot.Current, moved));
     }
 
-    public sealed record ImportReport(int Projects, int Steps, int Written, bool DryRun);
+    public sealed record ProjectImportReport(int Projects, int Steps, int Written, bool DryRun);
 
-    static async Task<Results<Ok<ImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
+    static async Task<Results<Ok<ProjectImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller, TimeProvider time, CancellationToken ct)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
-        var source = $"project import of {DateTime.UtcNow:yyyy-MM-dd}";
+        var source = $"project import of {time.GetUtcNow():yyyy-MM-dd}";
         // Each project as stored and as imported must be in the caller's scope: an import never moves another region's project.
         IReadOnlyList<Project> Plan(ChainGraph graph)
         {
@@ -212,22 +195,17 @@ public static class ProjectsApi
                 Parameters.RowErrors(e.Errors),
                 title: "The project file has bad rows; nothing was imported.");
         }
-        return TypedResults.Ok(new ImportReport(projects.Count, projects.Sum(p => p.History.Length), written, dryRun == true));
+        return TypedResults.Ok(new ProjectImportReport(projects.Count, projects.Sum(p => p.History.Length), written, dryRun == true));
     }
 
-    static IEnumerable<Project> Filter(ChainGraph graph, ProjectQuery q, Dictionary<string, string[]> errors)
+    /// <summary>The query's region, chain and stage checked against the graph and the lifecycle, each bad one named.</summary>
+    static ProjectSelection Selection(ChainGraph graph, ProjectQuery q, Dictionary<string, string[]> errors)
     {
         if (q.region is { } r && graph.FindRegion(new RegionCode(r)) is null) errors["region"] = [$"unknown region '{r}'"];
         if (q.chain is { } c && graph.FindChain(new ChainId(c)) is null) errors["chain"] = [$"unknown chain '{c}'"];
         ProjectStage? stage = ProjectLifecycle.TryParse(q.stage, out var parsed) ? parsed : null;
         if (q.stage is not null && stage is null) errors["stage"] = [$"'{q.stage}' is not a stage"];
-        if (errors.Count > 0) return [];
-        var segments = q.chain is null ? null : graph.SegmentsOf(new ChainId(q.chain)).Select(s => s.Id).ToHashSet();
-        return graph.Data.Projects.Where(p =>
-            (q.region is null || graph.IsWithin(p.Region, new RegionCode(q.region)))
-            && (segments is null || segments.Contains(p.Segment))
-            && (stage is null || p.Stage == stage)
-            && (q.owner is null || p.OwnerTeam == q.owner));
+        return new ProjectSelection(q.region is null ? null : new RegionCode(q.region), q.chain is null ? null : new ChainId(q.chain), stage, q.owner);
     }
 
     /// <summary>The project, if the caller may see its region; one outside their scope is refused, not shown.</summary>

@@ -81,15 +81,8 @@ public static class SimulationApi
         Parameters.Slug(request.Chain ?? "", "chain", errors);
         var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        try
-        {
-            var anchors = request.Anchors!.Select(a => (new FirmId(a.Firm), (IReadOnlyList<SegmentId>?)a.Segments?.Select(s => new SegmentId(s)).ToList())).ToList();
-            return TypedResults.Ok(new AnchorSimulation(model).Compare(snapshot.Current, anchors, new RegionCode(request.Region!), new ChainId(request.Chain!), asOf));
-        }
-        catch (ArgumentException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["anchors"] = [e.Message] });
-        }
+        var anchors = request.Anchors!.Select(a => (new FirmId(a.Firm), (IReadOnlyList<SegmentId>?)a.Segments?.Select(s => new SegmentId(s)).ToList())).ToList();
+        return TypedResults.Ok(new AnchorSimulation(model).Compare(snapshot.Current, anchors, new RegionCode(request.Region!), new ChainId(request.Chain!), asOf));
     }
 
     public sealed record InlineSegment(string Segment, double? Capacity, string? Unit);
@@ -122,20 +115,13 @@ public static class SimulationApi
             if (request.Describe!.Segments![i].Capacity is <= 0)
                 errors[$"describe.segments[{i}].capacity"] = ["a capacity is more than 0"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        try
-        {
-            var simulation = new AnchorSimulation(model);
-            var firm = new FirmId(request.Firm!);
-            var region = new RegionCode(request.Region!);
-            var chain = new ChainId(request.Chain!);
-            return TypedResults.Ok(request.Describe is { } inline
-                ? simulation.Run(snapshot.Current, firm, new InlineAnchor(inline.Name, inline.NameEn, inline.Headquarters is null ? null : new RegionCode(inline.Headquarters),
-                    [.. inline.Segments!.Select(x => (new SegmentId(x.Segment), x.Capacity is { } c ? new Quantity(c, x.Unit!) : null))]), region, chain, asOf)
-                : simulation.Run(snapshot.Current, firm, region, chain, asOf, request.Segments?.Select(s => new SegmentId(s)).ToList()));
-        }
-        catch (ArgumentException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [request.Describe is null ? "segments" : "describe"] = [e.Message] });
-        }
+        var simulation = new AnchorSimulation(model);
+        var firm = new FirmId(request.Firm!);
+        var region = new RegionCode(request.Region!);
+        var chain = new ChainId(request.Chain!);
+        return TypedResults.Ok(request.Describe is { } inline
+            ? simulation.Run(snapshot.Current, firm, new InlineAnchor(inline.Name, inline.NameEn, inline.Headquarters is null ? null : new RegionCode(inline.Headquarters),
+                [.. inline.Segments!.Select(x => (new SegmentId(x.Segment), x.Capacity is { } c ? new Quantity(c, x.Unit!) : null))]), region, chain, asOf)
+            : simulation.Run(snapshot.Current, firm, region, chain, asOf, request.Segments?.Select(s => new SegmentId(s)).ToList()));
     }
 }

@@ -69,7 +69,7 @@ public static class InvestmentKpis
         return new Dictionary<Kpi, double>
         {
             [Kpi.ProjectsSigned] = signed.Count,
-            [Kpi.SignedAtLeastOneYi] = signed.Count(p => AgreedBy(p, period.To) >= 1),
+            [Kpi.SignedAtLeastOneYi] = signed.Count(p => AgreedBy(p, period.To) >= ProjectReports.MajorInvestment),
             [Kpi.AgreedInvestment] = signed.Sum(p => AgreedBy(p, period.To) ?? 0),
             [Kpi.FundsInPlace] = projects.Sum(p => FundsBy(p, period.To) - FundsBy(p, period.From.AddDays(-1))),
             [Kpi.SignedWithListedFirm] = signed.Count(p => OnThreeLists(graph, p.Firm, SignedOn(p)!.Value.Year)),

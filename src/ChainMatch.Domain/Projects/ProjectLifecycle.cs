@@ -23,23 +23,23 @@ public static class ProjectLifecycle
 
     public static IReadOnlyList<ProjectStage> AllowedAfter(ProjectStage stage) => Next[stage];
 
-    /// <summary>The project with <paramref name="change"/> appended; an illegal move or a date before the last one is refused.</summary>
+    /// <summary>The project with <paramref name="change"/> appended; an illegal move is refused, a date before the last one or a negative amount too, naming the field.</summary>
     public static Project Advance(Project project, StageChange change)
     {
         var allowed = Next[project.Stage];
         if (!allowed.Contains(change.Stage))
             throw new IllegalTransitionException(project.Id, project.Stage, change.Stage, allowed);
         if (change.Date < project.Current.Date)
-            throw new ArgumentException($"project {project.Id}: {Name(change.Stage)} on {change.Date:yyyy-MM-dd} is before its last step ({Name(project.Stage)} on {project.Current.Date:yyyy-MM-dd})", nameof(change));
+            throw new InvalidValueException("date", $"project {project.Id}: {Name(change.Stage)} on {change.Date:yyyy-MM-dd} is before its last step ({Name(project.Stage)} on {project.Current.Date:yyyy-MM-dd})");
         if (change.AgreedInvestment < 0 || change.FundsInPlace < 0)
-            throw new ArgumentException($"project {project.Id}: amounts cannot be negative", nameof(change));
+            throw new InvalidValueException(change.AgreedInvestment < 0 ? "agreedInvestment" : "fundsInPlace", $"project {project.Id}: amounts cannot be negative");
         return project with { History = project.History.Add(change) };
     }
 
     /// <summary>True when <paramref name="history"/> is a legal sequence of steps from a first step at Lead (or any stage when importing an existing library).</summary>
     public static void Check(Project project)
     {
-        if (project.History.IsDefaultOrEmpty) throw new ArgumentException($"project {project.Id} has no stage", nameof(project));
+        if (project.History.IsDefaultOrEmpty) throw new InvalidValueException("stage", $"project {project.Id} has no stage");
         var replay = project with { History = [project.History[0]] };
         foreach (var change in project.History.Skip(1)) replay = Advance(replay, change);
     }

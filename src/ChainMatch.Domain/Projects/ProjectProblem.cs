@@ -18,8 +18,8 @@ public sealed record ProjectProblem(
     public ProjectProblem Close(DateOnly on, string resolution)
     {
         if (!IsOpen) throw new InvalidOperationException($"problem {Id} was already closed on {ClosedOn:yyyy-MM-dd}");
-        if (on < RaisedOn) throw new ArgumentException($"problem {Id} cannot close on {on:yyyy-MM-dd}, before it was raised ({RaisedOn:yyyy-MM-dd})", nameof(on));
-        if (string.IsNullOrWhiteSpace(resolution)) throw new ArgumentException($"problem {Id} needs its resolution recorded to be closed", nameof(resolution));
+        if (on < RaisedOn) throw new InvalidValueException("closedOn", $"problem {Id} cannot close on {on:yyyy-MM-dd}, before it was raised ({RaisedOn:yyyy-MM-dd})");
+        if (string.IsNullOrWhiteSpace(resolution)) throw new InvalidValueException("resolution", $"problem {Id} needs its resolution recorded to be closed");
         return this with { ClosedOn = on, Resolution = resolution.Trim() };
     }
 }

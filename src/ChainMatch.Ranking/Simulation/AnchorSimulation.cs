@@ -1,3 +1,4 @@
+using ChainMatch.Domain;
 using ChainMatch.Domain.Gaps;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
@@ -44,8 +45,8 @@ public sealed class AnchorSimulation(TreeEnsemble model)
     /// <summary>The same for an anchor described inline: it joins the overlay only, never the store.</summary>
     public SimulationReport Run(ChainGraph graph, FirmId anchorId, InlineAnchor inline, RegionCode region, ChainId chain, DateOnly asOf)
     {
-        if (graph.FindFirm(anchorId) is not null) throw new ArgumentException($"firm '{anchorId}' already exists: simulate it by id, without a description");
-        if (inline.Segments.Count == 0) throw new ArgumentException("an anchor described inline needs the segments it would run");
+        if (graph.FindFirm(anchorId) is not null) throw new InvalidValueException("describe", $"firm '{anchorId}' already exists: simulate it by id, without a description");
+        if (inline.Segments.Count == 0) throw new InvalidValueException("describe", "an anchor described inline needs the segments it would run");
         foreach (var (segment, _) in inline.Segments)
             if (graph.FindSegment(segment) is null) throw new NotFoundException("segment", segment.Value);
         if (inline.Headquarters is { } hq && graph.FindRegion(hq) is null) throw new NotFoundException("region", hq.Value);
@@ -55,7 +56,7 @@ public sealed class AnchorSimulation(TreeEnsemble model)
     }
 
     public SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments = null) =>
-        Run(graph, anchorId, region, chain, asOf, Sites(graph, anchorId, region, chain, asOf, segments));
+        Run(graph, anchorId, region, chain, asOf, Sites(graph, anchorId, region, chain, asOf, segments, "segments"));
 
     SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, List<Presence> sites)
     {
@@ -89,13 +90,13 @@ public sealed class AnchorSimulation(TreeEnsemble model)
     /// The sites an anchor would open: the segments named, or the chain's segments it runs elsewhere, each at the
     /// largest capacity it runs elsewhere when that is known.
     /// </summary>
-    static List<Presence> Sites(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments)
+    static List<Presence> Sites(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments, string field)
     {
         var anchor = graph.FindFirm(anchorId) ?? throw new NotFoundException("firm", anchorId.Value);
         var chainSegments = graph.SegmentsOf(chain).Select(s => s.Id).ToHashSet();
         var active = graph.PresencesOf(anchorId).Where(p => p.IsActiveIn(asOf.Year)).ToList();
         var chosen = segments is { Count: > 0 } ? segments : active.Select(p => p.Segment).Where(chainSegments.Contains).Distinct().ToList();
-        if (chosen.Count == 0) throw new ArgumentException($"{anchor.Name} operates no segment of chain '{chain}': name the segments it would bring");
+        if (chosen.Count == 0) throw new InvalidValueException(field, $"{anchor.Name} operates no segment of chain '{chain}': name the segments it would bring");
         foreach (var s in chosen)
             if (graph.FindSegment(s) is null) throw new NotFoundException("segment", s.Value);
         return [.. chosen.Select(s => new Presence(anchorId, s, region,
@@ -110,7 +111,7 @@ public sealed class AnchorSimulation(TreeEnsemble model)
     /// </summary>
     public ScenarioComparison Compare(ChainGraph graph, IReadOnlyList<(FirmId Firm, IReadOnlyList<SegmentId>? Segments)> anchors, RegionCode region, ChainId chain, DateOnly asOf)
     {
-        if (anchors.Count < 2) throw new ArgumentException("a comparison needs two anchors or more");
+        if (anchors.Count < 2) throw new InvalidValueException("anchors", "a comparison needs two anchors or more");
         if (graph.FindRegion(region) is null) throw new NotFoundException("region", region.Value);
         if (graph.FindChain(chain) is null) throw new NotFoundException("chain", chain.Value);
         double CompletenessWith(IEnumerable<Presence> sites)
@@ -119,7 +120,7 @@ public sealed class AnchorSimulation(TreeEnsemble model)
             return Completeness.Of(overlay, RegionAnalysis.Run(overlay, region, asOf), chain);
         }
         var before = Completeness.Of(graph, RegionAnalysis.Run(graph, region, asOf), chain);
-        var sites = anchors.Select(a => (a.Firm, Sites: Sites(graph, a.Firm, region, chain, asOf, a.Segments))).ToList();
+        var sites = anchors.Select(a => (a.Firm, Sites: Sites(graph, a.Firm, region, chain, asOf, a.Segments, "anchors"))).ToList();
         var gains = sites.Select(a => CompletenessWith(a.Sites) - before).ToList();
         var alone = sites.Select((a, i) => new AloneGain(a.Firm.Value, graph.FindFirm(a.Firm)!.Name, Math.Round(gains[i], 4),
             ConstraintLayers.Check(graph, region, asOf, a.Sites))).ToList();

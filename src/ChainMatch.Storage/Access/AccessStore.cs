@@ -247,7 +247,7 @@ public sealed class AccessStore
     /// access.db is lost. Keys revoked since the backup come back, so they are revoked again from the current file first
     /// when it can still be read, and the restore itself is appended to the restored log.
     /// </summary>
-    public async Task RestoreAsync(string backup, string actor, CancellationToken ct = default)
+    public async Task RestoreAsync(string backup, string actor, DateTimeOffset now, CancellationToken ct = default)
     {
         var name = System.IO.Path.GetFileName(backup);
         if (!File.Exists(backup)) throw new InvalidDataException($"{name}: not found");
@@ -284,7 +284,6 @@ public sealed class AccessStore
         await InitialiseAsync(ct);
         // Sessions are not carried over: everyone signs in again after a restore.
         await using (var c = await ConnectAsync(ct)) await Execute(c, "DELETE FROM session", ct);
-        var now = DateTimeOffset.UtcNow;
         foreach (var key in current.Where(k => k.Revoked is not null)) await RevokeAsync(key.Id, now, ct);
         var revokedAgain = current.Count(k => k.Revoked is not null);
         await AppendAsync(new AuditEntry(0, now, actor, "restore access", "access", null,

@@ -1,3 +1,4 @@
+using ChainMatch.Domain;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -10,11 +11,11 @@ public sealed partial record Neo4jConnection
     public Neo4jConnection(Uri baseUri, string database, string? user, string? password)
     {
         if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"'{baseUri}' is not an http(s) URI: the Query API is served over HTTP (port 7474), not Bolt", nameof(baseUri));
+            throw new InvalidValueException("uri", $"'{baseUri}' is not an http(s) URI: the Query API is served over HTTP (port 7474), not Bolt");
         if (!IsDatabaseName(database))
-            throw new ArgumentException($"'{database}' is not a Neo4j database name", nameof(database));
+            throw new InvalidValueException("database", $"'{database}' is not a Neo4j database name");
         if (user is null != password is null)
-            throw new ArgumentException("give both a Neo4j user and a password, or neither for a server with auth disabled");
+            throw new InvalidValueException("user", "give both a Neo4j user and a password, or neither for a server with auth disabled");
         BaseUri = baseUri;
         Database = database;
         User = user;

@@ -1,3 +1,5 @@
+using ChainMatch.Domain;
+using System.Text.Json;
 using System.Globalization;
 using System.Text;
 using ChainMatch.Domain.Firms;
@@ -85,9 +87,14 @@ public static class ProjectFile
                 ProjectLifecycle.Check(project);
                 projects.Add(stored is null ? project : project with { Problems = stored.Problems, Source = stored.Source });
             }
-            catch (Exception e) when (e is IllegalTransitionException or ArgumentException)
+            catch (IllegalTransitionException e)
             {
-                errors.Add(new RowError(first.Line, "stage", e.Message.Split(" (Parameter", 2)[0]));
+                errors.Add(new RowError(first.Line, "stage", e.Message));
+            }
+            catch (InvalidValueException e)
+            {
+                // The rule names the field as the API does (agreedInvestment); the file's column is agreed_investment.
+                errors.Add(new RowError(first.Line, JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Field), e.Message));
             }
         }
         if (errors.Count > 0) throw new ListImportException([.. errors.OrderBy(e => e.Line)]);

@@ -48,8 +48,8 @@ static class ChainFileReader
         }
         catch (ArgumentException e)
         {
-            // And this way on a stray structure it cannot build a node from (e.g. a sequence entry where a key belongs).
-            throw new SeedFormatException(file, 0, $"not valid YAML ({e.Message.Split(" (Parameter", 2)[0]}): look for a line out of place");
+            // And this way on a stray structure it cannot build a node from (e.g. a key given twice, from the dictionary it fills).
+            throw new SeedFormatException(file, 0, $"not valid YAML ({e.Message}): look for a line out of place");
         }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new SeedFormatException(file, 1, "a chain file holds one mapping with id, name, segments and feeds");

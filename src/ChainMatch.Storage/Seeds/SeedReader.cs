@@ -1,3 +1,4 @@
+using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
 
@@ -360,7 +361,7 @@ public static class SeedReader
         {
             ProjectLifecycle.Check(project);
         }
-        catch (Exception e) when (e is IllegalTransitionException or ArgumentException)
+        catch (Exception e) when (e is IllegalTransitionException or InvalidValueException)
         {
             var step = steps[id].First();
             throw new SeedFormatException(step.File, step.Line, e.Message);
