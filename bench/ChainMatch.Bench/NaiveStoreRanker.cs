@@ -30,12 +30,28 @@ sealed class NaiveStoreRanker : IDisposable
         _model = model;
     }
 
-    public IReadOnlyList<(FirmId Firm, float Score)> Rank(Gap gap, int top) =>
-        _finder.Candidates(gap)
-            .Select(c => (c.Firm.Id, Score: _model.Score(_finder.Features(gap, c.Firm, Read(c.Firm.Id)).Features)))
+    public IReadOnlyList<(FirmId Firm, float Score)> Rank(Gap gap, int top)
+    {
+        // The gap's context is the same for all its candidates: only the per-candidate reads are the baseline's cost.
+        var context = _finder.Context(gap, null, null);
+        context.ReleaseMarks();
+        var row = new float[LeadFeatures.Count];
+        return _finder.Candidates(gap)
+            .Select(c => (c.Firm.Id, Score: _model.Score(Features(context, c.Firm, Read(c.Firm.Id), row))))
             .OrderByDescending(x => x.Score)
             .Take(top)
             .ToList();
+    }
+
+    /// <summary>The features of one firm for the gap from the presences read from the store (its own; the seeds' groups aside).</summary>
+    float[] Features(GapContext context, Firm firm, List<Presence> presences, float[] row)
+    {
+        var year = _finder.Year;
+        var sites = presences.Where(p => p.IsActiveIn(year)).Select(p => new Site(
+            _graph.IndexOf(p.Segment), p, _graph.IsWithin(p.Region, context.Region.Code), _graph.IsWithin(p.Region, context.Province.Code))).ToArray();
+        FeatureRows.Write(_finder.Indexes, _graph.IndexOf(firm.Id), sites, context, row);
+        return row;
+    }
 
     List<Presence> Read(FirmId firm)
     {

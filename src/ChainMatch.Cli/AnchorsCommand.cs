@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Simulation;
 
 namespace ChainMatch.Cli;
@@ -25,7 +26,7 @@ static class AnchorsCommand
         {
             var asOf = GlobalOptions.AsOfDate(parse);
             var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
-            var report = new AnchorRanking(TrainCommand.LoadModel(parse)).Rank(graph, new ChainId(parse.GetValue(chain)!), new RegionCode(parse.GetValue(region)!), asOf, parse.GetValue(top));
+            var report = new AnchorRanking(new LeadRanker(TrainCommand.LoadModel(parse))).Rank(graph, new ChainId(parse.GetValue(chain)!), new RegionCode(parse.GetValue(region)!), asOf, parse.GetValue(top));
             if (parse.GetValue(format) == Formats.Json)
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, ReportJson.Options));

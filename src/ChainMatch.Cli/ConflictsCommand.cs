@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Simulation;
 
 namespace ChainMatch.Cli;
@@ -22,7 +23,7 @@ static class ConflictsCommand
         {
             var asOf = GlobalOptions.AsOfDate(parse);
             var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
-            var report = new Coordination(TrainCommand.LoadModel(parse)).Conflicts(graph, new RegionCode(parse.GetValue(province)!), asOf);
+            var report = new Coordination(new LeadRanker(TrainCommand.LoadModel(parse))).Conflicts(graph, new RegionCode(parse.GetValue(province)!), asOf);
             if (parse.GetValue(format) == Formats.Json)
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, ReportJson.Options));

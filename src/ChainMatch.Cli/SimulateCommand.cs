@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Simulation;
 
 namespace ChainMatch.Cli;
@@ -27,7 +28,7 @@ static class SimulateCommand
             var asOf = GlobalOptions.AsOfDate(parse);
             var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
             var firms = parse.GetValue(firm)!;
-            var simulation = new AnchorSimulation(TrainCommand.LoadModel(parse));
+            var simulation = new AnchorSimulation(new LeadRanker(TrainCommand.LoadModel(parse)));
             var json = parse.GetValue(format) == Formats.Json;
             if (firms.Length > 1)
             {

@@ -1,4 +1,5 @@
 using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Simulation;
 using ChainMatch.Ranking.Trees;
 
@@ -19,7 +20,7 @@ public class AnchorRankingTests
         .Supplies("anode-maker", "smelter")
         .Build();
 
-    static AnchorRankingReport Rank() => new AnchorRanking(Model).Rank(Graph(), new ChainId("aluminium"), new RegionCode("530300"), AsOf);
+    static AnchorRankingReport Rank() => new AnchorRanking(new LeadRanker(Model)).Rank(Graph(), new ChainId("aluminium"), new RegionCode("530300"), AsOf);
 
     [Test]
     public void AnAnchorBringingTwoSegmentsAndTheLinkBetweenThemRanksFirst()

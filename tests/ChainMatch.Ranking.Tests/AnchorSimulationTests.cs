@@ -1,5 +1,6 @@
 using ChainMatch.Domain.Gaps;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Simulation;
 using ChainMatch.Ranking.Trees;
 
@@ -24,7 +25,7 @@ public class AnchorSimulationTests
         .Build();
 
     static SimulationReport Simulate(ChainGraph graph) =>
-        new AnchorSimulation(Model).Run(graph, new FirmId("smelter"), new RegionCode("530300"), new ChainId("aluminium"), AsOf);
+        new AnchorSimulation(new LeadRanker(Model)).Run(graph, new FirmId("smelter"), new RegionCode("530300"), new ChainId("aluminium"), AsOf);
 
     [Test]
     public void TheAnchorBringsTheSegmentsItRunsElsewhereAtItsCapacity()
@@ -73,7 +74,7 @@ public class AnchorSimulationTests
     [Test]
     public void TheAnchorsSupplierIsAFollowerBecauseItWouldSupplyAFirmInTheRegion()
     {
-        var followers = new AnchorSimulation(SupplyTieModel()).Run(Graph(), new FirmId("smelter"), new RegionCode("530300"), new ChainId("aluminium"), AsOf).Followers;
+        var followers = new AnchorSimulation(new LeadRanker(SupplyTieModel())).Run(Graph(), new FirmId("smelter"), new RegionCode("530300"), new ChainId("aluminium"), AsOf).Followers;
         var supplier = followers.Single(f => f.FirmId == "anode-maker");
         Assert.That(supplier.Gap, Is.EqualTo("anode"));
         // The stump's two leaves: no supply tie before the anchor, one after.
@@ -102,12 +103,12 @@ public class AnchorSimulationTests
 
     [Test]
     public void AnInputWithoutACoefficientIsNotGivenAQuantity() =>
-        Assert.That(new AnchorSimulation(Model).Run(Graph(), new FirmId("foil-maker"), new RegionCode("530300"), new ChainId("aluminium"), AsOf).Inputs, Is.Empty);
+        Assert.That(new AnchorSimulation(new LeadRanker(Model)).Run(Graph(), new FirmId("foil-maker"), new RegionCode("530300"), new ChainId("aluminium"), AsOf).Inputs, Is.Empty);
 
     [Test]
     public void ASmelterAndItsAnodeSupplierTogetherReinforceEachOther()
     {
-        var result = new AnchorSimulation(Model).Compare(Graph(),
+        var result = new AnchorSimulation(new LeadRanker(Model)).Compare(Graph(),
             [(new FirmId("smelter"), null), (new FirmId("anode-maker"), null)], new RegionCode("530300"), new ChainId("aluminium"), AsOf);
         // Alone each holds one of three equal-tier segments: 0.7 × 1/3. Together two segments and the link between them: 0.7 × 2/3 + 0.3 × 1/2.
         Assert.That(result.Alone.Select(a => a.Gain), Is.All.EqualTo(Math.Round(0.7 / 3, 4)));
@@ -118,7 +119,7 @@ public class AnchorSimulationTests
     [Test]
     public void TwoAnchorsFillingTheSameSegmentOverlap()
     {
-        var result = new AnchorSimulation(Model).Compare(Graph(),
+        var result = new AnchorSimulation(new LeadRanker(Model)).Compare(Graph(),
             [(new FirmId("anode-maker"), null), (new FirmId("other-anode"), null)], new RegionCode("530300"), new ChainId("aluminium"), AsOf);
         Assert.That((result.TogetherGain, result.SumOfAlone, result.Verdict), Is.EqualTo((Math.Round(0.7 / 3, 4), Math.Round(2 * 0.7 / 3, 4), "overlap")));
     }
@@ -137,6 +138,6 @@ public class AnchorSimulationTests
 
     [Test]
     public void AFirmOutsideTheChainMustBeToldWhatItWouldBring() =>
-        Assert.That(() => new AnchorSimulation(Model).Run(Graph(), new FirmId("foil-maker"), new RegionCode("530300"), new ChainId("aluminium"), AsOf, [new SegmentId("nope")]),
+        Assert.That(() => new AnchorSimulation(new LeadRanker(Model)).Run(Graph(), new FirmId("foil-maker"), new RegionCode("530300"), new ChainId("aluminium"), AsOf, [new SegmentId("nope")]),
             Throws.TypeOf<NotFoundException>());
 }

@@ -1,4 +1,5 @@
 using ChainMatch.Domain.Graph;
+using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Simulation;
 using ChainMatch.Ranking.Trees;
 using ChainMatch.Storage.Seeds;
@@ -28,7 +29,7 @@ public class ConstraintLayersTests
         .Firm("small", @in: "smelting", at: "350900", capacity: 400_000, since: 2012);
 
     static SimulationReport Landing(ChainGraph graph, string firm) =>
-        new AnchorSimulation(Model).Run(graph, new FirmId(firm), Qujing, new ChainId("aluminium"), AsOf);
+        new AnchorSimulation(new LeadRanker(Model)).Run(graph, new FirmId(firm), Qujing, new ChainId("aluminium"), AsOf);
 
     static ConstraintCheck Power(IEnumerable<ConstraintCheck> checks) => checks.Single(c => c.Kind == ConstraintKind.GreenPowerQuota);
 
@@ -48,7 +49,7 @@ public class ConstraintLayersTests
     [Test]
     public void TwoSmeltersTogetherBreakTheQuotaThatNeitherBreaksAlone()
     {
-        var result = new AnchorSimulation(Model).Compare(Smelters().Build(), [(new FirmId("big"), null), (new FirmId("small"), null)],
+        var result = new AnchorSimulation(new LeadRanker(Model)).Compare(Smelters().Build(), [(new FirmId("big"), null), (new FirmId("small"), null)],
             Qujing, new ChainId("aluminium"), AsOf);
         // Alone: big leaves 20 − 2.7 − 13.5 = 3.8 TWh; small needs 400,000 × 13,500 = 5.4 TWh and leaves 20 − 2.7 − 5.4 = 11.9.
         Assert.That(result.Alone.Select(a => (Power(a.Constraints).HeadroomAfter, Power(a.Constraints).Broken)), Is.EqualTo(new[] { ((double?)3.8, false), (11.9, false) }));
@@ -122,7 +123,7 @@ public class SeededConstraintLayersTests
     public void ASecondHongqiaoSmelterInWenshanBreaksWenshansGreenPowerQuotaButNotYunnans()
     {
         var graph = ChainGraph.Build(SeedReader.Read(SeedFolder.RepositorySeeds()));
-        var report = new AnchorSimulation(TreeEnsemble.Load(SeedFolder.ShippedModel())).Run(graph, new FirmId("china-hongqiao"), new RegionCode("532600"),
+        var report = new AnchorSimulation(new LeadRanker(TreeEnsemble.Load(SeedFolder.ShippedModel()))).Run(graph, new FirmId("china-hongqiao"), new RegionCode("532600"),
             new ChainId("green-aluminium"), new DateOnly(2025, 12, 31), [new SegmentId("electrolytic-aluminium")]);
         var checks = report.Constraints.ToDictionary(c => c.Region);
         // Wenshan's smelters in 2025: Hongqiao 2,030 kt + Shenhuo 900 kt + Yunnan Aluminium 500 kt = 3,430 kt × 13,500 kWh = 46.305 TWh.

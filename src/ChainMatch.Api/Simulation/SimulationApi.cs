@@ -4,7 +4,7 @@ using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Ranking.Simulation;
-using ChainMatch.Ranking.Trees;
+using ChainMatch.Ranking.Leads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMatch.Api.Simulation;
@@ -34,7 +34,7 @@ public static class SimulationApi
         public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Chain(nameof(chainId), chainId), ScopeDemand.Region(nameof(regionCode), regionCode)];
     }
 
-    static Results<Ok<AnchorRankingReport>, ValidationProblem> Anchors([AsParameters] AnchorsQuery q, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    static Results<Ok<AnchorRankingReport>, ValidationProblem> Anchors([AsParameters] AnchorsQuery q, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {
         var errors = Parameters.Errors();
         Parameters.Slug(q.chainId, nameof(q.chainId), errors);
@@ -42,7 +42,7 @@ public static class SimulationApi
         if (q.top is < 1 or > 200) errors[nameof(q.top)] = ["'top' must be between 1 and 200"];
         var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(new AnchorRanking(model).Rank(snapshot.Current, new ChainId(q.chainId), new RegionCode(q.regionCode), asOf, q.top ?? 20));
+        return TypedResults.Ok(new AnchorRanking(ranker).Rank(snapshot.Current, new ChainId(q.chainId), new RegionCode(q.regionCode), asOf, q.top ?? 20));
     }
 
     /// <summary>Without a province: the caller's own region (Yunnan for a caller who sees every region).</summary>
@@ -51,14 +51,14 @@ public static class SimulationApi
         public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(province), province)];
     }
 
-    static Results<Ok<ConflictReport>, ValidationProblem> Conflicts([AsParameters] ConflictQuery q, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time, Caller caller)
+    static Results<Ok<ConflictReport>, ValidationProblem> Conflicts([AsParameters] ConflictQuery q, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time, Caller caller)
     {
         var errors = Parameters.Errors();
         var province = q.province ?? caller.DefaultRegion ?? "530000";
         Parameters.RegionCode(province, "province", errors);
         var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(new Coordination(model).Conflicts(snapshot.Current, new RegionCode(province), asOf));
+        return TypedResults.Ok(new Coordination(ranker).Conflicts(snapshot.Current, new RegionCode(province), asOf));
     }
 
     public sealed record ScenarioAnchor(string Firm, IReadOnlyList<string>? Segments);
@@ -72,7 +72,7 @@ public static class SimulationApi
         ];
     }
 
-    static Results<Ok<ScenarioComparison>, ValidationProblem> Compare(CompareRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    static Results<Ok<ScenarioComparison>, ValidationProblem> Compare(CompareRequest request, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {
         var errors = Parameters.Errors();
         if (request.Anchors is not { Count: >= 2 }) errors["anchors"] = ["a comparison needs two anchors or more"];
@@ -82,7 +82,7 @@ public static class SimulationApi
         var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time, snapshot.Current);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var anchors = request.Anchors!.Select(a => (new FirmId(a.Firm), (IReadOnlyList<SegmentId>?)a.Segments?.Select(s => new SegmentId(s)).ToList())).ToList();
-        return TypedResults.Ok(new AnchorSimulation(model).Compare(snapshot.Current, anchors, new RegionCode(request.Region!), new ChainId(request.Chain!), asOf));
+        return TypedResults.Ok(new AnchorSimulation(ranker).Compare(snapshot.Current, anchors, new RegionCode(request.Region!), new ChainId(request.Chain!), asOf));
     }
 
     public sealed record InlineSegment(string Segment, double? Capacity, string? Unit);
@@ -100,7 +100,7 @@ public static class SimulationApi
         ];
     }
 
-    static Results<Ok<SimulationReport>, ValidationProblem> SimulateAnchor(AnchorRequest request, GraphSnapshot snapshot, TreeEnsemble model, TimeProvider time)
+    static Results<Ok<SimulationReport>, ValidationProblem> SimulateAnchor(AnchorRequest request, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {
         var errors = Parameters.Errors();
         Parameters.Slug(request.Firm ?? "", "firm", errors);
@@ -115,7 +115,7 @@ public static class SimulationApi
             if (request.Describe!.Segments![i].Capacity is <= 0)
                 errors[$"describe.segments[{i}].capacity"] = ["a capacity is more than 0"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var simulation = new AnchorSimulation(model);
+        var simulation = new AnchorSimulation(ranker);
         var firm = new FirmId(request.Firm!);
         var region = new RegionCode(request.Region!);
         var chain = new ChainId(request.Chain!);

@@ -189,7 +189,11 @@ public sealed class ChainGraph
 
     public int IndexOf(SegmentId id) => _segmentIndex[id];
     public int IndexOf(FirmId id) => _firmIndex[id];
+    public int IndexOf(RegionCode code) => _regionIndex[code];
     public int SegmentCount => Data.Segments.Length;
+
+    /// <summary>Where the region (by index) has its seat, inherited as <see cref="SeatOf(RegionCode)"/> says.</summary>
+    public GeoPoint? SeatOf(int region) => _regionSeat[region];
 
     /// <summary>The firm's parent group (index), or -1 when it has none.</summary>
     public int ParentOf(int firm) => _firmParent[firm];

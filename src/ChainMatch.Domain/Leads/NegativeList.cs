@@ -18,7 +18,9 @@ public sealed class NegativeList
         _byFirm = applicable.Where(r => r.Firm is not null).ToLookup(r => r.Firm!.Value);
     }
 
-    public IReadOnlyList<NegativeRule> Catching(FirmId firm) => [.. _general, .. _byFirm[firm]];
+    public IReadOnlyList<NegativeRule> Catching(FirmId firm) =>
+        // Asked for every candidate of a gap: no rule applies to most gaps, so no id is hashed and no list made.
+        _general.Count == 0 && _byFirm.Count == 0 ? [] : [.. _general, .. _byFirm[firm]];
 
     /// <summary>Rules that name the firm itself, wherever it appears.</summary>
     public static IReadOnlyList<NegativeRule> Naming(ChainGraph graph, FirmId firm) =>

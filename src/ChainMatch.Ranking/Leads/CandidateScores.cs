@@ -6,48 +6,56 @@ namespace ChainMatch.Ranking.Leads;
 
 public static class CandidateScores
 {
+    /// <summary>The model's score of every candidate, in order (see <see cref="Of(TreeEnsemble, ReadOnlyMemory{float})"/>).</summary>
+    public static float[] Of(TreeEnsemble model, IReadOnlyList<LeadCandidate> candidates)
+    {
+        if (candidates is CandidateSet set) return Of(model, set.Rows);
+        var rows = new float[candidates.Count * LeadFeatures.Count];
+        for (var i = 0; i < candidates.Count; i++) candidates[i].Features.CopyTo(rows, i * LeadFeatures.Count);
+        return Of(model, rows);
+    }
+
     /// <summary>
-    /// The model's score of every candidate, in order: their features packed as rows and scored in blocks. Candidates
-    /// with the same features bit for bit get the same score, so each distinct row is scored once; many firms share a
+    /// The model's score of every row of a dense matrix (<see cref="LeadFeatures.Count"/> columns), in order, scored in
+    /// blocks. Rows equal bit for bit get the same score, so each distinct row is scored once; many firms share a
     /// profile (about half of a gap's candidates on the benchmark's synthetic universe), and scoring is most of a
     /// gap's time.
     /// </summary>
-    public static float[] Of(TreeEnsemble model, IReadOnlyList<LeadCandidate> candidates)
+    public static float[] Of(TreeEnsemble model, ReadOnlyMemory<float> rows)
     {
         var width = LeadFeatures.Count;
-        var distinct = new Dictionary<float[], int>(candidates.Count, SameBits.Instance);
-        var slotOf = new int[candidates.Count];
-        var rows = new float[candidates.Count * width];
-        for (var i = 0; i < candidates.Count; i++)
+        var count = rows.Length / width;
+        var distinct = new Dictionary<int, int>(count, new SameBits(rows, width));
+        var slotOf = new int[count];
+        var packed = new float[count * width];
+        for (var i = 0; i < count; i++)
         {
-            var features = candidates[i].Features;
-            if (!distinct.TryGetValue(features, out var slot))
+            if (!distinct.TryGetValue(i, out var slot))
             {
                 slot = distinct.Count;
-                distinct.Add(features, slot);
-                features.CopyTo(rows, slot * width);
+                distinct.Add(i, slot);
+                rows.Span.Slice(i * width, width).CopyTo(packed.AsSpan(slot * width, width));
             }
             slotOf[i] = slot;
         }
         var distinctScores = new float[distinct.Count];
-        model.ScoreMany(rows.AsSpan(0, distinct.Count * width), distinctScores);
-        var scores = new float[candidates.Count];
+        model.ScoreMany(packed.AsSpan(0, distinct.Count * width), distinctScores);
+        var scores = new float[count];
         for (var i = 0; i < scores.Length; i++) scores[i] = distinctScores[slotOf[i]];
         return scores;
     }
 
-    /// <summary>Rows equal bit for bit (so a missing value, NaN, equals itself).</summary>
-    sealed class SameBits : IEqualityComparer<float[]>
+    /// <summary>Rows of the matrix (by index) equal bit for bit (so a missing value, NaN, equals itself).</summary>
+    sealed class SameBits(ReadOnlyMemory<float> matrix, int width) : IEqualityComparer<int>
     {
-        public static readonly SameBits Instance = new();
+        ReadOnlySpan<byte> Bits(int row) => MemoryMarshal.AsBytes(matrix.Span.Slice(row * width, width));
 
-        public bool Equals(float[]? x, float[]? y) =>
-            x is not null && y is not null && MemoryMarshal.AsBytes(x.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(y.AsSpan()));
+        public bool Equals(int x, int y) => Bits(x).SequenceEqual(Bits(y));
 
-        public int GetHashCode(float[] row)
+        public int GetHashCode(int row)
         {
             var hash = new HashCode();
-            hash.AddBytes(MemoryMarshal.AsBytes(row.AsSpan()));
+            hash.AddBytes(Bits(row));
             return hash.ToHashCode();
         }
     }

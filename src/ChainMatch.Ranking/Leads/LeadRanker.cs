@@ -17,20 +17,34 @@ public sealed record Lead(
 public sealed record LeadList(
     string Segment, string SegmentName, string Region, string RegionName, DateOnly AsOf, int Candidates, IReadOnlyList<Lead> Leads);
 
+/// <summary>A gap's candidates and the model's score of each, in candidate order.</summary>
+public sealed record ScoredCandidates(CandidateSet Candidates, float[] Scores);
+
 /// <summary>
-/// Ranks a gap's candidates with the model and explains each lead by the features that raised its score most.
-/// Thread-safe: the model is immutable and finders are cached per graph snapshot and date (presences are read by
-/// year, project steps by day).
+/// The one way firms are scored for a gap: lead lists, target lists, anchor ranking, simulation followers and
+/// coordination all ask it. Ranks a gap's candidates with the model and explains each lead by the features that raised
+/// its score most. Thread-safe: the model is immutable and finders are cached per graph snapshot and date (presences
+/// are read by year, project steps by day); a new snapshot gets new finders.
 /// </summary>
 public sealed class LeadRanker(TreeEnsemble model)
 {
     const int ReasonsPerLead = 3;
     // Snapshots are immutable, so a finder built for one stays valid; a swapped-out snapshot lets its finders go.
-    readonly ConditionalWeakTable<ChainGraph, ConcurrentDictionary<DateOnly, LeadFinder>> _finders = new();
+    // Lazy: concurrent first requests on a snapshot build its finder once.
+    readonly ConditionalWeakTable<ChainGraph, ConcurrentDictionary<DateOnly, Lazy<LeadFinder>>> _finders = new();
+
+    public TreeEnsemble Model => model;
 
     LeadFinder Finder(ChainGraph graph, DateOnly asOf) =>
-        _finders.GetValue(graph, _ => new ConcurrentDictionary<DateOnly, LeadFinder>())
-            .GetOrAdd(asOf, date => new LeadFinder(graph, date));
+        _finders.GetValue(graph, _ => new ConcurrentDictionary<DateOnly, Lazy<LeadFinder>>())
+            .GetOrAdd(asOf, date => new Lazy<LeadFinder>(() => new LeadFinder(graph, date))).Value;
+
+    /// <summary>The candidates of the gap on the graph as of the date, each with the model's score.</summary>
+    public ScoredCandidates Score(ChainGraph graph, Gap gap, DateOnly asOf)
+    {
+        var candidates = Finder(graph, asOf).Candidates(gap);
+        return new ScoredCandidates(candidates, CandidateScores.Of(model, candidates.Rows));
+    }
 
     /// <param name="include">When given, only candidates it accepts are ranked (filters of a target list).</param>
     /// <param name="includeExcluded">Keep candidates the negative list catches, flagged with the rules, instead of leaving them out.</param>
@@ -38,18 +52,19 @@ public sealed class LeadRanker(TreeEnsemble model)
     {
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
-        var candidates = Finder(graph, asOf).Candidates(gap);
-        var scores = CandidateScores.Of(model, candidates);
+        var (candidates, scores) = Score(graph, gap, asOf);
         var negative = new NegativeList(graph, gap);
-        var scored = candidates
-            .Select((c, i) => (Candidate: c, Score: scores[i], Rules: negative.Catching(c.Firm.Id)))
-            .Where(x => (include is null || include(x.Candidate.Firm)) && (includeExcluded || x.Rules.Count == 0))
+        var scored = Enumerable.Range(0, candidates.Count)
+            .Select(i => (Index: i, Firm: candidates.FirmAt(i), Score: scores[i]))
+            .Where(x => include is null || include(x.Firm))
+            .Select(x => (x.Index, x.Firm, x.Score, Rules: negative.Catching(x.Firm.Id)))
+            .Where(x => includeExcluded || x.Rules.Count == 0)
             .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Candidate.Firm.Id.Value, StringComparer.Ordinal)
+            .ThenBy(x => x.Firm.Id.Value, StringComparer.Ordinal)
             .Take(top)
-            .Select((x, i) => new Lead(x.Candidate.Firm.Id.Value, x.Candidate.Firm.Name, x.Candidate.Firm.NameEn,
-                x.Candidate.Firm.Headquarters is { } hq ? graph.FindRegion(hq)?.Name : null,
-                Math.Round(x.Score, 4), i + 1, Reasons(x.Candidate, candidates.Evidence(x.Candidate)))
+            .Select((x, i) => new Lead(x.Firm.Id.Value, x.Firm.Name, x.Firm.NameEn,
+                x.Firm.Headquarters is { } hq ? graph.FindRegion(hq)?.Name : null,
+                Math.Round(x.Score, 4), i + 1, Reasons(candidates.Row(x.Index), candidates.Evidence(x.Index)))
             {
                 ExcludedBy = [.. x.Rules.Select(r => r.ToString())],
             })
@@ -58,9 +73,9 @@ public sealed class LeadRanker(TreeEnsemble model)
     }
 
     /// <summary>The evidence of the features that pushed the score up most; the strongest evidence when none did.</summary>
-    IReadOnlyList<string> Reasons(LeadCandidate candidate, IReadOnlyDictionary<LeadFeature, string> evidence)
+    IReadOnlyList<string> Reasons(ReadOnlySpan<float> features, IReadOnlyDictionary<LeadFeature, string> evidence)
     {
-        var contributions = model.Contributions(candidate.Features);
+        var contributions = model.Contributions(features);
         var explained = Enum.GetValues<LeadFeature>()
             .Where(evidence.ContainsKey)
             .OrderByDescending(f => contributions[(int)f])

@@ -2,7 +2,6 @@ using ChainMatch.Domain.Gaps;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Simulation;
-using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Ranking.Simulation;
 
@@ -18,7 +17,7 @@ public sealed record AnchorRankingReport(string Chain, string Region, string Reg
 /// in the chain not yet in the region), then the model's score for its best gap. The full simulation, with followers
 /// re-ranked, is for the anchors a planner then looks at.
 /// </summary>
-public sealed class AnchorRanking(TreeEnsemble model)
+public sealed class AnchorRanking(Leads.LeadRanker ranker)
 {
     public AnchorRankingReport Rank(ChainGraph graph, ChainId chain, RegionCode region, DateOnly asOf, int top = 20, int? maxCandidates = null)
     {
@@ -31,15 +30,13 @@ public sealed class AnchorRanking(TreeEnsemble model)
         var before = Completeness.Of(graph, held, chain);
 
         // Candidates: firms running a gap segment somewhere, scored by the model for that gap.
-        var finder = new LeadFinder(graph, asOf);
         var best = new Dictionary<FirmId, float>();
         foreach (var gap in gaps)
         {
-            var set = finder.Candidates(new Gap(gap, region));
-            var scores = Leads.CandidateScores.Of(model, set);
+            var (set, scores) = ranker.Score(graph, new Gap(gap, region), asOf);
             for (var i = 0; i < set.Count; i++)
-                if (set[i].Features[(int)LeadFeature.SegmentSitesElsewhere] > 0 && (!best.TryGetValue(set[i].Firm.Id, out var b) || scores[i] > b))
-                    best[set[i].Firm.Id] = scores[i];
+                if (set.Row(i)[(int)LeadFeature.SegmentSitesElsewhere] > 0 && (!best.TryGetValue(set.FirmAt(i).Id, out var b) || scores[i] > b))
+                    best[set.FirmAt(i).Id] = scores[i];
         }
         var candidates = best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Value, StringComparer.Ordinal)
             .Take(maxCandidates ?? int.MaxValue).ToList();

@@ -4,7 +4,6 @@ using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Projects;
 using ChainMatch.Domain.Simulation;
-using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Ranking.Simulation;
 
@@ -37,7 +36,7 @@ public sealed record SimulationReport(
 /// re-ranked: gaps closed or weakened, chain completeness before and after, the firms whose lead scores rose most
 /// (followers) and why, and an estimate of follow-on investment with its method.
 /// </summary>
-public sealed class AnchorSimulation(TreeEnsemble model)
+public sealed class AnchorSimulation(Leads.LeadRanker ranker)
 {
     const int FollowersShown = 10, LeadsPerGap = 5;
     static readonly Provenance Scenario = new("ChainMatch simulation", "anchor scenario (not a fact)");
@@ -76,7 +75,6 @@ public sealed class AnchorSimulation(TreeEnsemble model)
             .ToList();
 
         var followers = Followers(graph, after, afterAnalysis, anchorId, region, chainSegments, chosen, asOf);
-        var ranker = new Leads.LeadRanker(model);
         var inputs = AnchorNeeds.Inputs(graph, before, sites,
             input => [.. ranker.Rank(after, new Gap(input, region), asOf, 3, include: f => f.Id != anchorId).Leads.Select(l => l.Name)]);
         return new SimulationReport(anchorId.Value, anchor.Name, region.Value, place.Name, chain.Value, asOf,
@@ -153,42 +151,44 @@ public sealed class AnchorSimulation(TreeEnsemble model)
             .Distinct()
             .Where(s => afterAnalysis[s].IsGap)
             .ToList();
-        var finderBefore = new LeadFinder(before, asOf);
-        var finderAfter = new LeadFinder(after, asOf);
         var followers = new List<Follower>();
         foreach (var segment in near)
         {
             var gap = new Gap(segment, region);
-            var old = Scored(finderBefore.Candidates(gap));
-            var now = finderAfter.Candidates(gap);
-            var scored = Scored(now);
+            var old = ranker.Score(before, gap, asOf);
+            var oldRanks = Ranked(old);
+            var now = ranker.Score(after, gap, asOf);
             var negative = new NegativeList(after, gap);
-            foreach (var (firm, (score, rank, candidate)) in scored)
+            foreach (var (firm, (score, rank, index)) in Ranked(now))
             {
                 if (firm == anchor || rank > LeadsPerGap || negative.Catching(firm).Count > 0) continue;
-                var previous = old.TryGetValue(firm, out var o) ? o : default;
-                var rise = score - (previous.Candidate is null ? float.NegativeInfinity : previous.Score);
+                var had = oldRanks.TryGetValue(firm, out var previous);
+                var rise = score - (had ? previous.Score : float.NegativeInfinity);
                 if (rise <= 1e-6) continue;
-                var evidence = now.Evidence(candidate);
+                var evidence = now.Candidates.Evidence(index);
+                var features = now.Candidates.Row(index).ToArray();
+                var was = had ? old.Candidates.Row(previous.Index).ToArray() : null;
                 var reasons = Enum.GetValues<LeadFeature>()
-                    .Where(f => previous.Candidate is null || candidate.Features[(int)f] > previous.Candidate.Features[(int)f])
+                    .Where(f => was is null || features[(int)f] > was[(int)f])
                     .Where(evidence.ContainsKey)
                     .Select(f => evidence[f])
-                    .DefaultIfEmpty(previous.Candidate is null ? "becomes a candidate once the anchor is here" : "the gap gains a local buyer or supplier in the anchor")
+                    .DefaultIfEmpty(!had ? "becomes a candidate once the anchor is here" : "the gap gains a local buyer or supplier in the anchor")
                     .Take(3)
                     .ToList();
-                followers.Add(new Follower(firm.Value, candidate.Firm.Name, segment.Value, after.FindSegment(segment)!.Name,
-                    Math.Round(previous.Candidate is null ? 0 : previous.Score, 4), Math.Round(score, 4), previous.Candidate is null ? null : previous.Rank, rank, reasons));
+                followers.Add(new Follower(firm.Value, now.Candidates.FirmAt(index).Name, segment.Value, after.FindSegment(segment)!.Name,
+                    Math.Round(had ? previous.Score : 0, 4), Math.Round(score, 4), had ? previous.Rank : null, rank, reasons));
             }
         }
         return [.. followers.OrderByDescending(f => f.NewScore - f.OldScore).ThenBy(f => f.FirmId, StringComparer.Ordinal).Take(FollowersShown)];
     }
 
-    Dictionary<FirmId, (float Score, int Rank, LeadCandidate Candidate)> Scored(IReadOnlyList<LeadCandidate> candidates) =>
-        candidates.Select(c => (Candidate: c, Score: model.Score(c.Features)))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Candidate.Firm.Id.Value, StringComparer.Ordinal)
-            .Select((x, i) => (x.Candidate, x.Score, Rank: i + 1))
-            .ToDictionary(x => x.Candidate.Firm.Id, x => (x.Score, x.Rank, x.Candidate));
+    /// <summary>Each candidate's score, rank (ties by firm id) and place in the set, by firm.</summary>
+    static Dictionary<FirmId, (float Score, int Rank, int Index)> Ranked(Leads.ScoredCandidates scored) =>
+        Enumerable.Range(0, scored.Candidates.Count)
+            .Select(i => (Index: i, Firm: scored.Candidates.FirmAt(i).Id, Score: scored.Scores[i]))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Firm.Value, StringComparer.Ordinal)
+            .Select((x, r) => (x.Firm, x.Score, Rank: r + 1, x.Index))
+            .ToDictionary(x => x.Firm, x => (x.Score, x.Rank, x.Index));
 
     /// <summary>Expected follow-on investment: for each follower, the share of library projects that got to signing times the median agreed investment of signed projects.</summary>
     static FollowOnEstimate FollowOn(ChainGraph graph, IReadOnlyList<Follower> followers)

@@ -1,7 +1,6 @@
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Projects;
-using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Ranking.Simulation;
 
@@ -16,12 +15,11 @@ public sealed record ConflictReport(string Province, string ProvinceName, DateOn
 /// same firm for the same segment, each with its stage and owner, and which region fits best: the highest model
 /// score for the firm in that gap, resource fit breaking ties.
 /// </summary>
-public sealed class Coordination(TreeEnsemble model)
+public sealed class Coordination(Leads.LeadRanker ranker)
 {
     public ConflictReport Conflicts(ChainGraph graph, RegionCode province, DateOnly asOf)
     {
         var root = graph.FindRegion(province) ?? throw new NotFoundException("region", province.Value);
-        var finder = new LeadFinder(graph, asOf);
         var open = graph.Data.Projects.Where(p => IsOpen(p, asOf) && graph.IsWithin(p.Region, province)).ToList();
         var conflicts = open
             .GroupBy(p => (p.Firm, p.Segment))
@@ -30,11 +28,12 @@ public sealed class Coordination(TreeEnsemble model)
             {
                 var pursuits = g.Select(p =>
                 {
-                    var candidate = finder.Candidates(new Gap(p.Segment, p.Region)).FirstOrDefault(c => c.Firm.Id == p.Firm);
+                    var (candidates, scores) = ranker.Score(graph, new Gap(p.Segment, p.Region), asOf);
+                    var i = Enumerable.Range(0, candidates.Count).FirstOrDefault(i => candidates.FirmAt(i).Id == p.Firm, -1);
                     var region = graph.FindRegion(p.Region)!;
                     return new Pursuit(p.Id, region.Code.Value, region.Name, p.Stage, p.OwnerTeam,
-                        candidate is null ? null : Math.Round(model.Score(candidate.Features), 4),
-                        candidate?.Features[(int)LeadFeature.ResourceFit] ?? 0);
+                        i < 0 ? null : Math.Round(scores[i], 4),
+                        i < 0 ? 0 : candidates.Row(i)[(int)LeadFeature.ResourceFit]);
                 }).OrderByDescending(p => p.Score ?? double.MinValue).ThenByDescending(p => p.ResourceFit).ToList();
                 var best = pursuits[0];
                 var suggestion = best.Score is null
