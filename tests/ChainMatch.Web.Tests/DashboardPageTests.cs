@@ -85,8 +85,11 @@ public sealed class DashboardPageTests
             return [box.left + x, box.top + y];
         }");
         await page.Mouse.ClickAsync((float)point[0], (float)point[1]);
-        await page.WaitForURLAsync(url => url.Contains("region=530100", StringComparison.Ordinal));
-        await page.Locator("svg.status-map").WaitForAsync();
+        // The address changing is what the click does; the status map page then loads its data. On a loaded machine the
+        // page's "load" event can take longer than the context's default, so wait for the commit and then the map.
+        await page.WaitForURLAsync(url => url.Contains("region=530100", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await page.Locator("svg.status-map").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         Assert.That(page.Url, Does.Contain("chain=new-energy-battery"));
     }
 
