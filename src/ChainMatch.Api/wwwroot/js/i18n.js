@@ -99,3 +99,6 @@ export function t(key, ...args) {
 
 /** A graph object's name in the current language: nameEn when English is chosen and the seeds have one. */
 export const name = obj => (current === 'en' && obj?.nameEn) ? obj.nameEn : obj?.name ?? '';
+
+/** A label the API sends ({ zh, en }: roles, list families) in the current language. */
+export const label = l => (current === 'en' ? l?.en : l?.zh) ?? '';
