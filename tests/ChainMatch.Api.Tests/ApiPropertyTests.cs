@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChainMatch.Api.Graph;
+using ChainMatch.Domain.Graph;
 using ChainMatch.Storage.Lists;
 using FsCheck;
 using FsCheck.Fluent;
@@ -111,7 +112,7 @@ public class ApiPropertyTests : ApiTest
             ["regionCode"] = regions, ["region"] = regions, ["hq"] = regions, ["root"] = regions, ["province"] = ["530000"],
             ["segmentId"] = segments, ["segment"] = segments, ["segments"] = segments,
             ["firmId"] = firms, ["firm"] = firms, ["projectId"] = projects, ["project"] = projects,
-            ["listId"] = [.. ListImport.Families.Keys], ["list"] = [.. ListImport.Families.Keys], ["year"] = ["2024", "1989", "2101"],
+            ["listId"] = [.. ListFamily.All.Select(f => f.Id)], ["list"] = [.. ListFamily.All.Select(f => f.Id)], ["year"] = ["2024", "1989", "2101"],
             ["asOf"] = dates, ["from"] = dates, ["to"] = dates, ["date"] = ["2024-06-30", "2025-01-01"], ["deadline"] = ["2025-01-01"],
             ["stage"] = ["lead", "contacted", "signed", "lost"], ["format"] = ["json", "csv"], ["lang"] = ["zh", "en"],
             ["top"] = ["1", "10", "200", "201"], ["perGap"] = ["1", "5", "51"],

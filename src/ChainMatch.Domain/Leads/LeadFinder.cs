@@ -485,12 +485,12 @@ public sealed class LeadFinder
 
     static ListStanding Standing(List<(ListMembership Membership, FirmList Edition)> memberships)
     {
-        bool Has(string prefix) => memberships.Any(m => m.Edition.Id.Value.StartsWith(prefix, StringComparison.Ordinal));
+        bool On(ListFamily family) => memberships.Any(m => ListFamily.Of(m.Edition.Id) == family);
         var best = memberships.Where(m => m.Membership.Rank is not null).OrderBy(m => m.Membership.Rank).FirstOrDefault();
         var text = best.Edition is not null
             ? $"on {best.Edition.NameEn ?? best.Edition.Name} (rank {best.Membership.Rank})"
             : $"on {string.Join(", ", memberships.Select(m => m.Edition.NameEn ?? m.Edition.Name).Distinct())}";
-        return new ListStanding(Has("fortune-global-500"), Has("china-top-500"), Has("china-private-top-500"), best.Membership?.Rank, text);
+        return new ListStanding(On(ListFamily.FortuneGlobal500), On(ListFamily.ChinaTop500), On(ListFamily.ChinaPrivateTop500), best.Membership?.Rank, text);
     }
 
     static Quantity? DominantCapacity(IEnumerable<Presence> presences)

@@ -39,6 +39,7 @@ public sealed class EndpointPolicyTests
         ["GET /api/regions/{regionCode}/segments/{segmentId}/leads"] = nameof(Permission.ReadLeads),
         ["GET /api/regions/{regionCode}/targets"] = nameof(Permission.ReadLeads),
         ["GET /api/regions/{regionCode}/targets.xlsx"] = nameof(Permission.ReadLeads),
+        ["GET /api/lists/families"] = nameof(Permission.ReadMaps),
         ["POST /api/lists/{listId}/editions/{year:int}"] = nameof(Permission.Administer),
         ["GET /api/negative-list"] = nameof(Permission.ReadLeads),
         ["POST /api/negative-list"] = nameof(Permission.Administer),
