@@ -84,6 +84,9 @@ public class ApiPropertyTests : ApiTest
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), what);
         var problem = JsonNode.Parse(body)!.AsObject();
         Assert.That((string?)problem["title"], Is.Not.Null.And.Not.Empty, what);
+        // A 400 names the field it refuses; only a request the framework cannot bind at all ("Bad request") says why in its detail.
+        if (response.StatusCode == HttpStatusCode.BadRequest && (string?)problem["title"] != "Bad request")
+            Assert.That(problem["errors"], Is.InstanceOf<JsonObject>(), "a 400 that names no field: " + what);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
             if (problem["errors"] is JsonObject errors)
