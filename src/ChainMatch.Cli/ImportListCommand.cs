@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChainMatch.Storage;
+using ChainMatch.Domain.Graph;
 using ChainMatch.Storage.Lists;
 
 namespace ChainMatch.Cli;
@@ -11,7 +12,7 @@ static class ImportListCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "The list as CSV (UTF-8 or GB18030): rank, name[, name_en, headquarters, revenue, revenue_unit, industry, country, uscc]." };
         var list = new Option<string>("--list") { Description = "The list family.", Required = true };
-        list.AcceptOnlyFromAmong([.. ListImport.Families.Keys]);
+        list.AcceptOnlyFromAmong([.. ListFamily.All.Select(f => f.Id)]);
         var year = new Option<int>("--year") { Description = "The edition's year.", Required = true };
         var createMissing = new Option<bool>("--create-missing") { Description = "Create a new firm for each unmatched row (otherwise they are only reported)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be matched and written; write nothing." };
@@ -30,7 +31,7 @@ static class ImportListCommand
             ListImportPlan plan;
             try
             {
-                plan = ListImport.Plan(graph, rows, parse.GetValue(list)!, parse.GetValue(year), parse.GetValue(createMissing), path.Name);
+                plan = ListImport.Plan(graph, rows, ListFamily.Parse(parse.GetValue(list))!, parse.GetValue(year), parse.GetValue(createMissing), path.Name);
             }
             catch (ListImportException e)
             {

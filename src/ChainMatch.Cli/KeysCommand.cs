@@ -24,15 +24,15 @@ static class KeysCommand
     static Command CreateKey(TextWriter output)
     {
         var name = new Option<string>("--name") { Description = "Who or what the key is for, e.g. kunming-investment.", Required = true };
-        var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", AccessRoles.All)}.", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of {Role.Names}.", Required = true };
         var region = new Option<string>("--region") { Description = "The region subtree the key sees (a region code), or * for every region.", Required = true };
         var chain = new Option<string[]>("--chain") { Description = "For a chain chief: a chain the key may see (repeat for several)." };
         var create = new Command("create", "Create a key and print its token once.") { name, role, region, chain };
         create.SetAction(async (parse, ct) =>
         {
             var (roleName, regionCode, chains) = (parse.GetValue(role)!, parse.GetValue(region)!, parse.GetValue(chain) ?? []);
-            if (!AccessRoles.IsRole(roleName)) throw new CliException($"--role '{roleName}' is not a role: use {string.Join(", ", AccessRoles.All)}", ChainMatchCli.Usage);
-            if (roleName == AccessRoles.ChainChief && chains.Length == 0) throw new CliException("a chain chief's key names their chains with --chain", ChainMatchCli.Usage);
+            var keyRole = Role.Parse(roleName) ?? throw new CliException($"--role '{roleName}' is not a role: use {Role.Names}", ChainMatchCli.Usage);
+            if (keyRole.NamesChains && chains.Length == 0) throw new CliException("a chain chief's key names their chains with --chain", ChainMatchCli.Usage);
             if (regionCode != "*" || chains.Length > 0)
             {
                 var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
@@ -40,7 +40,7 @@ static class KeysCommand
                 if (chains.FirstOrDefault(c => graph.FindChain(new ChainId(c)) is null) is { } unknown) throw new CliException($"--chain '{unknown}' is not a chain of the graph");
             }
             var access = await CliAudit.OpenAsync(parse, ct);
-            var (key, token) = await access.CreateKeyAsync(parse.GetValue(name)!, roleName, regionCode, chains, ChainMatchCli.Time.GetUtcNow(), ct);
+            var (key, token) = await access.CreateKeyAsync(parse.GetValue(name)!, keyRole.Name, regionCode, chains, ChainMatchCli.Time.GetUtcNow(), ct);
             await CliAudit.RecordAsync(parse, "keys create", $"key:{key.Id}", null, key, ct);
             await output.WriteLineAsync($"created key {key.Id} ({key.Name}: {key.Role}, {key.Region}); its token, shown this once:");
             await output.WriteLineAsync(token);

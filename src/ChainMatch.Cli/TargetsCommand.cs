@@ -15,7 +15,7 @@ static class TargetsCommand
         var region = new Option<string>("--region") { Description = "Region code (GB/T 2260).", Required = true };
         var chain = new Option<string?>("--chain") { Description = "Only this chain's gaps." };
         var list = new Option<string?>("--list") { Description = "Only firms on this list family." };
-        list.AcceptOnlyFromAmong([.. TargetFilter.Lists]);
+        list.AcceptOnlyFromAmong([.. ListFamily.All.Select(f => f.Id)]);
         var hq = new Option<string?>("--hq") { Description = "Only firms headquartered in this region (code)." };
         var minRevenue = new Option<double?>("--min-revenue") { Description = "Only firms with at least this revenue in 亿元 on their latest list edition; firms without a list revenue are left out." }.AtLeast(0);
         var perGap = new Option<int>("--per-gap") { Description = "Leads kept per gap.", DefaultValueFactory = _ => 5 };
@@ -34,7 +34,7 @@ static class TargetsCommand
             var model = TrainCommand.LoadModel(parse);
             var filter = new TargetFilter(
                 parse.GetValue(chain) is { } c ? new ChainId(c) : null,
-                parse.GetValue(list),
+                ListFamily.Parse(parse.GetValue(list)),
                 parse.GetValue(hq) is { } h ? new RegionCode(h) : null,
                 parse.GetValue(perGap),
                 parse.GetValue(includeExcluded),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChainMatch.Api.Graph;
+using ChainMatch.Domain.Graph;
 using ChainMatch.Storage.Lists;
 using FsCheck;
 using FsCheck.Fluent;
@@ -83,6 +84,9 @@ public class ApiPropertyTests : ApiTest
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), what);
         var problem = JsonNode.Parse(body)!.AsObject();
         Assert.That((string?)problem["title"], Is.Not.Null.And.Not.Empty, what);
+        // A 400 names the field it refuses; only a request the framework cannot bind at all ("Bad request") says why in its detail.
+        if (response.StatusCode == HttpStatusCode.BadRequest && (string?)problem["title"] != "Bad request")
+            Assert.That(problem["errors"], Is.InstanceOf<JsonObject>(), "a 400 that names no field: " + what);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
             if (problem["errors"] is JsonObject errors)
@@ -111,7 +115,7 @@ public class ApiPropertyTests : ApiTest
             ["regionCode"] = regions, ["region"] = regions, ["hq"] = regions, ["root"] = regions, ["province"] = ["530000"],
             ["segmentId"] = segments, ["segment"] = segments, ["segments"] = segments,
             ["firmId"] = firms, ["firm"] = firms, ["projectId"] = projects, ["project"] = projects,
-            ["listId"] = [.. ListImport.Families.Keys], ["list"] = [.. ListImport.Families.Keys], ["year"] = ["2024", "1989", "2101"],
+            ["listId"] = [.. ListFamily.All.Select(f => f.Id)], ["list"] = [.. ListFamily.All.Select(f => f.Id)], ["year"] = ["2024", "1989", "2101"],
             ["asOf"] = dates, ["from"] = dates, ["to"] = dates, ["date"] = ["2024-06-30", "2025-01-01"], ["deadline"] = ["2025-01-01"],
             ["stage"] = ["lead", "contacted", "signed", "lost"], ["format"] = ["json", "csv"], ["lang"] = ["zh", "en"],
             ["top"] = ["1", "10", "200", "201"], ["perGap"] = ["1", "5", "51"],

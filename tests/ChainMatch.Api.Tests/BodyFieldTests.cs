@@ -1,3 +1,4 @@
+using ChainMatch.Domain.Access;
 using System.Net;
 using System.Reflection;
 using System.Text;
@@ -46,7 +47,7 @@ public sealed class BodyFieldTests : ApiTest
         foreach (var (endpoint, path) in fields)
         {
             // A caller of its own per field: the expensive routes allow 20 requests a minute per caller.
-            using var client = App.ClientAs(ChainMatch.Domain.Access.AccessRoles.Admin);
+            using var client = App.ClientAs(Role.Admin);
             foreach (var value in values)
             {
                 var (storeBefore, auditBefore) = (StoreDigest.Of(store), await AuditCount());

@@ -22,7 +22,7 @@ sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null, s
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        _adminToken ??= CreateKey(AccessRoles.Admin, "*");
+        _adminToken ??= CreateKey(Role.Admin, "*");
         builder.UseSetting("Graph:DataDirectory", DataDirectory);
         builder.UseSetting("Graph:SeedDirectory", seedDirectory);
         builder.UseSetting("Ranking:ModelPath", modelPath ?? ShippedModelPath);
@@ -37,14 +37,14 @@ sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null, s
     }
 
     /// <summary>A key of the given role and scope in this app's access store, as the CLI would create it.</summary>
-    public string CreateKey(string role, string region, params string[] chains)
+    public string CreateKey(Role role, string region, params string[] chains)
     {
         var access = AccessStore.OpenAsync(Path.Combine(DataDirectory, "access.db")).GetAwaiter().GetResult();
-        return access.CreateKeyAsync($"test-{role}-{region}", role, region, chains, DateTimeOffset.UtcNow).GetAwaiter().GetResult().Token;
+        return access.CreateKeyAsync($"test-{role.Name}-{region}", role.Name, region, chains, DateTimeOffset.UtcNow).GetAwaiter().GetResult().Token;
     }
 
     /// <summary>A client that calls as a key of the given role and scope; no credentials at all when <paramref name="role"/> is null.</summary>
-    public HttpClient ClientAs(string? role, string region = "*", params string[] chains)
+    public HttpClient ClientAs(Role? role, string region = "*", params string[] chains)
     {
         // CreateDefaultClient signs in as admin (ConfigureClient); replace that.
         var client = CreateDefaultClient();

@@ -1,3 +1,4 @@
+using ChainMatch.Domain.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -40,7 +41,7 @@ public class CoordinationApiTests : ApiTest
     public async Task AKunmingLeadIsWarnedThatQujingPursuesTheFirmWithoutQujingsProjectOrOwner()
     {
         await QujingCourtsTheSameFirm();
-        using var kunming = App.ClientAs(Domain.Access.AccessRoles.Investment, "530100");
+        using var kunming = App.ClientAs(Role.Investment, "530100");
         var response = await kunming.PostAsJsonAsync("/api/projects", new { firm = "cell-co", segment = "foil", region = "530181", ownerTeam = "安宁市", date = "2024-07-01" });
         var warnings = (await response.Content.ReadFromJsonAsync<JsonNode>())!["warnings"]!.AsArray().Select(w => (string?)w).ToList();
         Assert.That(warnings, Is.EqualTo(new[] { "曲靖市 already pursues this firm for this segment" }));

@@ -24,7 +24,7 @@ public class DashboardApiTests : ApiTest
     [Test]
     public async Task A_Kunming_key_gets_Kunmings_figures_by_default_and_is_refused_the_province()
     {
-        using var kunming = App.ClientAs(AccessRoles.Admin, "530100");
+        using var kunming = App.ClientAs(Role.Admin, "530100");
         var mine = await kunming.GetFromJsonAsync<JsonNode>("/api/dashboard?from=2024-01-01&to=2024-12-31");
         Assert.That((string?)mine!["region"], Is.EqualTo("530100"));
         using var province = await kunming.GetAsync("/api/dashboard?region=530000");
@@ -44,7 +44,7 @@ public class DashboardApiTests : ApiTest
     {
         var province = await GetJson("/api/dashboard/prefectures?region=530000&chain=battery&asOf=2025-06-30");
         Assert.That(province["prefectures"]!.AsArray().Select(p => (string?)p!["region"]), Is.EqualTo(new[] { "530100", "530300" }));
-        using var kunming = App.ClientAs(AccessRoles.Admin, "530100");
+        using var kunming = App.ClientAs(Role.Admin, "530100");
         var own = await kunming.GetFromJsonAsync<JsonNode>("/api/dashboard/prefectures?chain=battery&asOf=2025-06-30");
         Assert.That(own!["prefectures"]!.AsArray().Select(p => (string?)p!["region"]), Is.EqualTo(new[] { "530100" }));
     }

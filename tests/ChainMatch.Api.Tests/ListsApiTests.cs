@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMatch.Api.Tests;
 
@@ -41,6 +42,32 @@ public class ListsApiTests : ApiTest
         Assert.That((await Client.GetAsync("/api/firms/newcomer-metals")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         await Upload("/api/lists/china-top-500/editions/2024?createMissing=true", Fortune);
         Assert.That((string?)(await GetJson("/api/firms/newcomer-metals"))["name"], Is.EqualTo("新来的公司"));
+    }
+
+    /// <summary>A clock stopped at one instant.</summary>
+    sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Test]
+    public async Task AFirmAnUploadCreatesIsSourcedToTheUploadOnTheServicesClockDate()
+    {
+        using var app = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"),
+            services: s => s.AddSingleton<TimeProvider>(new StoppedClock(new DateTimeOffset(2031, 2, 3, 10, 0, 0, TimeSpan.Zero))));
+        try
+        {
+            using var client = app.CreateClient();
+            var response = await client.PostAsync("/api/lists/china-top-500/editions/2024?createMissing=true",
+                new ByteArrayContent(Encoding.UTF8.GetBytes(Fortune)) { Headers = { { "Content-Type", "text/csv" } } });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+            var firm = (await client.GetFromJsonAsync<JsonNode>("/api/firms/newcomer-metals"))!;
+            Assert.That((string?)firm["source"]!["reference"], Is.EqualTo("upload of 2031-02-03"));
+        }
+        finally
+        {
+            app.DeleteData();
+        }
     }
 
     [Test]

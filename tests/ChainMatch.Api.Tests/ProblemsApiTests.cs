@@ -53,5 +53,17 @@ public class ProblemsApiTests : ApiTest
         await Raise();
         var response = await Client.PostAsJsonAsync($"{Project}/problems/problem-1/close", new { closedOn = "2024-04-05", resolution = " " });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonNode>())!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "resolution" }));
+    }
+
+    [Test]
+    public async Task ClosingBeforeTheProblemWasRaisedIsA400NamingClosedOn()
+    {
+        await Raise();
+        var response = await Client.PostAsJsonAsync($"{Project}/problems/problem-1/close", new { closedOn = "2023-01-01", resolution = "done" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var errors = (await response.Content.ReadFromJsonAsync<JsonNode>())!["errors"]!.AsObject();
+        Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { "closedOn" }));
+        Assert.That((string?)errors["closedOn"]![0], Does.Contain("before it was raised").And.Not.Contain("Parameter"));
     }
 }

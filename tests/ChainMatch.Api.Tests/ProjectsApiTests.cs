@@ -37,6 +37,17 @@ public class ProjectsApiTests : ApiTest
     }
 
     [Test]
+    public async Task AStepDatedBeforeTheLastOneIsA400NamingTheDateAndChangesNothing()
+    {
+        var response = await Move("foil-for-kunming", new { stage = "started", date = "2023-06-01" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var errors = (await response.Content.ReadFromJsonAsync<JsonNode>())!["errors"]!.AsObject();
+        Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { "date" }));
+        Assert.That((string?)errors["date"]![0], Does.Contain("is before its last step").And.Not.Contain("Parameter"));
+        Assert.That((string?)(await GetJson("/api/projects/foil-for-kunming"))["stage"], Is.EqualTo("signed"));
+    }
+
+    [Test]
     public async Task ANewLeadStartsAtLeadAndAppearsInTheRegionsList()
     {
         var created = await Client.PostAsJsonAsync("/api/projects", new { firm = "smelter-co", segment = "foil", region = "530181", ownerTeam = "安宁市投资促进局", date = "2025-03-01" });

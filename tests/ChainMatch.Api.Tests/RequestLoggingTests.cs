@@ -18,7 +18,7 @@ public class RequestLoggingTests
     {
         var log = new CapturedLog();
         using var app = Start(log);
-        using var client = app.ClientAs(AccessRoles.Planner, "530100");
+        using var client = app.ClientAs(Role.Planner, "530100");
         var keyId = client.DefaultRequestHeaders.Authorization!.Parameter!.Split('_')[1];
 
         var response = await client.GetAsync(StatusMap + "?asOf=2024");
@@ -29,7 +29,7 @@ public class RequestLoggingTests
         var line = events[0];
         Assert.That(line.Level, Is.EqualTo(LogEventLevel.Information));
         Assert.That(Scalars(line, "RequestMethod", "QueryString", "RoutePattern", "StatusCode", "CallerId", "CallerRole", "CallerRegion"),
-            Is.EqualTo(new object?[] { "GET", "?asOf=2024", "/api/chains/{chainId}/status/{regionCode}", 200, $"key:{keyId}", AccessRoles.Planner, "530100" }));
+            Is.EqualTo(new object?[] { "GET", "?asOf=2024", "/api/chains/{chainId}/status/{regionCode}", 200, $"key:{keyId}", Role.Planner.Name, "530100" }));
         Assert.That(Scalars(line, "Elapsed")[0], Is.TypeOf<double>().And.GreaterThan(0));
     }
 

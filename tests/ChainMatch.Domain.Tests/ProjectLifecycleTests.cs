@@ -47,6 +47,21 @@ public class ProjectLifecycleTests
             Throws.TypeOf<InvalidValueException>().With.Property(nameof(InvalidValueException.Field)).EqualTo("fundsInPlace"));
 
     [Test]
+    public void AProblemIsNumberedAfterThoseTheProjectHasWithItsTextsTrimmed()
+    {
+        var project = At(ProjectStage.Signed);
+        var first = ProjectProblem.Next(project, " land ", "site", DateOnly.Parse("2024-02-01"), " 发改委 ", [" 自然资源局 ", " "], DateOnly.Parse("2024-03-01"));
+        var second = ProjectProblem.Next(project with { Problems = [first] }, "power", "line", DateOnly.Parse("2024-02-01"), "供电局", [], DateOnly.Parse("2024-03-01"));
+        Assert.That((first.Id, first.Category, first.LeadDepartment, first.ResponsibleDepartments.Single()), Is.EqualTo(("problem-1", "land", "发改委", "自然资源局")));
+        Assert.That(second.Id, Is.EqualTo("problem-2"));
+    }
+
+    [Test]
+    public void AProblemWithADeadlineBeforeTheDayItWasRaisedIsRefusedNamingTheDeadline() =>
+        Assert.That(() => ProjectProblem.Next(At(ProjectStage.Signed), "land", "site", DateOnly.Parse("2024-02-01"), "发改委", [], DateOnly.Parse("2024-01-31")),
+            Throws.TypeOf<InvalidValueException>().With.Property(nameof(InvalidValueException.Field)).EqualTo("deadline"));
+
+    [Test]
     public void ClosingAProblemWithoutAResolutionIsRefusedNamingTheResolution() =>
         Assert.That(() => new ProjectProblem("problem-1", "land", "site", DateOnly.Parse("2024-01-01"), "bureau", [], DateOnly.Parse("2024-02-01")).Close(DateOnly.Parse("2024-01-05"), " "),
             Throws.TypeOf<InvalidValueException>().With.Property(nameof(InvalidValueException.Field)).EqualTo("resolution"));

@@ -66,7 +66,7 @@ public class ImporterPropertyTests
             if (errors.Count > 0) return;
             try
             {
-                var plan = ListImport.Plan(_graph, rows, "china-top-500", 2024, createMissing, "property test");
+                var plan = ListImport.Plan(_graph, rows, ListFamily.ChinaTop500, 2024, createMissing, "property test");
                 WholeOrNothing(plan.Changes, before);
             }
             catch (ListImportException e)

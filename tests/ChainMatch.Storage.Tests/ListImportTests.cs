@@ -73,7 +73,7 @@ public class ListImportTests
     [Test]
     public void MatchedRowsBecomeMembershipsWithRankAndRevenueAndTheRestIsReported()
     {
-        var plan = ListImport.Plan(Graph(), Rows(Fortune), "fortune-global-500", 2024, createMissing: false, "test file");
+        var plan = ListImport.Plan(Graph(), Rows(Fortune), ListFamily.FortuneGlobal500, 2024, createMissing: false, "test file");
         Assert.That(plan.Rows.Select(r => (r.Rank, r.Outcome, r.Firm)), Is.EqualTo(new[]
         {
             (312, "matched", (string?)"cell-co"), (401, "matched", "smelter-co"), (450, "unmatched", null),
@@ -86,7 +86,7 @@ public class ListImportTests
     [Test]
     public void AnUnmatchedRowBecomesANewFirmOnlyWhenAsked()
     {
-        var plan = ListImport.Plan(Graph(), Rows(Fortune), "fortune-global-500", 2024, createMissing: true, "test file");
+        var plan = ListImport.Plan(Graph(), Rows(Fortune), ListFamily.FortuneGlobal500, 2024, createMissing: true, "test file");
         var created = plan.Changes.Firms.Single();
         Assert.That((created.Id.Value, created.Name, created.Headquarters?.Value), Is.EqualTo(("newcomer-metals", "新来的公司", "350900")));
         Assert.That(plan.Count(ListImport.Created), Is.EqualTo(1));
@@ -98,9 +98,9 @@ public class ListImportTests
         using var store = SqliteGraphStore.InMemory();
         await store.InitialiseAsync();
         await store.ImportAsync(SeedReader.Read(SeedFolder.Fixture("mini-seeds")));
-        var plan = ListImport.Plan(ChainGraph.Build(await store.LoadAsync()), Rows(Fortune), "fortune-global-500", 2024, createMissing: true, "test file");
+        var plan = ListImport.Plan(ChainGraph.Build(await store.LoadAsync()), Rows(Fortune), ListFamily.FortuneGlobal500, 2024, createMissing: true, "test file");
         var first = await store.ImportAsync(plan.Changes);
-        var again = ListImport.Plan(ChainGraph.Build(await store.LoadAsync()), Rows(Fortune), "fortune-global-500", 2024, createMissing: true, "test file");
+        var again = ListImport.Plan(ChainGraph.Build(await store.LoadAsync()), Rows(Fortune), ListFamily.FortuneGlobal500, 2024, createMissing: true, "test file");
         var second = await store.ImportAsync(again.Changes);
         Assert.That((first.Total, second.Total), Is.EqualTo((5, 0)), "1 edition, 1 new firm, 3 memberships; then nothing");
         Assert.That(again.Count(ListImport.Matched), Is.EqualTo(3), "the firm created the first time is matched the second");
@@ -145,7 +145,7 @@ public class ListImportTests
     public void TwoRowsMatchingOneFirmStopTheImport()
     {
         var rows = Rows("rank,name\n1,宁德电芯公司\n2,Cell Co\n");
-        var e = Assert.Throws<ListImportException>(() => ListImport.Plan(Graph(), rows, "china-top-500", 2024, false, "test"));
+        var e = Assert.Throws<ListImportException>(() => ListImport.Plan(Graph(), rows, ListFamily.ChinaTop500, 2024, false, "test"));
         Assert.That(e!.Errors.Single().ToString(), Is.EqualTo("line 3, column 'name': matches firm 'cell-co' like line 2 does: one firm cannot hold two ranks in an edition"));
     }
 
@@ -153,7 +153,7 @@ public class ListImportTests
     public void ARevenueUnitOtherThanTheListsOwnStopsTheImport()
     {
         var rows = Rows("rank,name,revenue,revenue_unit\n1,宁德电芯公司,100,万元\n");
-        var e = Assert.Throws<ListImportException>(() => ListImport.Plan(Graph(), rows, "fortune-global-500", 2024, false, "test"));
+        var e = Assert.Throws<ListImportException>(() => ListImport.Plan(Graph(), rows, ListFamily.FortuneGlobal500, 2024, false, "test"));
         Assert.That(e!.Errors.Single().ToString(), Does.StartWith("line 2, column 'revenue_unit': Fortune Global 500 gives revenue in USD million, not 万元"));
     }
 

@@ -61,6 +61,11 @@ public class ProjectFileTests
         }));
     }
 
+    [Test]
+    public void AStepDatedBeforeThePreviousOneIsNamedInTheDateColumn() =>
+        Assert.That(Errors("p1,cell-co,foil,530100,team,lead,2024-03-01,,,\np1,cell-co,foil,530100,team,contacted,2024-02-01,,,\n"),
+            Is.EqualTo(new[] { "line 2, column 'date': project p1: contacted on 2024-02-01 is before its last step (lead on 2024-03-01)" }));
+
     [TestCase("1e309")]
     [TestCase("Infinity")]
     [TestCase("NaN")]

@@ -17,7 +17,7 @@ public class RealListImportTests
         await store.ImportAsync(SeedReader.Read(SeedFolder.RepositorySeeds()));
         var (rows, errors) = ListFile.Read(SharedLists.Read(SharedLists.Fortune2024));
         Assert.That(errors, Is.Empty, "the file's own column set is accepted as it is");
-        var plan = ListImport.Plan(ChainGraph.Build(await store.LoadAsync()), rows, "fortune-global-500", 2024, createMissing: true, SharedLists.Fortune2024);
+        var plan = ListImport.Plan(ChainGraph.Build(await store.LoadAsync()), rows, ListFamily.FortuneGlobal500, 2024, createMissing: true, SharedLists.Fortune2024);
         await store.ImportAsync(plan.Changes);
         return (store, plan);
     }

@@ -5,7 +5,7 @@ namespace ChainMatch.Web.Tests;
 /// <summary>A chain chief's gap list names every chain a gap lies on, the chief's own and the others.</summary>
 public sealed class ChainChiefGapListTests : BrowserTest
 {
-    static readonly Lazy<string> BatteryChief = new(() => WebSession.Service.CreateKey(AccessRoles.ChainChief, "530300", "battery"));
+    static readonly Lazy<string> BatteryChief = new(() => WebSession.Service.CreateKey(Role.ChainChief, "530300", "battery"));
 
     protected override string? Key => BatteryChief.Value;
 

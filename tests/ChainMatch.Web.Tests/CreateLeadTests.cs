@@ -11,7 +11,7 @@ namespace ChainMatch.Web.Tests;
 /// </summary>
 public sealed class CreateLeadTests : BrowserTest
 {
-    static readonly Lazy<string> QujingInvestment = new(() => WebSession.Service.CreateKey(AccessRoles.Investment, "530300"));
+    static readonly Lazy<string> QujingInvestment = new(() => WebSession.Service.CreateKey(Role.Investment, "530300"));
 
     protected override string? Key => QujingInvestment.Value;
 

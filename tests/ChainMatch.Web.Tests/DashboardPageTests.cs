@@ -53,7 +53,7 @@ public sealed class DashboardPageTests
     [Test]
     public async Task A_province_key_sees_all_sixteen_prefectures_drawn_on_the_boundary_map()
     {
-        var page = await Open(_yunnan, _yunnan.CreateKey(AccessRoles.Investment, "530000"), "chain=new-energy-battery");
+        var page = await Open(_yunnan, _yunnan.CreateKey(Role.Investment, "530000"), "chain=new-energy-battery");
         var regions = await MapRegions(page);
         Assert.That(regions, Has.Length.EqualTo(16));
         Assert.That(await page.Locator("#prefecture-table tbody tr").CountAsync(), Is.EqualTo(16));
@@ -68,7 +68,7 @@ public sealed class DashboardPageTests
     [Test]
     public async Task A_Kunming_key_sees_only_Kunmings_figures()
     {
-        var page = await Open(_yunnan, _yunnan.CreateKey(AccessRoles.Investment, "530100"), "chain=new-energy-battery");
+        var page = await Open(_yunnan, _yunnan.CreateKey(Role.Investment, "530100"), "chain=new-energy-battery");
         Assert.That(await MapRegions(page), Is.EqualTo(new[] { "530100" }));
         Assert.That(await page.Locator("#prefecture-table tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.region)"), Is.EqualTo(new[] { "530100" }));
     }
@@ -76,7 +76,7 @@ public sealed class DashboardPageTests
     [Test]
     public async Task A_click_on_a_prefecture_opens_its_status_map()
     {
-        var page = await Open(_yunnan, _yunnan.CreateKey(AccessRoles.Investment, "530000"), "chain=new-energy-battery");
+        var page = await Open(_yunnan, _yunnan.CreateKey(Role.Investment, "530000"), "chain=new-energy-battery");
         // Where Kunming's seat (102.71 E, 25.04 N) is drawn, in page pixels.
         var point = await page.EvaluateAsync<double[]>(@"() => {
             const chart = echarts.getInstanceByDom(document.getElementById('province-map'));

@@ -50,6 +50,20 @@ public sealed class LeadsPageTests : BrowserTest
     }
 
     [Test]
+    public async Task TheListFilterOffersTheFamiliesTheServiceNamesWithTheirLabels()
+    {
+        await Open("region=530100&chain=aluminium&asOf=2024&tab=targets");
+        var options = Page.Locator("#tab-targets select[name=list] option");
+        using var http = WebSession.Service.AdminClient();
+        var families = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/lists/families"))!.AsArray();
+        await Assertions.Expect(options).ToHaveCountAsync(families.Count + 1);
+
+        var shown = new List<(string?, string?)>();
+        for (var i = 1; i <= families.Count; i++) shown.Add((await options.Nth(i).GetAttributeAsync("value"), await options.Nth(i).TextContentAsync()));
+        Assert.That(shown, Is.EqualTo(families.Select(f => ((string?)f!["id"], (string?)f["label"]!["zh"]))));
+    }
+
+    [Test]
     public async Task AMinimumRevenueNarrowsTheTargetListAsTheServiceDoes()
     {
         await Open("region=530100&chain=aluminium&asOf=2024&tab=targets");

@@ -23,10 +23,10 @@ public sealed class LiveService(string seedDirectory) : WebApplicationFactory<Pr
     public string AdminKey { get; private set; } = null!;
 
     /// <summary>A key of the given role and scope, as `chainmatch keys create` would make it.</summary>
-    public string CreateKey(string role, string region, params string[] chains)
+    public string CreateKey(Role role, string region, params string[] chains)
     {
         var access = AccessStore.OpenAsync(Path.Combine(_dataDirectory, "access.db")).GetAwaiter().GetResult();
-        return access.CreateKeyAsync($"web-test-{role}", role, region, chains, DateTimeOffset.UtcNow).GetAwaiter().GetResult().Token;
+        return access.CreateKeyAsync($"web-test-{role.Name}", role.Name, region, chains, DateTimeOffset.UtcNow).GetAwaiter().GetResult().Token;
     }
 
     /// <summary>An HTTP client of the live service signed in as admin.</summary>
@@ -40,7 +40,7 @@ public sealed class LiveService(string seedDirectory) : WebApplicationFactory<Pr
     public static LiveService Start(string seedDirectory)
     {
         var service = new LiveService(seedDirectory);
-        service.AdminKey = service.CreateKey(AccessRoles.Admin, "*");
+        service.AdminKey = service.CreateKey(Role.Admin, "*");
         // An explicit loopback listener on port 0: the OS picks a free port, and appsettings' Urls are overridden.
         service.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         service.StartServer();

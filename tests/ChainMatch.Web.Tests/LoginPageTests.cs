@@ -18,7 +18,7 @@ public sealed class LoginPageTests : BrowserTest
     [Test]
     public async Task A_Kunming_planner_signs_in_and_sees_Kunming_with_simulation_but_no_project_library()
     {
-        await SignIn(WebSession.Service.CreateKey(AccessRoles.Planner, "530100"));
+        await SignIn(WebSession.Service.CreateKey(Role.Planner, "530100"));
         await Page.WaitForURLAsync(url => !url.EndsWith("/login.html", StringComparison.Ordinal));
         var tree = Page.Locator("#region-tree button.region");
         await tree.First.WaitForAsync();
@@ -28,7 +28,7 @@ public sealed class LoginPageTests : BrowserTest
         Assert.That(codes, Does.Not.Contain("530300").And.Not.Contain("530000"), "Qujing and the province are outside the key's scope");
         Assert.That(await Page.Locator("[data-tab=simulation]").IsVisibleAsync(), Is.True);
         Assert.That(await Page.Locator("[data-tab=pipeline]").IsVisibleAsync(), Is.False);
-        Assert.That(await Page.Locator("#who-name").TextContentAsync(), Does.Contain("planner"));
+        Assert.That(await Page.Locator("#who-name").TextContentAsync(), Does.Contain(Role.Planner.Label.Zh), "the role as the API labels it");
 
         // Listen for the navigation before the click starts it, so a fast one cannot slip past.
         var signedOut = Page.WaitForURLAsync("**/login.html", new PageWaitForURLOptions { Timeout = 30_000 });
@@ -51,7 +51,7 @@ public sealed class LoginPageTests : BrowserTest
     [Test]
     public async Task A_chain_chief_sees_the_gaps_and_targets_of_their_chain_without_errors()
     {
-        await SignIn(WebSession.Service.CreateKey(AccessRoles.ChainChief, "530000", "aluminium"));
+        await SignIn(WebSession.Service.CreateKey(Role.ChainChief, "530000", "aluminium"));
         await Page.WaitForURLAsync(url => !url.EndsWith("/login.html", StringComparison.Ordinal));
         await Page.GotoAsync(new Uri(Base, "/#region=530100&chain=aluminium&asOf=2024&tab=gaps").ToString());
         var rows = Page.Locator("#tab-gaps tr.gap-row");

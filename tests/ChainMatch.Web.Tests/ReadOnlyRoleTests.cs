@@ -5,7 +5,7 @@ namespace ChainMatch.Web.Tests;
 /// <summary>A role that may not write projects gets no control that writes them.</summary>
 public sealed class ReadOnlyRoleTests : BrowserTest
 {
-    static readonly Lazy<string> Planner = new(() => WebSession.Service.CreateKey(AccessRoles.Planner, "530100"));
+    static readonly Lazy<string> Planner = new(() => WebSession.Service.CreateKey(Role.Planner, "530100"));
 
     protected override string? Key => Planner.Value;
 

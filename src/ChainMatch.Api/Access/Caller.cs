@@ -12,14 +12,15 @@ public sealed class Caller
     public string Name { get; }
     /// <summary>What rate limits count by: the key, or the token's subject (names of keys need not be unique).</summary>
     public string Id { get; }
-    public string? Role { get; }
+    /// <summary>Null for a caller whose key or token names no role ChainMatch knows: such a caller is allowed nothing.</summary>
+    public Role? Role { get; }
     public Scope Scope { get; }
 
     public Caller(ClaimsPrincipal user)
     {
         Name = user.FindFirstValue(AccessClaims.Name) ?? "anonymous";
         Id = user.FindFirstValue(AccessClaims.KeyId) is { } key ? $"key:{key}" : Name;
-        Role = user.FindFirstValue(AccessClaims.Role);
+        Role = Role.Parse(user.FindFirstValue(AccessClaims.Role));
         var chains = user.FindAll(AccessClaims.Chain).Select(c => c.Value).Where(c => c.Length > 0).ToHashSet();
         Scope = new Scope(user.FindFirstValue(AccessClaims.Region) ?? "", chains.Count == 0 ? null : chains);
     }

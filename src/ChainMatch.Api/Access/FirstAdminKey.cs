@@ -13,7 +13,7 @@ sealed class FirstAdminKey(AccessStore access, IOptions<AccessOptions> options, 
     public async Task StartAsync(CancellationToken ct)
     {
         if (!options.Value.CreateAdminKeyOnFirstStart || await access.HasAnyKeyAsync(ct)) return;
-        var (key, token) = await access.CreateKeyAsync("local-admin", AccessRoles.Admin, Caller.AllRegions, [], time.GetUtcNow(), ct);
+        var (key, token) = await access.CreateKeyAsync("local-admin", Role.Admin.Name, Caller.AllRegions, [], time.GetUtcNow(), ct);
         Console.Out.WriteLine($"""
 
             ChainMatch: created the first admin key ({key.Id}); it is shown this once, so keep it now.

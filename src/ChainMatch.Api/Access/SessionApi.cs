@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChainMatch.Domain;
 using ChainMatch.Domain.Access;
 using ChainMatch.Storage.Access;
 using Microsoft.AspNetCore.Authentication;
@@ -23,7 +24,8 @@ public static class SessionApi
 
     public sealed record SignInRequest(string? Key);
 
-    public sealed record Identity(string Name, string? Role, string Region, IReadOnlyList<string>? Chains, IReadOnlyList<Permission> Permissions);
+    /// <summary>The caller; <see cref="RoleLabel"/> is what the web UI shows for the role.</summary>
+    public sealed record Identity(string Name, string? Role, Label? RoleLabel, string Region, IReadOnlyList<string>? Chains, IReadOnlyList<Permission> Permissions);
 
     static async Task<Results<Ok<Identity>, ProblemHttpResult>> SignIn(SignInRequest request, HttpContext context, AccessStore access, TimeProvider time, CancellationToken ct)
     {
@@ -51,7 +53,6 @@ public static class SessionApi
     static Identity Describe(ClaimsPrincipal user)
     {
         var caller = new Caller(user);
-        return new Identity(caller.Name, caller.Role, caller.Region, caller.Chains?.Order().ToList(),
-            caller.Role is null ? [] : AccessRoles.PermissionsOf(caller.Role));
+        return new Identity(caller.Name, caller.Role?.Name, caller.Role?.Label, caller.Region, caller.Chains?.Order().ToList(), caller.Role?.Permissions ?? []);
     }
 }

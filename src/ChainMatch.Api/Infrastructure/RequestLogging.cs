@@ -34,7 +34,7 @@ public static class RequestLogging
         diagnostic.Set("RoutePattern", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
         var caller = new Caller(context.User);
         diagnostic.Set("CallerId", caller.Id);
-        diagnostic.Set("CallerRole", caller.Role);
+        diagnostic.Set("CallerRole", caller.Role?.Name);
         diagnostic.Set("CallerRegion", caller.Region);
     }
 }

@@ -68,13 +68,13 @@ public static class LeadsApi
         Parameters.RegionCode(q.regionCode, nameof(q.regionCode), errors);
         if (q.chain is not null) Parameters.Slug(q.chain, nameof(q.chain), errors);
         if (q.hq is not null) Parameters.RegionCode(q.hq, nameof(q.hq), errors);
-        if (q.list is not null && !TargetFilter.Lists.Contains(q.list))
-            errors[nameof(q.list)] = [$"'list' must be one of {string.Join(", ", TargetFilter.Lists)}"];
+        var list = ListFamily.Parse(q.list);
+        if (q.list is not null && list is null) errors[nameof(q.list)] = [$"'list' must be one of {ListFamily.Ids}"];
         if (q.perGap is < 1 or > MaxPerGap) errors[nameof(q.perGap)] = [$"'perGap' must be between 1 and {MaxPerGap}"];
         var asOf = Parameters.AsOfOrToday(q.asOf, nameof(q.asOf), errors, time, graph);
         var minRevenue = q.minRevenue is null ? null : Parameters.NonNegativeNumber(q.minRevenue, nameof(q.minRevenue), errors);
         var filter = new TargetFilter(
-            q.chain is null ? null : new ChainId(q.chain), q.list, q.hq is null ? null : new RegionCode(q.hq), q.perGap ?? 5, q.includeExcluded ?? false, minRevenue);
+            q.chain is null ? null : new ChainId(q.chain), list, q.hq is null ? null : new RegionCode(q.hq), q.perGap ?? 5, q.includeExcluded ?? false, minRevenue);
         return (filter, asOf);
     }
 

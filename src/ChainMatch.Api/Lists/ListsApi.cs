@@ -1,4 +1,5 @@
 using ChainMatch.Api.Access;
+using ChainMatch.Domain;
 using ChainMatch.Domain.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Api.Infrastructure;
@@ -13,6 +14,8 @@ public static class ListsApi
     public static IEndpointRouteBuilder MapListsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/lists").WithTags("Candidate library");
+        api.MapGet("/families", Families).Require(Permission.ReadMaps)
+            .WithSummary("The list families ChainMatch knows (their ids as the list filter and uploads take them), with the labels the web UI shows.");
         api.MapPost("/{listId}/editions/{year:int}", ImportEdition).Require(Permission.Administer).TakesFiles().AsExpensive()
             .Audited(new AuditTarget(c => $"list:{c.Request.RouteValues["listId"]}/{c.Request.RouteValues["year"]}"))
             .WithSummary("Upload one edition of a ranked list as CSV (UTF-8 or GB18030; rank, name, name_en, headquarters, revenue, revenue_unit, industry, country, uscc). " +
@@ -21,6 +24,11 @@ public static class ListsApi
             .ProducesValidationProblem();
         return app;
     }
+
+    /// <summary>A list family as a form offers it: the id to send, the label to show, and the unit its revenues come in.</summary>
+    public sealed record FamilyView(string Id, Label Label, string Publisher, string RevenueUnit);
+
+    static Ok<List<FamilyView>> Families() => TypedResults.Ok(ListFamily.All.Select(f => new FamilyView(f.Id, f.Label, f.Publisher, f.RevenueUnit)).ToList());
 
     public sealed record ImportQuery(string listId, int year, bool? createMissing, bool? dryRun);
 
@@ -31,8 +39,8 @@ public static class ListsApi
         [AsParameters] ImportQuery q, HttpRequest request, GraphSnapshot snapshot, GraphWrites writes, Caller caller, TimeProvider time, CancellationToken ct)
     {
         caller.Scope.DemandListImport();
-        if (!ListImport.Families.ContainsKey(q.listId))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["listId"] = [$"'{q.listId}' is not a known list: use {string.Join(", ", ListImport.Families.Keys)}"] });
+        if (ListFamily.Parse(q.listId) is not { } family)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["listId"] = [$"'{q.listId}' is not a known list: use {ListFamily.Ids}"] });
         if (q.year is < 1990 or > 2100)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"'year' must be between 1990 and 2100, not {q.year}"] });
         using var body = new MemoryStream();
@@ -40,7 +48,7 @@ public static class ListsApi
 
         var (rows, errors) = ListFile.Read(body.ToArray());
         var source = $"upload of {time.GetUtcNow():yyyy-MM-dd}";
-        ListImportPlan Plan(ChainGraph graph) => ListImport.Plan(graph, rows, q.listId, q.year, q.createMissing ?? false, source);
+        ListImportPlan Plan(ChainGraph graph) => ListImport.Plan(graph, rows, family, q.year, q.createMissing ?? false, source);
         ListImportPlan plan;
         var written = 0;
         try

@@ -35,22 +35,23 @@ public static class ProblemsApi
 
     static async Task<Results<Created<ProjectProblem>, ValidationProblem>> Raise(string projectId, NewProblem p, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
     {
-        ProjectsApi.Find(snapshot.Current, projectId, caller);
+        var project = ProjectsApi.Find(snapshot.Current, projectId, caller);
         var errors = Parameters.Errors();
         if (string.IsNullOrWhiteSpace(p.Category)) errors["category"] = ["a problem needs a category (land, power, approvals, hiring, schooling…)"];
         if (string.IsNullOrWhiteSpace(p.Description)) errors["description"] = ["a problem needs a description"];
         if (string.IsNullOrWhiteSpace(p.LeadDepartment)) errors["leadDepartment"] = ["a problem is dispatched to a lead department"];
         var raised = Parameters.Date(p.RaisedOn, "raisedOn", errors);
         var deadline = Parameters.Date(p.Deadline, "deadline", errors);
-        if (errors.Count == 0 && deadline < raised) errors["deadline"] = [$"the deadline ({deadline:yyyy-MM-dd}) is before the problem was raised ({raised:yyyy-MM-dd})"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        ProjectProblem Next(Project current) => ProjectProblem.Next(current, p.Category, p.Description, raised, p.LeadDepartment, p.ResponsibleDepartments ?? [], deadline);
+        // Tried on the project as read first, so a deadline before the day raised is a 400 before the write waits its turn.
+        Next(project);
 
         // Numbered on the newest project inside the write, so two problems raised at once get two numbers.
         var (problem, _) = await writes.UpdateAsync(graph =>
         {
             var current = ProjectsApi.Find(graph, projectId, caller);
-            var problem = new ProjectProblem($"problem-{current.Problems.Length + 1}", p.Category.Trim(), p.Description.Trim(), raised, p.LeadDepartment.Trim(),
-                [.. (p.ResponsibleDepartments ?? []).Select(d => d.Trim()).Where(d => d.Length > 0)], deadline);
+            var problem = Next(current);
             return (GraphData.Empty with { Projects = [current with { Problems = current.Problems.Add(problem) }] }, problem);
         }, $"problem on {projectId}", ct);
         return TypedResults.Created($"/api/projects/{projectId}/problems/{problem.Id}", problem);

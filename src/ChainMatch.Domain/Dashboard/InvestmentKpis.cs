@@ -16,7 +16,6 @@ public sealed record KpiFigure(Kpi Kpi, double Value, double PreviousYear, strin
 public static class InvestmentKpis
 {
     /// <summary>The editions that make the three 500 lists (三类500强), by list id prefix.</summary>
-    static readonly string[] ThreeLists = ["fortune-global-500", "china-top-500", "china-private-top-500"];
 
     public static readonly IReadOnlyDictionary<Kpi, (string Unit, string Definition)> Definitions = new Dictionary<Kpi, (string, string)>
     {
@@ -81,7 +80,7 @@ public static class InvestmentKpis
 
     static bool OnThreeLists(ChainGraph graph, FirmId firm, int year)
     {
-        var editions = graph.Data.Lists.Where(l => l.Year <= year && ThreeLists.Any(t => l.Id.Value.StartsWith(t, StringComparison.Ordinal)))
+        var editions = graph.Data.Lists.Where(l => l.Year <= year && ListFamily.Of(l.Id) is not null)
             .Select(l => l.Id).ToHashSet();
         return graph.MembershipsOf(firm).Any(m => editions.Contains(m.List));
     }

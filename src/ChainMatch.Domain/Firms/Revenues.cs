@@ -9,24 +9,14 @@ namespace ChainMatch.Domain.Firms;
 /// </summary>
 public static class Revenues
 {
-    /// <summary>The unit each list family publishes revenue in, and what one of it is in 亿元 before any exchange.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Unit, double InYi, bool Usd)> ListUnits = new Dictionary<string, (string, double, bool)>
-    {
-        // Fortune: "Revenues ($M)".
-        ["fortune-global-500"] = ("USD million", 0.01, true),
-        // 中国企业联合会 and 全国工商联 both publish 营业收入 in 万元.
-        ["china-top-500"] = ("万元", 0.0001, false),
-        ["china-private-top-500"] = ("万元", 0.0001, false),
-    };
-
-    /// <summary>The ways a list file may write a unit of <see cref="ListUnits"/> in its revenue_unit column.</summary>
+    /// <summary>The ways a list file may write a <see cref="ListFamily.RevenueUnit"/> in its revenue_unit column.</summary>
     static readonly Dictionary<string, string> UnitSpellings = new(StringComparer.OrdinalIgnoreCase)
     {
         ["USD million"] = "USD million", ["million USD"] = "USD million", ["$M"] = "USD million", ["百万美元"] = "USD million",
         ["万元"] = "万元", ["10k CNY"] = "万元",
     };
 
-    /// <summary>The unit a revenue_unit cell names, spelled as in <see cref="ListUnits"/>; null when not one of them.</summary>
+    /// <summary>The unit a revenue_unit cell names, spelled as <see cref="ListFamily.RevenueUnit"/> spells it; null when not one of them.</summary>
     public static string? UnitOf(string text) => UnitSpellings.GetValueOrDefault(text.Trim());
 
     /// <summary>
@@ -44,11 +34,9 @@ public static class Revenues
     /// <summary>A figure of <paramref name="edition"/> in 亿元; null for a list family without a known unit or a year without a rate.</summary>
     public static double? InYi(FirmList edition, double revenue)
     {
-        var family = ListUnits.Keys.FirstOrDefault(f => edition.Id.Value.StartsWith(f + "-", StringComparison.Ordinal));
-        if (family is null) return null;
-        var (_, inYi, usd) = ListUnits[family];
-        if (!usd) return revenue * inYi;
-        return YuanPerDollar.TryGetValue(edition.Year - 1, out var rate) ? revenue * inYi * rate : null;
+        if (ListFamily.Of(edition.Id) is not { } family) return null;
+        if (!family.Usd) return revenue * family.UnitInYi;
+        return YuanPerDollar.TryGetValue(edition.Year - 1, out var rate) ? revenue * family.UnitInYi * rate : null;
     }
 
     /// <summary>

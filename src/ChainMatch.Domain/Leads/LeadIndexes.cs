@@ -106,11 +106,11 @@ internal sealed record ListPlace(bool Fortune, bool ChinaTop, bool ChinaPrivate,
 {
     public static ListPlace Of(List<(ListMembership Membership, FirmList Edition)> memberships)
     {
-        bool Has(string prefix) => memberships.Any(m => m.Edition.Id.Value.StartsWith(prefix, StringComparison.Ordinal));
+        bool On(ListFamily family) => memberships.Any(m => ListFamily.Of(m.Edition.Id) == family);
         var best = memberships.Where(m => m.Membership.Rank is not null).OrderBy(m => m.Membership.Rank).FirstOrDefault();
         var text = best.Edition is not null
             ? $"on {best.Edition.NameEn ?? best.Edition.Name} (rank {best.Membership.Rank})"
             : $"on {string.Join(", ", memberships.Select(m => m.Edition.NameEn ?? m.Edition.Name).Distinct())}";
-        return new ListPlace(Has("fortune-global-500"), Has("china-top-500"), Has("china-private-top-500"), best.Membership?.Rank, text);
+        return new ListPlace(On(ListFamily.FortuneGlobal500), On(ListFamily.ChinaTop500), On(ListFamily.ChinaPrivateTop500), best.Membership?.Rank, text);
     }
 }

@@ -10,6 +10,19 @@ public sealed record ProjectProblem(
     string Id, string Category, string Description, DateOnly RaisedOn, string LeadDepartment,
     ImmutableArray<string> ResponsibleDepartments, DateOnly Deadline, DateOnly? ClosedOn = null, string? Resolution = null)
 {
+    /// <summary>
+    /// The next problem raised on <paramref name="project"/>: numbered problem-1, problem-2, … in the order raised, its
+    /// texts trimmed, blank departments left out; a deadline before the day it was raised is refused naming the deadline.
+    /// </summary>
+    public static ProjectProblem Next(Project project, string category, string description, DateOnly raisedOn, string leadDepartment,
+        IEnumerable<string> responsibleDepartments, DateOnly deadline)
+    {
+        if (deadline < raisedOn)
+            throw new InvalidValueException("deadline", $"the deadline ({deadline:yyyy-MM-dd}) is before the problem was raised ({raisedOn:yyyy-MM-dd})");
+        return new ProjectProblem($"problem-{project.Problems.Length + 1}", category.Trim(), description.Trim(), raisedOn, leadDepartment.Trim(),
+            [.. responsibleDepartments.Select(d => d.Trim()).Where(d => d.Length > 0)], deadline);
+    }
+
     public bool IsOpen => ClosedOn is null;
 
     /// <summary>Open past its deadline on <paramref name="date"/>.</summary>

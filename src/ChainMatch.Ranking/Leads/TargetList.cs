@@ -28,11 +28,9 @@ public sealed record TargetList(string Region, string RegionName, DateOnly AsOf,
 /// Which targets to keep: a chain's gaps only, firms on a list, firms headquartered in a region, firms with at least
 /// <see cref="MinRevenue"/> 亿元 of revenue (a firm no list gives a revenue for is then left out).
 /// </summary>
-public sealed record TargetFilter(ChainId? Chain = null, string? List = null, RegionCode? Headquarters = null, int PerGap = 5, bool IncludeExcluded = false,
+public sealed record TargetFilter(ChainId? Chain = null, ListFamily? List = null, RegionCode? Headquarters = null, int PerGap = 5, bool IncludeExcluded = false,
     double? MinRevenue = null)
 {
-    /// <summary>List families a filter can name; a firm matches when it is on any edition of the family.</summary>
-    public static readonly IReadOnlyList<string> Lists = ["fortune-global-500", "china-top-500", "china-private-top-500"];
 }
 
 /// <summary>The region's target list: the best leads of each of its gaps, gathered by firm, highest best score first.</summary>
@@ -70,7 +68,7 @@ public static class TargetLists
         [.. graph.MembershipsOf(firm)
             .Select(m => (Membership: m, Edition: graph.Data.Lists.First(l => l.Id == m.List)))
             .Where(x => x.Edition.Year <= year)
-            .GroupBy(x => TargetFilter.Lists.FirstOrDefault(f => x.Edition.Id.Value.StartsWith(f + "-", StringComparison.Ordinal)) ?? x.Edition.Id.Value)
+            .GroupBy(x => ListFamily.Of(x.Edition.Id)?.Id ?? x.Edition.Id.Value)
             .Select(g => g.OrderByDescending(x => x.Edition.Year).First())
             .Select(x => new ListStanding(x.Edition.Id.Value, x.Edition.Name, x.Edition.Year, x.Membership.Rank))];
 
@@ -78,7 +76,7 @@ public static class TargetLists
     {
         if (filter.List is null && filter.Headquarters is null && filter.MinRevenue is null) return null;
         return firm =>
-            (filter.List is not { } list || graph.MembershipsOf(firm.Id).Any(m => m.List.Value.StartsWith(list + "-", StringComparison.Ordinal)))
+            (filter.List is not { } list || graph.MembershipsOf(firm.Id).Any(m => ListFamily.Of(m.List) == list))
             && (filter.Headquarters is not { } hq || (firm.Headquarters is { } at && graph.IsWithin(at, hq)))
             && (filter.MinRevenue is not { } min || revenue(firm.Id) >= min);
     }

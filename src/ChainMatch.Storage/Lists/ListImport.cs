@@ -22,31 +22,21 @@ public static partial class ListImport
 {
     public const string Matched = "matched", Ambiguous = "ambiguous", Unmatched = "unmatched", Created = "created";
 
-    /// <summary>The list families ChainMatch knows, with their names and publishers.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Name, string NameEn, string Publisher)> Families = new Dictionary<string, (string, string, string)>
+    public static ListImportPlan Plan(ChainGraph graph, IReadOnlyList<ListRow> rows, ListFamily family, int year, bool createMissing, string source)
     {
-        ["fortune-global-500"] = ("财富世界500强", "Fortune Global 500", "Fortune"),
-        ["china-top-500"] = ("中国企业500强", "China Top 500 Enterprises", "中国企业联合会、中国企业家协会"),
-        ["china-private-top-500"] = ("中国民营企业500强", "China Top 500 Private Enterprises", "全国工商联"),
-    };
-
-    public static ListImportPlan Plan(ChainGraph graph, IReadOnlyList<ListRow> rows, string family, int year, bool createMissing, string source)
-    {
-        if (!Families.TryGetValue(family, out var about))
-            throw new ArgumentException($"unknown list '{family}': use {string.Join(", ", Families.Keys)}", nameof(family));
-        var edition = new ListId($"{family}-{year}");
+        var edition = family.Edition(year);
         var list = graph.Data.Lists.FirstOrDefault(l => l.Id == edition)
-            ?? new FirmList(edition, $"{about.Name} {year}", $"{about.NameEn} {year}", about.Publisher, year);
+            ?? new FirmList(edition, $"{family.Label.Zh} {year}", $"{family.Label.En} {year}", family.Publisher, year);
         var matcher = new FirmMatcher(graph.Firms);
-        var provenance = new Provenance(about.Publisher, source);
+        var provenance = new Provenance(family.Publisher, source);
         var results = new List<ListRowResult>();
         var memberships = new List<ListMembership>();
         var created = new List<Firm>();
         var taken = new Dictionary<FirmId, int>();
         var ids = graph.Firms.Select(f => f.Id.Value).ToHashSet();
-        var unit = Revenues.ListUnits[family].Unit;
+        var unit = family.RevenueUnit;
         var wrongUnits = rows.Where(r => r.RevenueUnit is { } u && u != unit)
-            .Select(r => new RowError(r.Line, "revenue_unit", $"{about.NameEn} gives revenue in {unit}, not {r.RevenueUnit}: convert the file or leave the column out")).ToList();
+            .Select(r => new RowError(r.Line, "revenue_unit", $"{family.Label.En} gives revenue in {unit}, not {r.RevenueUnit}: convert the file or leave the column out")).ToList();
         if (wrongUnits.Count > 0) throw new ListImportException(wrongUnits);
 
         foreach (var row in rows)

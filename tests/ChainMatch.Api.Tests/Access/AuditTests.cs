@@ -49,7 +49,7 @@ public sealed class AuditTests : ApiTest
         Assert.That(lines, Has.Length.EqualTo(2));
         Assert.That(lines[1], Does.Contain("POST /api/projects/{projectId}/stages").And.Contain("project:foil-for-kunming").And.Contain("went to Ningde"));
 
-        using var investment = App.ClientAs(AccessRoles.Investment, "*");
+        using var investment = App.ClientAs(Role.Investment, "*");
         Assert.That((await investment.GetAsync("/api/audit")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 

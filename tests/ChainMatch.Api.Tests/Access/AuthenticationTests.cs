@@ -55,13 +55,13 @@ public sealed class AuthenticationTests
     public async Task A_revoked_key_stops_working_at_once()
     {
         var app = App();
-        var token = app.CreateKey(AccessRoles.Investment, "530100");
+        var token = app.CreateKey(Role.Investment, "530100");
         using var client = app.CreateDefaultClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.That((await client.GetAsync("/api/regions/530100/gaps")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var access = await AccessStore.OpenAsync(Path.Combine(app.DataDirectory, "access.db"));
-        var key = (await access.ListKeysAsync()).Single(k => k.Role == AccessRoles.Investment);
+        var key = (await access.ListKeysAsync()).Single(k => k.Role == Role.Investment.Name);
         Assert.That(await access.RevokeAsync(key.Id, DateTimeOffset.UtcNow), Is.True);
         Assert.That((await client.GetAsync("/api/regions/530100/gaps")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
 
@@ -73,7 +73,7 @@ public sealed class AuthenticationTests
     public async Task The_web_ui_signs_in_with_a_key_and_the_session_ends_with_the_key()
     {
         var app = App();
-        var token = app.CreateKey(AccessRoles.Planner, "530100");
+        var token = app.CreateKey(Role.Planner, "530100");
         // CreateClient keeps cookies, as a browser does; the admin key it would send is removed.
         using var browser = app.CreateClient();
         browser.DefaultRequestHeaders.Authorization = null;
@@ -90,7 +90,7 @@ public sealed class AuthenticationTests
         Assert.That((await browser.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "pages open once signed in");
 
         var access = await AccessStore.OpenAsync(Path.Combine(app.DataDirectory, "access.db"));
-        await access.RevokeAsync((await access.ListKeysAsync()).Single(k => k.Role == AccessRoles.Planner).Id, DateTimeOffset.UtcNow);
+        await access.RevokeAsync((await access.ListKeysAsync()).Single(k => k.Role == Role.Planner.Name).Id, DateTimeOffset.UtcNow);
         Assert.That((await browser.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
@@ -98,7 +98,7 @@ public sealed class AuthenticationTests
     public async Task A_session_cookie_replayed_after_signing_out_signs_no_one_in()
     {
         var app = App();
-        var token = app.CreateKey(AccessRoles.Planner, "530100");
+        var token = app.CreateKey(Role.Planner, "530100");
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = null;
         var signIn = await client.PostAsJsonAsync("/api/session", new { key = token });
@@ -117,7 +117,7 @@ public sealed class AuthenticationTests
     public async Task The_session_cookie_is_secure_when_signed_in_over_https()
     {
         var app = App();
-        var token = app.CreateKey(AccessRoles.Planner, "530100");
+        var token = app.CreateKey(Role.Planner, "530100");
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = null;
         var signIn = await client.PostAsJsonAsync("/api/session", new { key = token });

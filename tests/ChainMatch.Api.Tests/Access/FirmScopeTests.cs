@@ -18,7 +18,7 @@ public sealed class FirmScopeTests : ApiTest
     public async Task AddAKunmingFirm()
     {
         (await Client.PutAsJsonAsync("/api/firms/anode-co", new { name = "负极公司", headquarters = "530181" })).EnsureSuccessStatusCode();
-        _kunming = App.ClientAs(AccessRoles.Admin, "530100");
+        _kunming = App.ClientAs(Role.Admin, "530100");
     }
 
     [TearDown]

@@ -50,8 +50,8 @@ public sealed class LimitsTests
     [Test]
     public async Task Expensive_endpoints_are_rate_limited_per_caller_with_a_429_naming_the_limit()
     {
-        using var first = _app.ClientAs(AccessRoles.Planner, "530000");
-        using var second = _app.ClientAs(AccessRoles.Planner, "530000");
+        using var first = _app.ClientAs(Role.Planner, "530000");
+        using var second = _app.ClientAs(Role.Planner, "530000");
         const string url = "/api/chains/battery/anchors/530100?asOf=2025";
         Assert.That((await first.GetAsync(url)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await first.GetAsync(url)).StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -13,7 +13,7 @@ public sealed class ScopeTests : ApiTest
     [Test]
     public async Task A_Kunming_key_sees_Kunming_and_its_counties_but_not_Qujing()
     {
-        using var kunming = App.ClientAs(AccessRoles.Investment, "530100");
+        using var kunming = App.ClientAs(Role.Investment, "530100");
         Assert.Multiple(async () =>
         {
             Assert.That(await Status(kunming, "/api/regions/530100/gaps"), Is.EqualTo(HttpStatusCode.OK));
@@ -31,7 +31,7 @@ public sealed class ScopeTests : ApiTest
     [Test]
     public async Task A_refusal_says_which_region_and_which_scope()
     {
-        using var kunming = App.ClientAs(AccessRoles.Investment, "530100");
+        using var kunming = App.ClientAs(Role.Investment, "530100");
         var response = await kunming.GetAsync("/api/regions/530300/gaps");
         var problem = await response.Content.ReadFromJsonAsync<JsonNode>();
         Assert.That((string?)problem!["detail"], Is.EqualTo("regionCode: region 530300 is outside this caller's scope (530100 and below)"));
@@ -42,8 +42,8 @@ public sealed class ScopeTests : ApiTest
     public async Task Lists_without_a_region_are_narrowed_to_the_callers_subtree()
     {
         await Client.PostAsJsonAsync("/api/projects", new { firm = "smelter-co", segment = "foil", region = "530300", ownerTeam = "曲靖市投资促进局", date = "2025-03-01" });
-        using var kunming = App.ClientAs(AccessRoles.Investment, "530100");
-        using var province = App.ClientAs(AccessRoles.Investment, "530000");
+        using var kunming = App.ClientAs(Role.Investment, "530100");
+        using var province = App.ClientAs(Role.Investment, "530000");
         var mine = (await kunming.GetFromJsonAsync<JsonArray>("/api/projects"))!.Select(p => (string)p!["region"]!).ToList();
         var all = (await province.GetFromJsonAsync<JsonArray>("/api/projects"))!.Select(p => (string)p!["region"]!).ToList();
         Assert.That(mine, Is.EqualTo(new[] { "530100" }));
@@ -55,8 +55,8 @@ public sealed class ScopeTests : ApiTest
     [Test]
     public async Task Regions_in_request_bodies_and_of_stored_projects_are_checked_too()
     {
-        using var qujing = App.ClientAs(AccessRoles.Investment, "530300");
-        using var planner = App.ClientAs(AccessRoles.Planner, "530300");
+        using var qujing = App.ClientAs(Role.Investment, "530300");
+        using var planner = App.ClientAs(Role.Planner, "530300");
         var lead = await qujing.PostAsJsonAsync("/api/projects", new { firm = "smelter-co", segment = "foil", region = "530100", ownerTeam = "x", date = "2025-03-01" });
         var project = await qujing.GetAsync("/api/projects/foil-for-kunming");
         var stage = await qujing.PostAsJsonAsync("/api/projects/foil-for-kunming/stages", new { stage = "lost", date = "2025-03-01" });
@@ -75,7 +75,7 @@ public sealed class ScopeTests : ApiTest
     [Test]
     public async Task A_chain_chief_sees_their_chains_only()
     {
-        using var chief = App.ClientAs(AccessRoles.ChainChief, "530000", "aluminium");
+        using var chief = App.ClientAs(Role.ChainChief, "530000", "aluminium");
         Assert.Multiple(async () =>
         {
             Assert.That(await Status(chief, "/api/chains/aluminium/status/530100"), Is.EqualTo(HttpStatusCode.OK));
@@ -93,7 +93,7 @@ public sealed class ScopeTests : ApiTest
     [Test]
     public async Task A_planner_bound_to_a_chain_simulates_and_compares_in_that_chain_only()
     {
-        using var planner = App.ClientAs(AccessRoles.Planner, "530000", "aluminium");
+        using var planner = App.ClientAs(Role.Planner, "530000", "aluminium");
         var anchor = await planner.PostAsJsonAsync("/api/simulations/anchor", new { firm = "cell-co", region = "530100", chain = "battery" });
         var compare = await planner.PostAsJsonAsync("/api/simulations/compare",
             new { anchors = new[] { new { firm = "cell-co" }, new { firm = "smelter-co" } }, region = "530100", chain = "battery" });

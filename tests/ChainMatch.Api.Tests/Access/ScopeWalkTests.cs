@@ -46,8 +46,8 @@ public sealed class ScopeWalkTests
         // Simulations and anchor rankings are rate limited per key; the walk sends many.
         _app = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"), settings: new Dictionary<string, string?> { ["Limits:ExpensivePermits"] = "100000" });
         _app.CreateClient().Dispose();
-        _kunming = _app.ClientAs(AccessRoles.Admin, "530100");
-        _aluminium = _app.ClientAs(AccessRoles.Admin, "*", "aluminium");
+        _kunming = _app.ClientAs(Role.Admin, "530100");
+        _aluminium = _app.ClientAs(Role.Admin, "*", "aluminium");
     }
 
     [OneTimeTearDown]

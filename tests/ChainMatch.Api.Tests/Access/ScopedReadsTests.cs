@@ -39,7 +39,7 @@ public sealed class ScopedReadsTests
     [Test]
     public async Task No_GET_route_shows_a_Kunming_caller_any_of_Qujings_records()
     {
-        using var kunming = _app.ClientAs(AccessRoles.Admin, "530100");
+        using var kunming = _app.ClientAs(Role.Admin, "530100");
         var urls = new List<string>();
         foreach (var e in HostileRequests.Endpoints(_app.Services).Where(e => e.Method == "GET"))
         {
@@ -74,7 +74,7 @@ public sealed class ScopedReadsTests
     [Test]
     public async Task A_Kunming_caller_sees_that_a_firm_operates_in_Qujing_but_not_the_sites_details()
     {
-        using var kunming = _app.ClientAs(AccessRoles.Admin, "530100");
+        using var kunming = _app.ClientAs(Role.Admin, "530100");
         var firm = await Text(await kunming.GetAsync("/api/firms/smelter-co"));
         Assert.That(firm, Does.Contain("\"region\":\"530300\"").And.Contain("\"withheld\":true"));
         Assert.That(firm, Does.Contain("Anning smelter"), "the Kunming site in full");
@@ -83,7 +83,7 @@ public sealed class ScopedReadsTests
     [Test]
     public async Task Refusing_a_stored_Qujing_project_does_not_say_where_it_is()
     {
-        using var kunming = _app.ClientAs(AccessRoles.Investment, "530100");
+        using var kunming = _app.ClientAs(Role.Investment, "530100");
         using var response = await kunming.GetAsync($"/api/projects/{QujingRecords.Project}");
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));

@@ -66,7 +66,7 @@ public sealed class ScopedWritesTests
         Assert.That(writeRoutes.Except(TakeOvers.Keys).Except(NoRecord), Is.Empty, "write routes with no take-over attempt in the table");
 
         var store = _app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.StorePath;
-        using var kunming = _app.ClientAs(AccessRoles.Admin, "530100");
+        using var kunming = _app.ClientAs(Role.Admin, "530100");
         var failures = new List<string>();
         foreach (var (route, (method, url, body, contentType)) in TakeOvers)
         {

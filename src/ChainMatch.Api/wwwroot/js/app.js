@@ -1,6 +1,6 @@
 import { getJson, deleteJson } from './api.js';
 import { h, fill } from './dom.js';
-import { lang, name, setLang, t } from './i18n.js';
+import { label, lang, name, setLang, t } from './i18n.js';
 import { clearMessages, showError } from './messages.js';
 import { findRegion, renderRegionTree, setFilterPlaceholder } from './regions.js';
 import { renderStatusMap } from './statusMap.js';
@@ -20,7 +20,7 @@ let chains = [];
 let allChains = [];
 let regions = [];
 // Who is signed in (GET /api/me): tabs the role may not use are not shown, and the tree starts at their region.
-let me = { name: '', role: '', region: '*', chains: null, permissions: [] };
+let me = { name: '', role: '', roleLabel: null, region: '*', chains: null, permissions: [] };
 const TAB_PERMISSION = { map: 'read-maps', gaps: 'read-maps', targets: 'read-leads', simulation: 'simulate', pipeline: 'read-projects' };
 const allowedTabs = () => TABS.filter(tab => me.permissions.includes(TAB_PERMISSION[tab]));
 let renderCount = 0;
@@ -73,7 +73,7 @@ function render() {
     button.hidden = !allowedTabs().includes(tab);
     button.setAttribute('aria-selected', String(tab === state.tab));
   }
-  document.getElementById('who-name').textContent = `${me.name} · ${me.role}`;
+  document.getElementById('who-name').textContent = `${me.name} · ${me.roleLabel ? label(me.roleLabel) : me.role ?? ''}`;
   const panel = document.getElementById(`tab-${state.tab}`);
   if (state.tab === 'map') renderStatusMap(state, isCurrent, chain => navigate({ chain }));
   else if (state.tab === 'gaps') renderGaps(panel, state, chains, isCurrent);

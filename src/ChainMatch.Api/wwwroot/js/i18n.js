@@ -20,7 +20,6 @@ const words = {
     allChains: '全部产业链', list: '名单', anyList: '不限', perGap: '每个缺口', hq: '总部所在地区代码', minRevenue: '最低营收（亿元）', minRevenueHint: '按名单营收换算为亿元；无营收数据的企业不列入', revenue: '营收（亿元）',
     targetsOf: (r, n, g) => `${r}：${g} 个缺口的 ${n} 家目标企业`, show: '查询', rankInGap: '缺口内排名', gap: '缺口',
     listStandings: '榜单排名', gapsFitted: '适合的缺口（由优到次）',
-    lists: { 'fortune-global-500': '世界500强', 'china-top-500': '中国500强', 'china-private-top-500': '民营500强' },
     notAvailable: '暂不可用', simulationMissing: '本服务尚未提供链主模拟接口（第 6 号议题），因此这里没有可显示的内容。该接口上线后，此面板会自动出现。',
     simForm: '假设链主企业在本地区落地：填写企业代码（可选：它带来的环节，用逗号分隔），点击模拟。结果只是推演，不写入数据库。',
     simAnchor: '链主企业代码', simSegments: '带来的环节（可选）', simRun: '模拟', simBefore: '落地前', simAfter: '落地后',
@@ -32,7 +31,7 @@ const words = {
     simNoChange: '没有环节状态变化。', simNoFollowers: '没有企业的得分因此上升。', firm: '企业',
     pipelineMissing: '本服务尚未提供项目库接口（第 4 号议题），因此这里没有可显示的内容。该接口上线后，此面板会自动出现。',
     endpointsFound: '服务提供了以下接口；专用表单尚未建成，可直接查看其数据：', openJson: '查看 JSON',
-    errorLoading: what => `无法加载${what}`, whatMap: '现状图', whatGaps: '缺口清单', whatLeads: '招商线索', whatTargets: '目标企业',
+    errorLoading: what => `无法加载${what}`, whatMap: '现状图', whatGaps: '缺口清单', whatLeads: '招商线索', whatTargets: '目标企业', whatLists: '名单',
     whatRegions: '地区', whatChains: '产业链', whatFeatures: '接口目录', close: '关闭', networkError: '无法连接服务',
     otherChain: c => `跨链：点击切换到 ${c}`, summary: '统计',
     whatPipeline: '项目库', pipelineOf: r => `项目库：${r} 及下辖地区`, signedAtLeast100m: n => `签约亿元以上项目 ${n} 个`,
@@ -58,7 +57,6 @@ const words = {
     allChains: 'All chains', list: 'List', anyList: 'Any', perGap: 'Per gap', hq: 'Headquarters region code', minRevenue: 'Min revenue (100M yuan)', minRevenueHint: 'List revenues converted to 亿元; firms without a revenue are left out', revenue: 'Revenue (100M yuan)',
     targetsOf: (r, n, g) => `${r}: ${n} target firms for ${g} gaps`, show: 'Show', rankInGap: 'Rank in gap', gap: 'Gap',
     listStandings: 'List standings', gapsFitted: 'Gaps it fits (best first)',
-    lists: { 'fortune-global-500': 'Fortune Global 500', 'china-top-500': 'China top 500', 'china-private-top-500': 'China private top 500' },
     notAvailable: 'Not available', simulationMissing: 'This service has no anchor-firm simulation endpoint yet (issue 6), so there is nothing to show here. The panel appears by itself once the endpoint exists.',
     simForm: 'Suppose an anchor firm lands in this region: give its id (and, optionally, the segments it would bring, comma-separated) and run. The result is a scenario; nothing is written.',
     simAnchor: 'Anchor firm id', simSegments: 'Segments it brings (optional)', simRun: 'Simulate', simBefore: 'Before', simAfter: 'After',
@@ -70,7 +68,7 @@ const words = {
     simNoChange: 'No segment changes status.', simNoFollowers: 'No firm\'s score rises because of it.', firm: 'Firm',
     pipelineMissing: 'This service has no project library endpoint yet (issue 4), so there is nothing to show here. The panel appears by itself once the endpoint exists.',
     endpointsFound: 'The service offers these endpoints; a dedicated form is not built yet, but their data can be opened:', openJson: 'Open JSON',
-    errorLoading: what => `Could not load the ${what}`, whatMap: 'status map', whatGaps: 'gap list', whatLeads: 'leads', whatTargets: 'target list',
+    errorLoading: what => `Could not load the ${what}`, whatMap: 'status map', whatGaps: 'gap list', whatLeads: 'leads', whatTargets: 'target list', whatLists: 'list families',
     whatRegions: 'regions', whatChains: 'chains', whatFeatures: 'endpoint list', close: 'Close', networkError: 'The service cannot be reached',
     otherChain: c => `Cross-chain: click to open ${c}`, summary: 'Summary',
     whatPipeline: 'project library', pipelineOf: r => `Projects in ${r} and the regions under it`, signedAtLeast100m: n => `${n} signed projects of 100 million yuan or more`,
@@ -99,3 +97,6 @@ export function t(key, ...args) {
 
 /** A graph object's name in the current language: nameEn when English is chosen and the seeds have one. */
 export const name = obj => (current === 'en' && obj?.nameEn) ? obj.nameEn : obj?.name ?? '';
+
+/** A label the API sends ({ zh, en }: roles, list families) in the current language. */
+export const label = l => (current === 'en' ? l?.en : l?.zh) ?? '';

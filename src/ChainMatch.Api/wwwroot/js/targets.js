@@ -1,20 +1,22 @@
 import { apiUrl, getJson } from './api.js';
 import { h, fill } from './dom.js';
-import { name, t } from './i18n.js';
+import { label, name, t } from './i18n.js';
 import { showError } from './messages.js';
 import { fit } from './fit.js';
 import { createLeadButton } from './leadForm.js';
 
-const LISTS = ['fortune-global-500', 'china-top-500', 'china-private-top-500'];
+// The list families and their labels come from the API (GET /api/lists/families), asked once.
+let families;
+const listFamilies = () => (families ??= getJson(apiUrl(['lists', 'families'])).catch(e => { families = undefined; throw e; }));
 
 /** The region's target list with its filters, and the same list as CSV and as an Excel workbook. */
 export function renderTargets(container, state, chains, isCurrent) {
   const chain = h('select', { name: 'chain' },
     state.chainScoped ? null : h('option', { value: '' }, t('allChains')),
     chains.map(c => h('option', { value: c.id, selected: c.id === state.chain }, name(c))));
-  const list = h('select', { name: 'list' },
-    h('option', { value: '' }, t('anyList')),
-    LISTS.map(l => h('option', { value: l }, t('lists')[l])));
+  const list = h('select', { name: 'list' }, h('option', { value: '' }, t('anyList')));
+  listFamilies().then(all => { if (isCurrent()) list.append(...all.map(f => h('option', { value: f.id }, label(f.label)))); },
+    e => { if (isCurrent()) showError(e, t('whatLists')); });
   const perGap = h('input', { name: 'perGap', type: 'number', min: 1, max: 50, value: 5, size: 4 });
   const hq = h('input', { name: 'hq', type: 'text', size: 10, placeholder: '440000' });
   const minRevenue = h('input', { name: 'minRevenue', type: 'number', min: 0, step: 'any', size: 6, placeholder: '100' });
