@@ -1,6 +1,7 @@
 // Lead ranking speed at scale: the seeded graph plus a seeded synthetic universe of firms.
 // Prints, from one run on this machine: our ranking per gap and for all gaps of Yunnan, a naive baseline
 // that reads each candidate's rows straight from the store, and ML.NET's own scoring of the same rows against the managed trees.
+// Then writes on the same store as the service makes them, and reads while they run.
 // Usage: dotnet run -c Release --project bench/ChainMatch.Bench -- [repo root] [synthetic firms]
 using System.Diagnostics;
 using System.Globalization;
@@ -76,6 +77,10 @@ using (var naive = new NaiveStoreRanker($"Data Source={storePath}", graph, asOf,
     Console.WriteLine($"  {sample.Count} gaps: naive median {Median(naiveTimes):F0} ms vs ours {Median(oursOnSample):F1} ms: ours is {Median(naiveTimes) / Median(oursOnSample):F0}x faster");
 }
 
+// Writes on the same store: a project stage move, a presence added and a firm edit, and reads while writes run.
+var writeFolder = Directory.CreateTempSubdirectory("chainmatch-bench-writes-").FullName;
+await WriteBench.RunAsync(store, graph, ranker, gaps, asOf, writeFolder);
+
 // ML.NET's own scoring of the same gaps' rows (its Transform over the rows as a data view, and its prediction engine
 // row by row), against the managed trees row by row on one thread and in blocks on all cores as the service scores.
 // Each way scores every sample gap once to warm up, then three times; the fastest of the three counts.
@@ -107,6 +112,8 @@ Console.WriteLine($"  managed row by row, 1 core: {managed:F0} ms ({rows / manag
 Console.WriteLine($"  managed in blocks, {Environment.ProcessorCount} cores: {batched:F0} ms ({rows / batched * 1000:F0} rows/s): {best / batched:F1}x faster than ML.NET's faster path");
 
 File.Delete(storePath);
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+Directory.Delete(writeFolder, recursive: true);
 
 static double Ms(long start) => Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 static double Time(Action action)

@@ -12,7 +12,8 @@ public sealed class ChainGraph
     readonly FrozenDictionary<ChainId, int> _chainIndex;
     readonly FrozenDictionary<SegmentId, int> _segmentIndex;
     readonly FrozenDictionary<RegionCode, int> _regionIndex;
-    readonly FrozenDictionary<FirmId, int> _firmIndex;
+    // A plain dictionary, not frozen: a write that adds a firm copies it (fast for a dictionary) instead of freezing it anew.
+    readonly Dictionary<FirmId, int> _firmIndex;
     readonly FrozenDictionary<ResourceId, int> _resourceIndex;
 
     readonly int[][] _chainSegments;
@@ -23,6 +24,7 @@ public sealed class ChainGraph
     readonly Csr _presencesByFirm;
     readonly Csr _resourcesByRegion;
     readonly Csr _membershipsByFirm;
+    readonly int[] _membershipFirm;
     readonly int[] _regionParent;
     readonly int[] _regionEnter;
     readonly int[] _regionExit;
@@ -51,7 +53,7 @@ public sealed class ChainGraph
         _chainIndex = Index(data.Chains, c => c.Id, "chain");
         _segmentIndex = Index(data.Segments, s => s.Id, "segment");
         _regionIndex = Index(data.Regions, r => r.Code, "region");
-        _firmIndex = Index(data.Firms, f => f.Id, "firm");
+        _firmIndex = Unique(data.Firms, f => f.Id, "firm");
         _resourceIndex = Index(data.Resources, r => r.Id, "resource");
         var listIndex = Index(data.Lists, l => l.Id, "list");
 
@@ -91,7 +93,8 @@ public sealed class ChainGraph
         _firmParent = data.Firms.Select(f => f.Group is { } g ? Lookup(_firmIndex, g.Parent, $"parent of firm {f.Id}") : -1).ToArray();
         _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
         foreach (var m in data.Memberships) Lookup(listIndex, m.List, $"membership of {m.Firm}");
-        _membershipsByFirm = Csr.Build(data.Firms.Length, data.Memberships.Select(m => Lookup(_firmIndex, m.Firm, "membership")).ToArray());
+        _membershipFirm = data.Memberships.Select(m => Lookup(_firmIndex, m.Firm, "membership")).ToArray();
+        _membershipsByFirm = Csr.Build(data.Firms.Length, _membershipFirm);
         Index(data.NegativeRules, r => r.Id, "negative-list rule");
         Index(data.Projects, p => p.Id, "project");
         foreach (var project in data.Projects)
@@ -108,7 +111,117 @@ public sealed class ChainGraph
         }
     }
 
+    /// <summary>
+    /// The next version of this graph after a write: its rows merged as the stores merge them (<see cref="GraphMerge"/>),
+    /// everything the rows do not touch shared with this version, and only what depends on them derived again; the
+    /// touched rows' references are checked as <see cref="Build"/> checks them. This version is left as it was.
+    /// </summary>
+    public ChainGraph Apply(GraphData rows) => new(this, GraphMerge.Of(this, rows));
+
+    ChainGraph(ChainGraph previous, GraphMerge merge)
+    {
+        var data = merge.Data;
+        Data = data;
+        _factYears = new(() => RecordedYears.FactYearsOf(data));
+        // Chains, segments, links, regions and resources are never applied (GraphMerge refuses them): shared as they are.
+        _chainIndex = previous._chainIndex;
+        _segmentIndex = previous._segmentIndex;
+        _regionIndex = previous._regionIndex;
+        _resourceIndex = previous._resourceIndex;
+        _chainSegments = previous._chainSegments;
+        _segmentChains = previous._segmentChains;
+        _feedsOut = previous._feedsOut;
+        _feedsIn = previous._feedsIn;
+        _resourcesByRegion = previous._resourcesByRegion;
+        _regionParent = previous._regionParent;
+        _regionEnter = previous._regionEnter;
+        _regionExit = previous._regionExit;
+        _regionChildren = previous._regionChildren;
+        _regionSeat = previous._regionSeat;
+
+        var firmsAdded = data.Firms.Length > previous.Firms.Length;
+        _firmIndex = previous._firmIndex;
+        if (firmsAdded)
+        {
+            _firmIndex = new Dictionary<FirmId, int>(previous._firmIndex);
+            for (var i = previous.Firms.Length; i < data.Firms.Length; i++) _firmIndex.Add(data.Firms[i].Id, i);
+        }
+        _firmParent = previous._firmParent;
+        _subsidiaries = previous._subsidiaries;
+        if (merge.Firms.Count > 0)
+        {
+            _firmParent = [.. previous._firmParent, .. new int[data.Firms.Length - previous.Firms.Length]];
+            foreach (var i in merge.Firms)
+            {
+                var f = data.Firms[i];
+                if (f.Headquarters is { } hq) Lookup(_regionIndex, hq, $"firm {f.Id}");
+                _firmParent[i] = f.Group is { } g ? Lookup(_firmIndex, g.Parent, $"parent of firm {f.Id}") : -1;
+            }
+            _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
+        }
+
+        // A presence's or membership's key holds every reference it makes: a replaced one points where it pointed.
+        var presencesAdded = data.Presences.Length > previous.Data.Presences.Length;
+        (_presenceRegion, _presenceSegment, _presenceFirm) = (previous._presenceRegion, previous._presenceSegment, previous._presenceFirm);
+        (_presencesBySegment, _presencesByFirm) = (previous._presencesBySegment, previous._presencesByFirm);
+        if (presencesAdded)
+        {
+            var added = data.Presences[previous.Data.Presences.Length..];
+            _presenceRegion = [.. previous._presenceRegion, .. added.Select(p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}"))];
+            _presenceSegment = [.. previous._presenceSegment, .. added.Select(p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}"))];
+            _presenceFirm = [.. previous._presenceFirm, .. added.Select(p => Lookup(_firmIndex, p.Firm, "presence"))];
+            _presencesBySegment = Csr.Build(data.Segments.Length, _presenceSegment);
+        }
+        if (presencesAdded || firmsAdded) _presencesByFirm = Csr.Build(data.Firms.Length, _presenceFirm);
+
+        _membershipFirm = previous._membershipFirm;
+        _membershipsByFirm = previous._membershipsByFirm;
+        var membershipsAdded = data.Memberships.Length > previous.Data.Memberships.Length;
+        if (merge.Memberships.Count > 0)
+        {
+            var listIndex = Index(data.Lists, l => l.Id, "list");
+            foreach (var i in merge.Memberships) Lookup(listIndex, data.Memberships[i].List, $"membership of {data.Memberships[i].Firm}");
+        }
+        if (membershipsAdded)
+            _membershipFirm = [.. previous._membershipFirm, .. data.Memberships[previous.Data.Memberships.Length..].Select(m => Lookup(_firmIndex, m.Firm, "membership"))];
+        if (membershipsAdded || firmsAdded) _membershipsByFirm = Csr.Build(data.Firms.Length, _membershipFirm);
+
+        foreach (var i in merge.Projects)
+        {
+            var project = data.Projects[i];
+            Lookup(_firmIndex, project.Firm, $"project {project.Id}");
+            Lookup(_segmentIndex, project.Segment, $"project {project.Id}");
+            Lookup(_regionIndex, project.Region, $"project {project.Id}");
+        }
+        foreach (var i in merge.NegativeRules)
+        {
+            var rule = data.NegativeRules[i];
+            if (rule.Firm is { } f) Lookup(_firmIndex, f, $"negative-list rule {rule.Id}");
+            if (rule.Segment is { } s) Lookup(_segmentIndex, s, $"negative-list rule {rule.Id}");
+            if (rule.Region is { } r) Lookup(_regionIndex, r, $"negative-list rule {rule.Id}");
+        }
+    }
+
     public static ChainGraph Build(GraphData data) => new(data);
+
+    internal int FindFirmIndex(FirmId id) => _firmIndex.TryGetValue(id, out var i) ? i : -1;
+
+    /// <summary>The index of the firm's presence that <paramref name="matches"/>, or -1.</summary>
+    internal int FindPresenceIndex(FirmId firm, Func<Presence, bool> matches)
+    {
+        if (!_firmIndex.TryGetValue(firm, out var f)) return -1;
+        foreach (var p in _presencesByFirm.Span(f))
+            if (matches(Data.Presences[p])) return p;
+        return -1;
+    }
+
+    internal int FindMembershipIndex(FirmId firm, ListId list)
+    {
+        if (!_firmIndex.TryGetValue(firm, out var f)) return -1;
+        foreach (var m in _membershipsByFirm.Span(f))
+            if (Data.Memberships[m].List == list) return m;
+        return -1;
+    }
 
     public Chain? FindChain(ChainId id) => _chainIndex.TryGetValue(id, out var i) ? Data.Chains[i] : null;
     public Segment? FindSegment(SegmentId id) => _segmentIndex.TryGetValue(id, out var i) ? Data.Segments[i] : null;
@@ -236,16 +349,19 @@ public sealed class ChainGraph
 
     bool Contains(int outer, int inner) => _regionEnter[outer] <= _regionEnter[inner] && _regionExit[inner] <= _regionExit[outer];
 
-    static FrozenDictionary<TKey, int> Index<T, TKey>(ImmutableArray<T> items, Func<T, TKey> key, string kind) where TKey : notnull
+    static FrozenDictionary<TKey, int> Index<T, TKey>(ImmutableArray<T> items, Func<T, TKey> key, string kind) where TKey : notnull =>
+        Unique(items, key, kind).ToFrozenDictionary();
+
+    static Dictionary<TKey, int> Unique<T, TKey>(ImmutableArray<T> items, Func<T, TKey> key, string kind) where TKey : notnull
     {
         var index = new Dictionary<TKey, int>(items.Length);
         for (var i = 0; i < items.Length; i++)
             if (!index.TryAdd(key(items[i]), i))
                 throw new GraphIntegrityException($"{kind} '{key(items[i])}' is defined twice");
-        return index.ToFrozenDictionary();
+        return index;
     }
 
-    static int Lookup<TKey>(FrozenDictionary<TKey, int> index, TKey key, string referencedBy) where TKey : notnull =>
+    static int Lookup<TKey>(IReadOnlyDictionary<TKey, int> index, TKey key, string referencedBy) where TKey : notnull =>
         index.TryGetValue(key, out var i) ? i : throw new GraphIntegrityException($"{referencedBy} refers to unknown '{key}'");
 
     static (int[][] Children, int[] Enter, int[] Exit) EulerTour(int[] parent)
