@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ChainMatch.Domain.Firms;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Projects;
@@ -65,6 +66,8 @@ static class WriteBench
         {
             var firm = g.FindFirm(synthetic[random.Next(synthetic.Length)])!;
             var edited = firm with { NameEn = $"Edited {++serial}", Aliases = [$"bench alias {serial}"] };
+            // As the service checks an edit inside the write: no name or alias another firm already bears.
+            if (FirmEdits.Check(g, edited) is { Count: > 0 } errors) throw new InvalidOperationException(string.Join("; ", errors.Keys));
             return (GraphData.Empty with { Firms = [edited] }, firm, next => next.FindFirm(firm.Id));
         }
 

@@ -21,12 +21,28 @@ public class ChainGraphApplyTests
     {
         var graph = Graph();
         var writes = new RandomWrites(seed);
+        // Built before the first write, so that every version carries it on rather than building its own.
+        _ = graph.FirmsByName;
         for (var i = 0; i < 60; i++)
         {
             var (kind, rows) = writes.Next(graph);
             graph = graph.Apply(rows);
-            Assert.That(ProjectionAnswers.Of(graph), Is.EqualTo(ProjectionAnswers.Of(ChainGraph.Build(graph.Data))), $"after write {i + 1} ({kind})");
+            var fresh = ChainGraph.Build(graph.Data);
+            Assert.That(ProjectionAnswers.Of(graph), Is.EqualTo(ProjectionAnswers.Of(fresh)), $"after write {i + 1} ({kind})");
+            var names = graph.Firms.SelectMany(f => new[] { f.Name, f.NameEn }.Concat(f.Aliases).OfType<string>()).Append("removed name").ToList();
+            Assert.That(names.Select(n => $"{n}: {string.Join(",", graph.FirmsByName.Naming(n).Select(id => id.Value).Order())}"),
+                Is.EqualTo(names.Select(n => $"{n}: {string.Join(",", fresh.FirmsByName.Naming(n).Select(id => id.Value).Order())}")), $"after write {i + 1} ({kind})");
         }
+    }
+
+    [Test]
+    public void ANameAFirmNoLongerBearsAfterAWriteNamesNoFirm()
+    {
+        var graph = Graph();
+        Assert.That(graph.FirmsByName.Naming("foil-co"), Is.EqualTo(new[] { new FirmId("foil-co") }));
+        var renamed = graph.Apply(GraphData.Empty with { Firms = [graph.FindFirm(new FirmId("foil-co"))! with { Name = "新箔业", NameEn = null }] });
+        Assert.That((renamed.FirmsByName.Naming("foil-co").Length, renamed.FirmsByName.Naming("新箔业").Single().Value), Is.EqualTo((0, "foil-co")));
+        Assert.That(graph.FirmsByName.Naming("foil-co"), Has.Length.EqualTo(1), "the version written from keeps its names");
     }
 
     [Test]

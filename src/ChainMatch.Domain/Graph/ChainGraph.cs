@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ChainMatch.Domain.Firms;
 
 namespace ChainMatch.Domain.Graph;
 
@@ -38,6 +39,10 @@ public sealed class ChainGraph
 
     public GraphData Data { get; }
 
+    /// <summary>Which firms a name already names, built on first use and carried from version to version once built.</summary>
+    public FirmNameIndex FirmsByName => _firmsByName.Value;
+    readonly Lazy<FirmNameIndex> _firmsByName;
+
     /// <summary>The first and last years the graph's dated facts name, worked out once per graph on first use.</summary>
     public (int First, int Last) FactYears => _factYears.Value;
     readonly Lazy<(int, int)> _factYears;
@@ -50,6 +55,7 @@ public sealed class ChainGraph
     {
         Data = data;
         _factYears = new(() => RecordedYears.FactYearsOf(data));
+        _firmsByName = new(() => FirmNameIndex.Of(data.Firms));
         _chainIndex = Index(data.Chains, c => c.Id, "chain");
         _segmentIndex = Index(data.Segments, s => s.Id, "segment");
         _regionIndex = Index(data.Regions, r => r.Code, "region");
@@ -159,20 +165,30 @@ public sealed class ChainGraph
             }
             _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
         }
+        _firmsByName = previous._firmsByName;
+        if (merge.Firms.Count > 0)
+        {
+            var touched = merge.Firms.Distinct().ToList();
+            // Updated now when the previous version had built it, so that no version keeps the one before alive.
+            var names = previous._firmsByName.IsValueCreated
+                ? previous._firmsByName.Value.With(touched.Where(i => i < previous.Firms.Length).Select(i => previous.Firms[i]), touched.Select(i => data.Firms[i]))
+                : null;
+            _firmsByName = names is null ? new(() => FirmNameIndex.Of(data.Firms)) : new(() => names);
+        }
 
         // A presence's or membership's key holds every reference it makes: a replaced one points where it pointed.
         var presencesAdded = data.Presences.Length > previous.Data.Presences.Length;
         (_presenceRegion, _presenceSegment, _presenceFirm) = (previous._presenceRegion, previous._presenceSegment, previous._presenceFirm);
         (_presencesBySegment, _presencesByFirm) = (previous._presencesBySegment, previous._presencesByFirm);
+        var firstPresence = previous.Data.Presences.Length;
         if (presencesAdded)
         {
-            var added = data.Presences[previous.Data.Presences.Length..];
-            _presenceRegion = [.. previous._presenceRegion, .. added.Select(p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}"))];
-            _presenceSegment = [.. previous._presenceSegment, .. added.Select(p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}"))];
-            _presenceFirm = [.. previous._presenceFirm, .. added.Select(p => Lookup(_firmIndex, p.Firm, "presence"))];
-            _presencesBySegment = Csr.Build(data.Segments.Length, _presenceSegment);
+            _presenceRegion = Extended(previous._presenceRegion, data.Presences, p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}"));
+            _presenceSegment = Extended(previous._presenceSegment, data.Presences, p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}"));
+            _presenceFirm = Extended(previous._presenceFirm, data.Presences, p => Lookup(_firmIndex, p.Firm, "presence"));
+            _presencesBySegment = previous._presencesBySegment.Extend(data.Segments.Length, _presenceSegment, firstPresence);
         }
-        if (presencesAdded || firmsAdded) _presencesByFirm = Csr.Build(data.Firms.Length, _presenceFirm);
+        if (presencesAdded || firmsAdded) _presencesByFirm = previous._presencesByFirm.Extend(data.Firms.Length, _presenceFirm, firstPresence);
 
         _membershipFirm = previous._membershipFirm;
         _membershipsByFirm = previous._membershipsByFirm;
@@ -182,9 +198,9 @@ public sealed class ChainGraph
             var listIndex = Index(data.Lists, l => l.Id, "list");
             foreach (var i in merge.Memberships) Lookup(listIndex, data.Memberships[i].List, $"membership of {data.Memberships[i].Firm}");
         }
-        if (membershipsAdded)
-            _membershipFirm = [.. previous._membershipFirm, .. data.Memberships[previous.Data.Memberships.Length..].Select(m => Lookup(_firmIndex, m.Firm, "membership"))];
-        if (membershipsAdded || firmsAdded) _membershipsByFirm = Csr.Build(data.Firms.Length, _membershipFirm);
+        if (membershipsAdded) _membershipFirm = Extended(previous._membershipFirm, data.Memberships, m => Lookup(_firmIndex, m.Firm, "membership"));
+        if (membershipsAdded || firmsAdded)
+            _membershipsByFirm = previous._membershipsByFirm.Extend(data.Firms.Length, _membershipFirm, previous.Data.Memberships.Length);
 
         foreach (var i in merge.Projects)
         {
@@ -203,6 +219,15 @@ public sealed class ChainGraph
     }
 
     public static ChainGraph Build(GraphData data) => new(data);
+
+    /// <summary><paramref name="stored"/> followed by the index of each row after it.</summary>
+    static int[] Extended<T>(int[] stored, ImmutableArray<T> rows, Func<T, int> index)
+    {
+        var extended = new int[rows.Length];
+        Array.Copy(stored, extended, stored.Length);
+        for (var i = stored.Length; i < rows.Length; i++) extended[i] = index(rows[i]);
+        return extended;
+    }
 
     internal int FindFirmIndex(FirmId id) => _firmIndex.TryGetValue(id, out var i) ? i : -1;
 
@@ -411,6 +436,39 @@ public sealed class ChainGraph
             var next = offsets[..^1].ToArray();
             for (var item = 0; item < ownerOfItem.Length; item++)
                 if (ownerOfItem[item] >= 0 || !skipNegative) items[next[ownerOfItem[item]]++] = item;
+            return new Csr(offsets, items);
+        }
+
+        /// <summary>
+        /// This grouping with the items from <paramref name="firstNew"/> on added (each last among its owner's, where
+        /// <see cref="Build"/> puts it) and the owners grown to <paramref name="owners"/>: a few copies of the item array
+        /// instead of a new grouping, for the handful of rows a write adds.
+        /// </summary>
+        public Csr Extend(int owners, int[] ownerOfItem, int firstNew)
+        {
+            var added = ownerOfItem.Length - firstNew;
+            if (added > 64) return Build(owners, ownerOfItem);
+            var newItems = new SortedDictionary<int, List<int>>();
+            for (var item = firstNew; item < ownerOfItem.Length; item++)
+            {
+                if (!newItems.TryGetValue(ownerOfItem[item], out var list)) newItems[ownerOfItem[item]] = list = [];
+                list.Add(item);
+            }
+            var stored = _offsets;
+            int OldOffset(int owner) => owner < stored.Length ? stored[owner] : stored[^1];
+            var offsets = new int[owners + 1];
+            var items = added == 0 ? _items : new int[_items.Length + added];
+            var (o, copied, shift) = (0, 0, 0);
+            foreach (var (owner, mine) in newItems)
+            {
+                for (; o <= owner; o++) offsets[o] = OldOffset(o) + shift;
+                var end = OldOffset(owner + 1);
+                Array.Copy(_items, copied, items, copied + shift, end - copied);
+                copied = end;
+                foreach (var item in mine) items[copied + shift++] = item;
+            }
+            for (; o <= owners; o++) offsets[o] = OldOffset(o) + shift;
+            if (added > 0) Array.Copy(_items, copied, items, copied + shift, _items.Length - copied);
             return new Csr(offsets, items);
         }
 

@@ -74,7 +74,8 @@ sealed class GraphMerge
         Func<T, T, T>? combine, List<int> touched) where TKey : notnull
     {
         if (rows.IsDefaultOrEmpty) return stored;
-        var merged = stored.ToBuilder();
+        var merged = ImmutableArray.CreateBuilder<T>(stored.Length + rows.Length);
+        merged.AddRange(stored);
         // Two rows with one key in the same write: the later one wins, in the place of the first.
         var added = new Dictionary<TKey, int>();
         foreach (var row in rows)
@@ -93,7 +94,8 @@ sealed class GraphMerge
                 merged.Add(row);
             }
         }
-        return merged.ToImmutable();
+        // Appended rows fill the capacity exactly: handed over without another copy.
+        return merged.Count == merged.Capacity ? merged.MoveToImmutable() : merged.ToImmutable();
     }
 
     /// <summary>A project's steps are appended, never overwritten: the longer history of the two, when one starts the other.</summary>
