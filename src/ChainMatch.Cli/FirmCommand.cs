@@ -80,7 +80,9 @@ static class FirmCommand
         if (errors.Count > 0) throw new CliException($"{what}: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
         // A firm's own fields are replaced; its group link comes from groups.csv and is kept.
         changes = changes with { Firms = [.. changes.Firms.Select(f => f with { Group = f.Group ?? graph.FindFirm(f.Id)?.Group })] };
-        var report = await opened.Store.ImportAsync(changes, (_, _, token) =>
+        // Applied to the projection first: its references are checked there, and the store is not read back.
+        graph.Apply(changes);
+        var report = await opened.Store.WriteAsync(changes, (_, token) =>
             CliAudit.RecordAsync(parse, action, $"firm:{firm}", before(graph), changes.Firms.Length > 0 ? changes.Firms[0] : changes.Presences[0], token), ct);
         await output.WriteLineAsync($"{what}: {report.Total} rows written to {opened.Name}");
         return ChainMatchCli.Ok;

@@ -37,7 +37,9 @@ static class ImportListCommand
             {
                 throw new CliException($"{path.Name}: nothing imported:\n  " + string.Join("\n  ", e.Errors));
             }
-            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.ImportAsync(plan.Changes, (_, report, token) =>
+            // Applied to the projection first: its references are checked there, and the store is not read back.
+            if (!parse.GetValue(dryRun)) graph.Apply(plan.Changes);
+            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.WriteAsync(plan.Changes, (report, token) =>
                 CliAudit.RecordAsync(parse, "import-list", $"list:{plan.Edition}", null,
                     new { file = path.Name, rows = plan.Rows.Count, matched = plan.Count(ListImport.Matched), created = plan.Count(ListImport.Created), written = report.Total }, token), ct)).Total;
             await output.WriteLineAsync($"{plan.Edition}: {plan.Rows.Count} rows, {plan.Count(ListImport.Matched)} matched, {plan.Count(ListImport.Created)} created, " +

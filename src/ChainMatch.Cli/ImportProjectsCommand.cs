@@ -20,15 +20,19 @@ static class ImportProjectsCommand
             if (!path.Exists) throw new CliException($"{path.FullName} not found");
             using var opened = await GlobalOptions.OpenStoreAsync(parse, ct);
             IReadOnlyList<Domain.Projects.Project> projects;
+            var graph = await GraphLoader.ProjectAsync(opened.Store, ct);
             try
             {
-                projects = ProjectFile.Plan(await GraphLoader.ProjectAsync(opened.Store, ct), await File.ReadAllBytesAsync(path.FullName, ct), path.Name);
+                projects = ProjectFile.Plan(graph, await File.ReadAllBytesAsync(path.FullName, ct), path.Name);
             }
             catch (ListImportException e)
             {
                 throw new CliException($"{path.Name}: {e.Errors.Count} bad row(s), nothing imported:\n  " + string.Join("\n  ", e.Errors));
             }
-            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.ImportAsync(GraphData.Empty with { Projects = [.. projects] }, (_, report, token) =>
+            var changes = GraphData.Empty with { Projects = [.. projects] };
+            // Applied to the projection first: its references are checked there, and the store is not read back.
+            if (!parse.GetValue(dryRun)) graph.Apply(changes);
+            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.WriteAsync(changes, (report, token) =>
                 CliAudit.RecordAsync(parse, "import-projects", "projects", null, new { file = path.Name, projects = projects.Select(p => p.Id), written = report.Total }, token), ct)).Total;
             await output.WriteLineAsync($"{path.Name}: {projects.Count} projects, {projects.Sum(p => p.History.Length)} steps; {written} rows written{(parse.GetValue(dryRun) ? " (dry run)" : "")}");
             return ChainMatchCli.Ok;

@@ -20,6 +20,14 @@ public interface IGraphStore
     /// written. Audited writes append their audit entry there, so a write whose entry cannot be recorded does not happen.
     /// </summary>
     Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default);
+
+    /// <summary>
+    /// Writes the rows of <paramref name="rows"/> in one transaction, merged as <see cref="ImportAsync"/> merges them, and
+    /// touches nothing else: the graph is not read back. The caller has checked the rows by applying them to its
+    /// projection (<see cref="ChainGraph.Apply"/>); the store still refuses a reference to a row it does not hold.
+    /// <paramref name="beforeCommit"/> runs inside the transaction: if it throws, nothing is written.
+    /// </summary>
+    Task<ImportReport> WriteAsync(GraphData rows, WriteCommit? beforeCommit, CancellationToken ct = default);
 }
 
 public static class GraphStoreImports
@@ -30,6 +38,9 @@ public static class GraphStoreImports
 
 /// <summary>Runs inside an import's transaction with the graph as it will be once committed, and the rows written.</summary>
 public delegate Task BeforeCommit(ChainGraph merged, ImportReport report, CancellationToken ct);
+
+/// <summary>Runs inside a write's transaction with the rows written, before the commit.</summary>
+public delegate Task WriteCommit(ImportReport report, CancellationToken ct);
 
 /// <summary>Rows written per table (inserted, changed or removed); all zeros when the import changed nothing.</summary>
 public sealed record ImportReport(IReadOnlyDictionary<string, int> Written)

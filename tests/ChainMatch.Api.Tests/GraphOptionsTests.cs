@@ -63,4 +63,12 @@ public class GraphOptionsTests
         Assert.That(() => Bind(new Dictionary<string, string?> { ["Graph:Provider"] = "Postgres" }),
             Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Provider"));
     }
+
+    [TestCase("00:00:00")]
+    [TestCase("-00:05:00")]
+    public void AConsistencyCheckIntervalThatIsNotPositiveIsRefusedNamingIt(string interval)
+    {
+        Assert.That(() => Bind(new Dictionary<string, string?> { ["Graph:ConsistencyCheckInterval"] = interval }),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Graph:ConsistencyCheckInterval must be positive"));
+    }
 }

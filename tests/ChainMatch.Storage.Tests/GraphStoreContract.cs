@@ -216,6 +216,51 @@ public abstract class GraphStoreContract
         Assert.That(Json(await first.LoadAsync()), Is.AnyOf(landed.ToArray()));
     }
 
+    [Test]
+    public async Task EveryKindOfWriteLandsInTheStoreAsTheSnapshotAppliesIt([Values(1, 2, 3)] int seed)
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var graph = ChainGraph.Build(await store.LoadAsync());
+        var writes = new RandomWrites(seed);
+        // Every kind once in turn, then kinds drawn at random, so that writes build on each other's rows.
+        for (var i = 0; i < 40; i++)
+        {
+            var (kind, rows) = i < RandomWrites.Kinds.Length && writes.Of(RandomWrites.Kinds[i], graph) is { } first ? (RandomWrites.Kinds[i], first) : writes.Next(graph);
+            graph = graph.Apply(rows);
+            await store.WriteAsync(rows, null);
+            var fresh = ChainGraph.Build(await store.LoadAsync());
+            Assert.That(GraphComparison.Differences(fresh.Data, graph.Data), Is.Empty, $"after write {i + 1} ({kind})");
+            Assert.That(ProjectionAnswers.Of(graph), Is.EqualTo(ProjectionAnswers.Of(fresh)), $"after write {i + 1} ({kind})");
+        }
+    }
+
+    [Test]
+    public async Task AWriteWritesOnlyItsRowsAndRunsItsCommitStepInsideTheTransaction()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var presence = Seeds.Presences.First() with { Capacity = new Quantity(123, "t/yr") };
+        var refused = store.WriteAsync(GraphData.Empty with { Presences = [presence] }, (_, _) => throw new InvalidOperationException("audit failed"));
+        Assert.That(async () => await refused, Throws.InvalidOperationException.With.Message.EqualTo("audit failed"));
+        Assert.That(Json(await store.LoadAsync()), Is.EqualTo(Json(Seeds)), "a write whose commit step throws leaves the store as it was");
+
+        ImportReport? seen = null;
+        var report = await store.WriteAsync(GraphData.Empty with { Presences = [presence] }, (rows, _) => Task.FromResult(seen = rows));
+        Assert.That((report.Total, seen?.Total), Is.EqualTo((1, (int?)1)));
+        Assert.That((await store.LoadAsync()).Presences[0].Capacity, Is.EqualTo(new Quantity(123, "t/yr")));
+    }
+
+    [Test]
+    public async Task AWriteNamingAFirmTheStoreDoesNotHoldIsRefused()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var orphan = Seeds.Presences.First() with { Firm = new FirmId("no-such-firm") };
+        Assert.That(async () => await store.WriteAsync(GraphData.Empty with { Presences = [orphan] }, null), Throws.Exception);
+        Assert.That(Json(await store.LoadAsync()), Is.EqualTo(Json(Seeds)));
+    }
+
     protected GraphData WithSmelterCapacity(double amount) => Seeds with
     {
         Presences = [.. Seeds.Presences.Select(p => p.Firm.Value == "smelter-co" ? p with { Capacity = new Quantity(amount, "t/yr") } : p)],

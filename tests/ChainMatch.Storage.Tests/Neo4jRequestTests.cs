@@ -1,5 +1,6 @@
 using System.Text;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Storage.Neo4j;
 using ChainMatch.Storage.Seeds;
 
 namespace ChainMatch.Storage.Tests;
@@ -120,6 +121,20 @@ public class Neo4jRequestTests
         // Fifteen kinds, whatever the graph's size, between two readings of the store version.
         Assert.That(statements, Has.Count.EqualTo(18));
         Assert.That(new[] { statements[0].Statement, statements[^1].Statement }, Is.All.Contains("(v:StoreVersion {id: 'graph'})"));
+    }
+
+    [Test]
+    public async Task AWriteRaisesTheStoreVersionSendsOnlyItsRowsAndReadsNothingBack()
+    {
+        var neo4j = new Neo4jTestStore();
+        var presence = SeedReader.Read(SeedFolder.Fixture("mini-seeds")).Presences[0];
+        await neo4j.Store.WriteAsync(GraphData.Empty with { Presences = [presence] }, null);
+
+        Assert.That(neo4j.Requests.Select(r => r.Statement).OfType<string>(), Is.EqualTo(new[]
+        {
+            Neo4jGraphReader.RaiseVersion.Text, WriteStatements.LastOrd(GraphKinds.Presence).Text, WriteStatements.UpsertRelationships(GraphKinds.Presence).Text,
+        }));
+        Assert.That((neo4j.Count("POST", "/query/v2/tx"), neo4j.Count("POST", "/commit")), Is.EqualTo((1, 1)), "one transaction");
     }
 
     [Test]

@@ -42,6 +42,7 @@ public partial class Neo4jStatementTests
         await neo4j.Store.IsEmptyAsync();
         await neo4j.Store.ImportAsync(seeds);
         await neo4j.Store.ImportAsync(GraphData.Empty);
+        await neo4j.Store.WriteAsync(GraphData.Empty with { Firms = [seeds.Firms[0]], Presences = [seeds.Presences[0]], Projects = [seeds.Projects[0]] }, null);
         await neo4j.Store.LoadAsync();
         await neo4j.Store.ProbeAsync();
 

@@ -24,8 +24,16 @@ public sealed class GraphOptions : IValidatableObject
 
     public Neo4jOptions Neo4j { get; set; } = new();
 
+    /// <summary>How often the snapshot, kept up to date write by write, is compared with a fresh projection of the store.</summary>
+    public TimeSpan ConsistencyCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
     public string StorePath => Path.Combine(Path.GetFullPath(DataDirectory), "chainmatch.db");
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Provider == Neo4jProvider ? Neo4j.Validate($"{Section}:{nameof(Neo4j)}") : [];
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ConsistencyCheckInterval <= TimeSpan.Zero)
+            yield return new ValidationResult($"{Section}:{nameof(ConsistencyCheckInterval)} must be positive, e.g. 01:00:00", [nameof(ConsistencyCheckInterval)]);
+        if (Provider != Neo4jProvider) yield break;
+        foreach (var result in Neo4j.Validate($"{Section}:{nameof(Neo4j)}")) yield return result;
+    }
 }

@@ -25,6 +25,7 @@ public static class GraphServices
         services.AddHttpContextAccessor();
         services.AddHostedService<GraphStartup>();
         services.AddHostedService<StoreMonitor>();
+        services.AddHostedService<SnapshotCheck>();
         return services;
     }
 

@@ -19,6 +19,8 @@ sealed class GraphStartup(IGraphStore store, GraphSnapshot snapshot, IOptions<Gr
             log.LogInformation("Imported {Rows} rows from {SeedDirectory}", report.Total, folder);
         }
         var graph = await GraphLoader.ProjectAsync(store, ct);
+        // Built now rather than by the first firm edit; later versions carry it on (ChainGraph.Apply).
+        _ = graph.FirmsByName;
         snapshot.Swap(graph);
         log.LogInformation("Projected graph: {Chains} chains, {Segments} segments, {Regions} regions, {Firms} firms, {Presences} presences",
             graph.Chains.Length, graph.Segments.Length, graph.Regions.Length, graph.Firms.Length, graph.Data.Presences.Length);

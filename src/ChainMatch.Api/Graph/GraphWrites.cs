@@ -5,17 +5,18 @@ using ChainMatch.Storage;
 namespace ChainMatch.Api.Graph;
 
 /// <summary>
-/// Every write goes through here: one at a time, into the store in one transaction together with its audit entry, then
-/// a fresh projection is swapped in so that reads see it. The entry is appended inside the store's transaction, before
-/// the commit: if it cannot be serialised or recorded, the write is rolled back. A write the store refuses changes
-/// nothing and the old snapshot keeps serving. Only requests to audited endpoints may write (see <see cref="AuditedEndpoints"/>).
+/// Every write goes through here, one at a time: its rows are applied to the snapshot as a new version (checked there,
+/// without the store being read back), written to the store in one transaction together with the audit entry, and the
+/// new version is swapped in once the transaction has committed. The entry is appended inside the store's transaction,
+/// before the commit: if it cannot be serialised or recorded, the write is rolled back. A write the store refuses
+/// changes nothing and the old snapshot keeps serving. Only requests to audited endpoints may write (see <see cref="AuditedEndpoints"/>).
 /// </summary>
 public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, AuditLog audit, IHttpContextAccessor http, ILogger<GraphWrites> log)
 {
-    readonly SemaphoreSlim _gate = new(1, 1);
+    /// <summary>Differences named in the log per check: enough to find the cause, not the whole graph.</summary>
+    const int LoggedDifferences = 20;
 
-    public async Task<ImportReport> ApplyAsync(GraphData changes, string what, CancellationToken ct) =>
-        (await UpdateAsync(_ => (changes, 0), what, ct)).Written;
+    readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>
     /// Plans a write on the newest graph and applies it while no other write runs, so a read-modify-write (the next
@@ -30,14 +31,16 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Audit
         await _gate.WaitAsync(ct);
         try
         {
-            var (changes, result) = plan(snapshot.Current);
-            var before = target.Read?.Invoke(context, snapshot.Current);
-            var report = await store.ImportAsync(changes, async (merged, rows, token) =>
+            var current = snapshot.Current;
+            var (changes, result) = plan(current);
+            var next = current.Apply(changes);
+            var before = target.Read?.Invoke(context, current);
+            var report = await store.WriteAsync(changes, async (rows, token) =>
             {
-                var entry = audit.Entry(actor, action, name, before, target.Read is { } read ? read(context, merged) : Rows(changes));
+                var entry = audit.Entry(actor, action, name, before, target.Read is { } read ? read(context, next) : Rows(changes));
                 await audit.AppendAsync(entry, token);
             }, ct);
-            snapshot.Swap(await GraphLoader.ProjectAsync(store, ct));
+            snapshot.Swap(next);
             log.LogInformation("Wrote {What}: {Rows} rows changed", what, report.Total);
             return (result, report);
         }
@@ -45,6 +48,46 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Audit
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Holds the snapshot to a fresh projection of the store: every difference is logged as a warning and the fresh
+    /// projection replaces the snapshot (the store is the record). The store is read while no write runs, so both
+    /// stand at the same write; the comparison runs after writes may go on again.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckAsync(CancellationToken ct)
+    {
+        ChainGraph kept;
+        GraphData stored;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            kept = snapshot.Current;
+            stored = await store.LoadAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        var differences = GraphComparison.Differences(stored, kept.Data);
+        if (differences.Count == 0)
+        {
+            log.LogInformation("Snapshot checked against a fresh projection of the store: no difference");
+            return differences;
+        }
+        foreach (var difference in differences.Take(LoggedDifferences)) log.LogWarning("Snapshot differs from the store: {Difference}", difference);
+        var fresh = ChainGraph.Build(stored);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            // A write that landed meanwhile was applied to the snapshot checked: the next check judges that one.
+            if (ReferenceEquals(snapshot.Current, kept)) snapshot.Swap(fresh);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        return differences;
     }
 
     /// <summary>The kinds of row a write carries, without the empty ones.</summary>

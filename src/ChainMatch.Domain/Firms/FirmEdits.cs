@@ -19,10 +19,11 @@ public static partial class FirmEdits
         if (firm.Uscc is { } code && !Uscc().IsMatch(code)) errors["uscc"] = [$"'{code}' is not an 18-character unified social credit code"];
         if (firm.Ownership is { } o && !Ownerships.Contains(o)) errors["ownership"] = [$"ownership must be one of {string.Join(", ", Ownerships)}"];
         if (firm.Aliases.Any(a => string.IsNullOrWhiteSpace(a) || a.Contains('\n'))) errors["aliases"] = ["an alias is one line of text"];
-        var matcher = new FirmMatcher(graph.Firms.Where(f => f.Id != firm.Id));
-        var clashes = firm.Aliases.Append(firm.Name).Select(a => (Alias: a, Match: matcher.Match(a))).Where(x => x.Match.Kind != MatchKind.Unmatched).ToList();
+        var clashes = firm.Aliases.Append(firm.Name)
+            .Select(a => (Alias: a, Firms: graph.FirmsByName.Naming(a).Where(id => id != firm.Id).ToList()))
+            .Where(x => x.Firms.Count > 0).ToList();
         if (clashes.Count > 0)
-            errors["aliases"] = [.. clashes.Select(c => $"'{c.Alias}' already names firm {string.Join(", ", c.Match.Firms)}: matching would become ambiguous")];
+            errors["aliases"] = [.. clashes.Select(c => $"'{c.Alias}' already names firm {string.Join(", ", c.Firms)}: matching would become ambiguous")];
         return errors;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ChainMatch.Domain.Firms;
 
 namespace ChainMatch.Domain.Graph;
 
@@ -12,7 +13,8 @@ public sealed class ChainGraph
     readonly FrozenDictionary<ChainId, int> _chainIndex;
     readonly FrozenDictionary<SegmentId, int> _segmentIndex;
     readonly FrozenDictionary<RegionCode, int> _regionIndex;
-    readonly FrozenDictionary<FirmId, int> _firmIndex;
+    // A plain dictionary, not frozen: a write that adds a firm copies it (fast for a dictionary) instead of freezing it anew.
+    readonly Dictionary<FirmId, int> _firmIndex;
     readonly FrozenDictionary<ResourceId, int> _resourceIndex;
 
     readonly int[][] _chainSegments;
@@ -23,6 +25,7 @@ public sealed class ChainGraph
     readonly Csr _presencesByFirm;
     readonly Csr _resourcesByRegion;
     readonly Csr _membershipsByFirm;
+    readonly int[] _membershipFirm;
     readonly int[] _regionParent;
     readonly int[] _regionEnter;
     readonly int[] _regionExit;
@@ -36,6 +39,10 @@ public sealed class ChainGraph
 
     public GraphData Data { get; }
 
+    /// <summary>Which firms a name already names, built on first use and carried from version to version once built.</summary>
+    public FirmNameIndex FirmsByName => _firmsByName.Value;
+    readonly Lazy<FirmNameIndex> _firmsByName;
+
     /// <summary>The first and last years the graph's dated facts name, worked out once per graph on first use.</summary>
     public (int First, int Last) FactYears => _factYears.Value;
     readonly Lazy<(int, int)> _factYears;
@@ -48,10 +55,11 @@ public sealed class ChainGraph
     {
         Data = data;
         _factYears = new(() => RecordedYears.FactYearsOf(data));
+        _firmsByName = new(() => FirmNameIndex.Of(data.Firms));
         _chainIndex = Index(data.Chains, c => c.Id, "chain");
         _segmentIndex = Index(data.Segments, s => s.Id, "segment");
         _regionIndex = Index(data.Regions, r => r.Code, "region");
-        _firmIndex = Index(data.Firms, f => f.Id, "firm");
+        _firmIndex = Unique(data.Firms, f => f.Id, "firm");
         _resourceIndex = Index(data.Resources, r => r.Id, "resource");
         var listIndex = Index(data.Lists, l => l.Id, "list");
 
@@ -91,7 +99,8 @@ public sealed class ChainGraph
         _firmParent = data.Firms.Select(f => f.Group is { } g ? Lookup(_firmIndex, g.Parent, $"parent of firm {f.Id}") : -1).ToArray();
         _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
         foreach (var m in data.Memberships) Lookup(listIndex, m.List, $"membership of {m.Firm}");
-        _membershipsByFirm = Csr.Build(data.Firms.Length, data.Memberships.Select(m => Lookup(_firmIndex, m.Firm, "membership")).ToArray());
+        _membershipFirm = data.Memberships.Select(m => Lookup(_firmIndex, m.Firm, "membership")).ToArray();
+        _membershipsByFirm = Csr.Build(data.Firms.Length, _membershipFirm);
         Index(data.NegativeRules, r => r.Id, "negative-list rule");
         Index(data.Projects, p => p.Id, "project");
         foreach (var project in data.Projects)
@@ -108,7 +117,136 @@ public sealed class ChainGraph
         }
     }
 
+    /// <summary>
+    /// The next version of this graph after a write: its rows merged as the stores merge them (<see cref="GraphMerge"/>),
+    /// everything the rows do not touch shared with this version, and only what depends on them derived again; the
+    /// touched rows' references are checked as <see cref="Build"/> checks them. This version is left as it was.
+    /// </summary>
+    public ChainGraph Apply(GraphData rows) => new(this, GraphMerge.Of(this, rows));
+
+    ChainGraph(ChainGraph previous, GraphMerge merge)
+    {
+        var data = merge.Data;
+        Data = data;
+        _factYears = new(() => RecordedYears.FactYearsOf(data));
+        // Chains, segments, links, regions and resources are never applied (GraphMerge refuses them): shared as they are.
+        _chainIndex = previous._chainIndex;
+        _segmentIndex = previous._segmentIndex;
+        _regionIndex = previous._regionIndex;
+        _resourceIndex = previous._resourceIndex;
+        _chainSegments = previous._chainSegments;
+        _segmentChains = previous._segmentChains;
+        _feedsOut = previous._feedsOut;
+        _feedsIn = previous._feedsIn;
+        _resourcesByRegion = previous._resourcesByRegion;
+        _regionParent = previous._regionParent;
+        _regionEnter = previous._regionEnter;
+        _regionExit = previous._regionExit;
+        _regionChildren = previous._regionChildren;
+        _regionSeat = previous._regionSeat;
+
+        var firmsAdded = data.Firms.Length > previous.Firms.Length;
+        _firmIndex = previous._firmIndex;
+        if (firmsAdded)
+        {
+            _firmIndex = new Dictionary<FirmId, int>(previous._firmIndex);
+            for (var i = previous.Firms.Length; i < data.Firms.Length; i++) _firmIndex.Add(data.Firms[i].Id, i);
+        }
+        _firmParent = previous._firmParent;
+        _subsidiaries = previous._subsidiaries;
+        if (merge.Firms.Count > 0)
+        {
+            _firmParent = [.. previous._firmParent, .. new int[data.Firms.Length - previous.Firms.Length]];
+            foreach (var i in merge.Firms)
+            {
+                var f = data.Firms[i];
+                if (f.Headquarters is { } hq) Lookup(_regionIndex, hq, $"firm {f.Id}");
+                _firmParent[i] = f.Group is { } g ? Lookup(_firmIndex, g.Parent, $"parent of firm {f.Id}") : -1;
+            }
+            _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
+        }
+        _firmsByName = previous._firmsByName;
+        if (merge.Firms.Count > 0)
+        {
+            var touched = merge.Firms.Distinct().ToList();
+            // Updated now when the previous version had built it, so that no version keeps the one before alive.
+            var names = previous._firmsByName.IsValueCreated
+                ? previous._firmsByName.Value.With(touched.Where(i => i < previous.Firms.Length).Select(i => previous.Firms[i]), touched.Select(i => data.Firms[i]))
+                : null;
+            _firmsByName = names is null ? new(() => FirmNameIndex.Of(data.Firms)) : new(() => names);
+        }
+
+        // A presence's or membership's key holds every reference it makes: a replaced one points where it pointed.
+        var presencesAdded = data.Presences.Length > previous.Data.Presences.Length;
+        (_presenceRegion, _presenceSegment, _presenceFirm) = (previous._presenceRegion, previous._presenceSegment, previous._presenceFirm);
+        (_presencesBySegment, _presencesByFirm) = (previous._presencesBySegment, previous._presencesByFirm);
+        var firstPresence = previous.Data.Presences.Length;
+        if (presencesAdded)
+        {
+            _presenceRegion = Extended(previous._presenceRegion, data.Presences, p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}"));
+            _presenceSegment = Extended(previous._presenceSegment, data.Presences, p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}"));
+            _presenceFirm = Extended(previous._presenceFirm, data.Presences, p => Lookup(_firmIndex, p.Firm, "presence"));
+            _presencesBySegment = previous._presencesBySegment.Extend(data.Segments.Length, _presenceSegment, firstPresence);
+        }
+        if (presencesAdded || firmsAdded) _presencesByFirm = previous._presencesByFirm.Extend(data.Firms.Length, _presenceFirm, firstPresence);
+
+        _membershipFirm = previous._membershipFirm;
+        _membershipsByFirm = previous._membershipsByFirm;
+        var membershipsAdded = data.Memberships.Length > previous.Data.Memberships.Length;
+        if (merge.Memberships.Count > 0)
+        {
+            var listIndex = Index(data.Lists, l => l.Id, "list");
+            foreach (var i in merge.Memberships) Lookup(listIndex, data.Memberships[i].List, $"membership of {data.Memberships[i].Firm}");
+        }
+        if (membershipsAdded) _membershipFirm = Extended(previous._membershipFirm, data.Memberships, m => Lookup(_firmIndex, m.Firm, "membership"));
+        if (membershipsAdded || firmsAdded)
+            _membershipsByFirm = previous._membershipsByFirm.Extend(data.Firms.Length, _membershipFirm, previous.Data.Memberships.Length);
+
+        foreach (var i in merge.Projects)
+        {
+            var project = data.Projects[i];
+            Lookup(_firmIndex, project.Firm, $"project {project.Id}");
+            Lookup(_segmentIndex, project.Segment, $"project {project.Id}");
+            Lookup(_regionIndex, project.Region, $"project {project.Id}");
+        }
+        foreach (var i in merge.NegativeRules)
+        {
+            var rule = data.NegativeRules[i];
+            if (rule.Firm is { } f) Lookup(_firmIndex, f, $"negative-list rule {rule.Id}");
+            if (rule.Segment is { } s) Lookup(_segmentIndex, s, $"negative-list rule {rule.Id}");
+            if (rule.Region is { } r) Lookup(_regionIndex, r, $"negative-list rule {rule.Id}");
+        }
+    }
+
     public static ChainGraph Build(GraphData data) => new(data);
+
+    /// <summary><paramref name="stored"/> followed by the index of each row after it.</summary>
+    static int[] Extended<T>(int[] stored, ImmutableArray<T> rows, Func<T, int> index)
+    {
+        var extended = new int[rows.Length];
+        Array.Copy(stored, extended, stored.Length);
+        for (var i = stored.Length; i < rows.Length; i++) extended[i] = index(rows[i]);
+        return extended;
+    }
+
+    internal int FindFirmIndex(FirmId id) => _firmIndex.TryGetValue(id, out var i) ? i : -1;
+
+    /// <summary>The index of the firm's presence that <paramref name="matches"/>, or -1.</summary>
+    internal int FindPresenceIndex(FirmId firm, Func<Presence, bool> matches)
+    {
+        if (!_firmIndex.TryGetValue(firm, out var f)) return -1;
+        foreach (var p in _presencesByFirm.Span(f))
+            if (matches(Data.Presences[p])) return p;
+        return -1;
+    }
+
+    internal int FindMembershipIndex(FirmId firm, ListId list)
+    {
+        if (!_firmIndex.TryGetValue(firm, out var f)) return -1;
+        foreach (var m in _membershipsByFirm.Span(f))
+            if (Data.Memberships[m].List == list) return m;
+        return -1;
+    }
 
     public Chain? FindChain(ChainId id) => _chainIndex.TryGetValue(id, out var i) ? Data.Chains[i] : null;
     public Segment? FindSegment(SegmentId id) => _segmentIndex.TryGetValue(id, out var i) ? Data.Segments[i] : null;
@@ -240,16 +378,19 @@ public sealed class ChainGraph
 
     bool Contains(int outer, int inner) => _regionEnter[outer] <= _regionEnter[inner] && _regionExit[inner] <= _regionExit[outer];
 
-    static FrozenDictionary<TKey, int> Index<T, TKey>(ImmutableArray<T> items, Func<T, TKey> key, string kind) where TKey : notnull
+    static FrozenDictionary<TKey, int> Index<T, TKey>(ImmutableArray<T> items, Func<T, TKey> key, string kind) where TKey : notnull =>
+        Unique(items, key, kind).ToFrozenDictionary();
+
+    static Dictionary<TKey, int> Unique<T, TKey>(ImmutableArray<T> items, Func<T, TKey> key, string kind) where TKey : notnull
     {
         var index = new Dictionary<TKey, int>(items.Length);
         for (var i = 0; i < items.Length; i++)
             if (!index.TryAdd(key(items[i]), i))
                 throw new GraphIntegrityException($"{kind} '{key(items[i])}' is defined twice");
-        return index.ToFrozenDictionary();
+        return index;
     }
 
-    static int Lookup<TKey>(FrozenDictionary<TKey, int> index, TKey key, string referencedBy) where TKey : notnull =>
+    static int Lookup<TKey>(IReadOnlyDictionary<TKey, int> index, TKey key, string referencedBy) where TKey : notnull =>
         index.TryGetValue(key, out var i) ? i : throw new GraphIntegrityException($"{referencedBy} refers to unknown '{key}'");
 
     static (int[][] Children, int[] Enter, int[] Exit) EulerTour(int[] parent)
@@ -299,6 +440,39 @@ public sealed class ChainGraph
             var next = offsets[..^1].ToArray();
             for (var item = 0; item < ownerOfItem.Length; item++)
                 if (ownerOfItem[item] >= 0 || !skipNegative) items[next[ownerOfItem[item]]++] = item;
+            return new Csr(offsets, items);
+        }
+
+        /// <summary>
+        /// This grouping with the items from <paramref name="firstNew"/> on added (each last among its owner's, where
+        /// <see cref="Build"/> puts it) and the owners grown to <paramref name="owners"/>: a few copies of the item array
+        /// instead of a new grouping, for the handful of rows a write adds.
+        /// </summary>
+        public Csr Extend(int owners, int[] ownerOfItem, int firstNew)
+        {
+            var added = ownerOfItem.Length - firstNew;
+            if (added > 64) return Build(owners, ownerOfItem);
+            var newItems = new SortedDictionary<int, List<int>>();
+            for (var item = firstNew; item < ownerOfItem.Length; item++)
+            {
+                if (!newItems.TryGetValue(ownerOfItem[item], out var list)) newItems[ownerOfItem[item]] = list = [];
+                list.Add(item);
+            }
+            var stored = _offsets;
+            int OldOffset(int owner) => owner < stored.Length ? stored[owner] : stored[^1];
+            var offsets = new int[owners + 1];
+            var items = added == 0 ? _items : new int[_items.Length + added];
+            var (o, copied, shift) = (0, 0, 0);
+            foreach (var (owner, mine) in newItems)
+            {
+                for (; o <= owner; o++) offsets[o] = OldOffset(o) + shift;
+                var end = OldOffset(owner + 1);
+                Array.Copy(_items, copied, items, copied + shift, end - copied);
+                copied = end;
+                foreach (var item in mine) items[copied + shift++] = item;
+            }
+            for (; o <= owners; o++) offsets[o] = OldOffset(o) + shift;
+            if (added > 0) Array.Copy(_items, copied, items, copied + shift, _items.Length - copied);
             return new Csr(offsets, items);
         }
 

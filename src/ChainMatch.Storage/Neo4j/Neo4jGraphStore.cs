@@ -62,19 +62,29 @@ public sealed class Neo4jGraphStore : IGraphStore, IStoreProbe
         }
     }
 
-    public async Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default)
-    {
-        var written = await _client.InTransactionAsync("import", async (tx, token) =>
+    public Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default) =>
+        InTransactionAsync("import", data, async (tx, report, token) =>
         {
-            // First, so that concurrent imports queue on this one node rather than deadlock over the graph.
-            await tx.RunAsync(Neo4jGraphReader.RaiseVersion, token);
-            var rows = await new Neo4jGraphWriter(tx, _batchSize).WriteAsync(data, token);
             // The merged graph must still project (no parent cycles, no duplicates) before it may commit.
             var merged = ChainGraph.Build(await Neo4jGraphReader.ReadAsync(tx, token));
-            if (beforeCommit is not null) await beforeCommit(merged, new ImportReport(rows), token);
+            if (beforeCommit is not null) await beforeCommit(merged, report, token);
+        }, ct);
+
+    public Task<ImportReport> WriteAsync(GraphData rows, WriteCommit? beforeCommit, CancellationToken ct = default) =>
+        InTransactionAsync("write", rows, (_, report, token) => beforeCommit?.Invoke(report, token) ?? Task.CompletedTask, ct);
+
+    /// <summary>Every write of the graph: the store version raised, its rows, then <paramref name="beforeCommit"/>, in one transaction.</summary>
+    async Task<ImportReport> InTransactionAsync(string name, GraphData data, Func<ICypherRunner, ImportReport, CancellationToken, Task> beforeCommit, CancellationToken ct)
+    {
+        var written = await _client.InTransactionAsync(name, async (tx, token) =>
+        {
+            // First, so that concurrent writes queue on this one node rather than deadlock over the graph.
+            await tx.RunAsync(Neo4jGraphReader.RaiseVersion, token);
+            var rows = await new Neo4jGraphWriter(tx, _batchSize).WriteAsync(data, token);
+            await beforeCommit(tx, new ImportReport(rows), token);
             return rows;
         }, ct);
-        _log.LogInformation("Neo4j import committed: {Rows} rows written", written.Values.Sum());
+        _log.LogInformation("Neo4j {Write} committed: {Rows} rows written", name, written.Values.Sum());
         return new ImportReport(written);
     }
 

@@ -90,14 +90,24 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return SqliteGraphReader.Read(c, null);
     }
 
-    public async Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default)
+    public Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default) =>
+        InTransactionAsync(data, async (c, tx, report, token) =>
+        {
+            // The merged graph must still project: a dangling reference aborts the whole import.
+            var merged = ChainGraph.Build(SqliteGraphReader.Read(c, tx));
+            if (beforeCommit is not null) await beforeCommit(merged, report, token);
+        }, ct);
+
+    public Task<ImportReport> WriteAsync(GraphData rows, WriteCommit? beforeCommit, CancellationToken ct = default) =>
+        InTransactionAsync(rows, (_, _, report, token) => beforeCommit?.Invoke(report, token) ?? Task.CompletedTask, ct);
+
+    /// <summary>Every write of the graph: its rows, then <paramref name="beforeCommit"/>, in one transaction.</summary>
+    async Task<ImportReport> InTransactionAsync(GraphData rows, Func<SqliteConnection, SqliteTransaction, ImportReport, CancellationToken, Task> beforeCommit, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        var report = new ImportReport(SqliteGraphWriter.Write(c, tx, data));
-        // The merged graph must still project: a dangling reference aborts the whole import.
-        var merged = ChainGraph.Build(SqliteGraphReader.Read(c, tx));
-        if (beforeCommit is not null) await beforeCommit(merged, report, ct);
+        var report = new ImportReport(SqliteGraphWriter.Write(c, tx, rows));
+        await beforeCommit(c, tx, report, ct);
         await tx.CommitAsync(ct);
         return report;
     }

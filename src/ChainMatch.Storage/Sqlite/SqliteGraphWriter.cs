@@ -113,6 +113,7 @@ static class SqliteGraphWriter
     /// <summary>Deletes the (owner, item) rows of the given owners that the new data no longer lists.</summary>
     static int ReplaceOwned(SqliteConnection c, SqliteTransaction tx, string table, string ownerColumn, string itemColumn, Dictionary<string, List<string>> wanted)
     {
+        if (wanted.Count == 0) return 0;
         var stale = new List<(string Owner, string Item)>();
         using (var select = c.CreateCommand())
         {
