@@ -24,6 +24,9 @@ public static class SyntheticUniverse
         var newFirms = ImmutableArray.CreateBuilder<Firm>(firms);
         var presences = ImmutableArray.CreateBuilder<Presence>(firms * 3);
         var memberships = ImmutableArray.CreateBuilder<ListMembership>();
+        // Worked out once per segment rather than per site: a million firms open about 2.5 million sites.
+        var neighbours = segments.ToDictionary(s => s, s => graph.FeedsFrom(s).Select(f => f.To).Concat(graph.FeedsInto(s).Select(f => f.From)).ToArray());
+        var siteNames = Enumerable.Range(0, 4).Select(s => $"synthetic site {s}").ToArray();
         var supplies = ImmutableArray.CreateBuilder<Supply>();
 
         for (var i = 0; i < firms; i++)
@@ -38,9 +41,9 @@ public static class SyntheticUniverse
             {
                 var place = random.NextDouble() < 0.7 ? hq : places[random.Next(places.Length)];
                 var capacity = random.NextDouble() < 0.3 ? new Quantity(Math.Round(1_000 + random.NextDouble() * 200_000), "t/yr") : null;
-                presences.Add(new Presence(id, segment, place, capacity, 1995 + random.Next(30), null, $"synthetic site {s}", Source));
+                presences.Add(new Presence(id, segment, place, capacity, 1995 + random.Next(30), null, siteNames[s], Source));
                 // Next site: often the same segment elsewhere, else a neighbouring segment up or down the chain.
-                var next = graph.FeedsFrom(segment).Select(f => f.To).Concat(graph.FeedsInto(segment).Select(f => f.From)).ToArray();
+                var next = neighbours[segment];
                 if (next.Length > 0 && random.NextDouble() < 0.5) segment = next[random.Next(next.Length)];
             }
             if (lists.Length > 0 && random.NextDouble() < 0.01)
