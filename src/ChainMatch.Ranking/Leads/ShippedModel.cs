@@ -6,7 +6,7 @@ public static class ShippedModel
     public static readonly DateOnly AsOf = new(2025, 12, 31);
 
     /// <summary>The trainer that won on held-out gaps when models/ was last trained (the backtest retrains this one).</summary>
-    public static readonly RankingTrainer Trainer = RankingTrainer.LightGbm;
+    public static readonly RankingTrainer Trainer = RankingTrainer.FastTree;
 
     /// <summary>
     /// Each trainer with the settings that did best in `chainmatch tune` (5-fold cross-validation by gap on the
