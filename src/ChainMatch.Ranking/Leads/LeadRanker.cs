@@ -39,11 +39,14 @@ public sealed class LeadRanker(TreeEnsemble model)
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
         var candidates = Finder(graph, asOf).Candidates(gap);
-        var scores = CandidateScores.Of(model, candidates);
         var negative = new NegativeList(graph, gap);
+        var rules = candidates.Select(c => negative.Catching(c.Firm.Id)).ToArray();
+        bool Considered(int i) => (include is null || include(candidates[i].Firm)) && (includeExcluded || rules[i].Count == 0);
+        // Only candidates that can still rank within the first `top` are scored in full: the leads are those of scoring all.
+        var scores = top > 0 ? CandidateScores.Best(model, candidates, Considered, top).Scores : [.. candidates.Select(_ => float.NaN)];
         var scored = candidates
-            .Select((c, i) => (Candidate: c, Score: scores[i], Rules: negative.Catching(c.Firm.Id)))
-            .Where(x => (include is null || include(x.Candidate.Firm)) && (includeExcluded || x.Rules.Count == 0))
+            .Select((c, i) => (Candidate: c, Score: scores[i], Rules: rules[i]))
+            .Where(x => !float.IsNaN(x.Score))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Candidate.Firm.Id.Value, StringComparer.Ordinal)
             .Take(top)

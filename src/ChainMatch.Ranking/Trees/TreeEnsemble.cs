@@ -26,6 +26,8 @@ public sealed class TreeEnsemble
     /// <summary>Which ML.NET trainer made the trees.</summary>
     public RankingTrainer Trainer { get; }
 
+    readonly QuickScorer _quick;
+
     TreeEnsemble(int featureCount, RankingTrainer trainer, int[] roots, Node[] nodes, double[] leaves)
     {
         _leaves = leaves;
@@ -33,41 +35,109 @@ public sealed class TreeEnsemble
         Trainer = trainer;
         _roots = roots;
         _nodes = nodes;
-    }
-
-    public float Score(ReadOnlySpan<float> features)
-    {
-        if (features.Length != FeatureCount)
-            throw new ArgumentException($"the model takes {FeatureCount} features, not {features.Length}", nameof(features));
-        var sum = 0d;
-        foreach (var root in _roots) sum += _leaves[Leaf(root, features)];
-        return (float)sum;
+        // Trees whose leaves lie furthest apart first, so the leeway of the trees still to come (and with it the
+        // bound ScoreBest prunes by) shrinks fastest. The order of the sum differs from ML.NET's in the last bits only.
+        _quick = new QuickScorer(featureCount, [.. roots.Select(QuickTreeAt).OrderByDescending(t => t.Leaves.Max() - t.Leaves.Min())],
+            StageEnds(roots.Length));
     }
 
     /// <summary>
-    /// Scores many rows (row-major, <see cref="FeatureCount"/> values each) into <paramref name="scores"/>. Walks
-    /// tree by tree over blocks of rows, so a tree's nodes and a block's features stay in cache; blocks run in parallel.
-    /// Gives exactly what <see cref="Score"/> gives row by row (the same sums in the same order).
+    /// Where the scoring stages end, for <see cref="ScoreBest"/>: a first stage short enough that most rows are left
+    /// out early, then longer ones as the remaining trees' leeway shrinks.
+    /// </summary>
+    static int[] StageEnds(int trees)
+    {
+        List<int> ends = [];
+        for (var end = Math.Min(trees, 10); end < trees; end = Math.Min(trees, end * 2)) ends.Add(end);
+        ends.Add(trees);
+        return [.. ends];
+    }
+
+    /// <summary>The score of one row: the sum of its leaves over every tree in order (in double, as ML.NET sums).</summary>
+    public float Score(ReadOnlySpan<float> features)
+    {
+        CheckWidth(features.Length);
+        var sum = 0d;
+        for (var stage = 0; stage < _quick.StageCount; stage++) sum = _quick.Add(stage, features, sum);
+        return (float)sum;
+    }
+
+    void CheckWidth(int width)
+    {
+        if (width != FeatureCount)
+            throw new ArgumentException($"the model takes {FeatureCount} features, not {width}", "features");
+    }
+
+    /// <summary>
+    /// Scores many rows (row-major, <see cref="FeatureCount"/> values each) into <paramref name="scores"/>, stage by
+    /// stage so a stage's split lists stay in cache. Gives exactly what <see cref="Score"/> gives row by row.
     /// </summary>
     public void ScoreMany(ReadOnlySpan<float> rows, Span<float> scores)
     {
-        const int Block = 256;
-        var count = scores.Length;
+        var count = CheckRows(rows, scores.Length);
+        var sums = new double[count];
+        for (var stage = 0; stage < _quick.StageCount; stage++)
+            for (var row = 0; row < count; row++)
+                sums[row] = _quick.Add(stage, rows.Slice(row * FeatureCount, FeatureCount), sums[row]);
+        for (var row = 0; row < count; row++) scores[row] = (float)sums[row];
+    }
+
+    int CheckRows(ReadOnlySpan<float> rows, int count)
+    {
         if (rows.Length != count * FeatureCount)
             throw new ArgumentException($"{rows.Length} values are not {count} rows of {FeatureCount} features", nameof(rows));
-        var input = rows.ToArray();
-        var output = new float[count];
-        var blocks = (count + Block - 1) / Block;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
+        return count;
+    }
+
+    // Sums are in double and scores compare as floats; this covers the rounding of a bound's sum against a row's own.
+    const double Slack = 1e-9;
+
+    /// <summary>
+    /// Scores only the rows that can still be among the best: exactly the scores <see cref="Score"/> gives, for every
+    /// row that might rank within the first <paramref name="top"/>, and NaN for the others. A row stands for
+    /// <paramref name="weights"/>[row] candidates (0: none, not scored). After each stage of trees, a row whose score
+    /// so far plus the most the remaining trees can add falls below the <paramref name="top"/>-th best score so far
+    /// plus the least they can add cannot reach the first <paramref name="top"/>, ties included, and is left out.
+    /// </summary>
+    /// <returns>How many rows were scored through every tree.</returns>
+    public int ScoreBest(ReadOnlySpan<float> rows, ReadOnlySpan<int> weights, int top, Span<float> scores)
+    {
+        var count = CheckRows(rows, scores.Length);
+        if (weights.Length != count) throw new ArgumentException($"{weights.Length} weights for {count} rows", nameof(weights));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var sums = new double[count];
+        var alive = new List<int>(count);
+        for (var row = 0; row < count; row++)
+            if (weights[row] > 0) alive.Add(row);
+        for (var stage = 0; stage < _quick.StageCount; stage++)
         {
-            int first = b * Block, end = Math.Min(count, first + Block);
-            var sums = new double[end - first];
-            foreach (var root in _roots)
-                for (var row = first; row < end; row++)
-                    sums[row - first] += _leaves[Leaf(root, input.AsSpan(row * FeatureCount, FeatureCount))];
-            for (var row = first; row < end; row++) output[row] = (float)sums[row - first];
-        });
-        output.CopyTo(scores);
+            foreach (var row in alive) sums[row] = _quick.Add(stage, rows.Slice(row * FeatureCount, FeatureCount), sums[row]);
+            if (stage == _quick.StageCount - 1 || Best(alive, sums, weights, top) is not { } best) continue;
+            // Every row's final sum lies within [sum + least, sum + most] of the trees still to come; monotone
+            // rounding to float keeps the order of values that far apart.
+            var floor = (float)(best + _quick.LeastAfter[stage] - Slack);
+            var most = _quick.MostAfter[stage] + Slack;
+            alive.RemoveAll(row => (float)(sums[row] + most) < floor);
+        }
+        scores.Fill(float.NaN);
+        foreach (var row in alive) scores[row] = (float)sums[row];
+        return alive.Count;
+    }
+
+    /// <summary>The <paramref name="top"/>-th best sum, counting each row as many times as its weight; null when fewer rows.</summary>
+    static double? Best(List<int> alive, double[] sums, ReadOnlySpan<int> weights, int top)
+    {
+        var lowest = new PriorityQueue<int, double>(top + 1);
+        var held = 0;
+        foreach (var row in alive)
+        {
+            if (held >= top && sums[row] <= sums[lowest.Peek()]) continue;
+            lowest.Enqueue(row, sums[row]);
+            held += weights[row];
+            // Drop the lowest while the rest still make up the top.
+            while (held - weights[lowest.Peek()] >= top) held -= weights[lowest.Dequeue()];
+        }
+        return held >= top ? sums[lowest.Peek()] : null;
     }
 
     /// <summary>
@@ -77,8 +147,7 @@ public sealed class TreeEnsemble
     /// </summary>
     public float[] Contributions(ReadOnlySpan<float> features)
     {
-        if (features.Length != FeatureCount)
-            throw new ArgumentException($"the model takes {FeatureCount} features, not {features.Length}", nameof(features));
+        CheckWidth(features.Length);
         var contributions = new float[FeatureCount];
         foreach (var root in _roots)
         {
@@ -96,6 +165,27 @@ public sealed class TreeEnsemble
     }
 
     bool IsLeaf(int at) => _nodes[at].Left < 0;
+
+    /// <summary>The tree at <paramref name="root"/> for <see cref="QuickScorer"/>: leaves numbered left to right, each split with its left subtree's leaves.</summary>
+    QuickScorer.QuickTree QuickTreeAt(int root)
+    {
+        var splits = new List<(int, float, bool, ulong)>();
+        var leaves = new List<double>();
+        ulong Walk(int at)
+        {
+            if (IsLeaf(at))
+            {
+                leaves.Add(_leaves[at]);
+                return 1UL << (leaves.Count - 1);
+            }
+            var node = _nodes[at];
+            var left = Walk(node.Left);
+            splits.Add((node.Feature, node.Threshold, node.MissingLeft, left));
+            return left | Walk(node.Right);
+        }
+        Walk(root);
+        return new QuickScorer.QuickTree(splits, [.. leaves]);
+    }
 
     /// <summary>The index of the leaf a row reaches from node <paramref name="at"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -161,6 +251,9 @@ public sealed class TreeEnsemble
         {
             var tree = ensemble.Trees[t];
             if (tree.NumberOfLeaves <= 1 || tree.LeftChild[0] == 0) continue;
+            // QuickScorer keeps a tree's leaves as the bits of one 64-bit word.
+            if (tree.NumberOfLeaves > 64)
+                throw new ModelFormatException(path, $"tree {t} has {tree.NumberOfLeaves} leaves, more than the 64 supported");
             if (tree.CategoricalSplitFlags.Any(c => c))
                 throw new ModelFormatException(path, $"tree {t} has categorical splits, which are not supported");
             var missing = MissingValues(tree);
