@@ -65,11 +65,14 @@ public class PrunedRankingTests
     [Test]
     public void MostCandidatesOfAGapAreLeftOutBeforeTheLastTree()
     {
-        var rates = _gaps.Select(gap => _finder.Candidates(gap)).Where(set => set.Count >= 500)
-            .Select(set => (double)CandidateScores.Best(_model, set, _ => true, 10).CandidatesScored / set.Count).ToList();
-        TestContext.Out.WriteLine($"{rates.Count} gaps of 500 candidates or more; scored in full for the top 10: median {rates.Order().ElementAt(rates.Count / 2):P1}, max {rates.Max():P1}");
+        var best = _gaps.Select(gap => _finder.Candidates(gap)).Where(set => set.Count >= 500)
+            .Select(set => (Set: set, Best: CandidateScores.Best(_model, set, _ => true, 10))).ToList();
+        var rates = best.Select(x => (double)x.Best.CandidatesScored / x.Set.Count).Order().ToList();
+        var trees = best.Select(x => x.Best.TreeShare).Order().ToList();
+        TestContext.Out.WriteLine($"{rates.Count} gaps of 500 candidates or more, top 10: scored in full median {rates[rates.Count / 2]:P1}, max {rates.Max():P1}; trees evaluated median {trees[trees.Count / 2]:P0}");
         Assert.That(rates, Has.Count.GreaterThan(10));
-        Assert.That(rates.Order().ElementAt(rates.Count / 2), Is.LessThan(0.5));
+        Assert.That(rates[rates.Count / 2], Is.LessThan(0.5));
+        Assert.That(trees[trees.Count / 2], Is.LessThan(0.9), "share of the trees a full scoring of the distinct rows evaluates");
     }
 
     [Test]
@@ -85,9 +88,10 @@ public class PrunedRankingTests
         foreach (var top in new[] { 1, 3, 10, 40 })
         {
             var best = new float[set.Count];
-            var scored = _model.ScoreBest(rows, weights, top, best);
+            var (scored, trees) = _model.ScoreBest(rows, weights, top, best);
             var kept = Enumerable.Range(0, set.Count).Where(i => !float.IsNaN(best[i])).ToList();
             Assert.That(kept, Has.Count.EqualTo(scored));
+            Assert.That(trees, Is.GreaterThanOrEqualTo((long)scored * _model.TreeCount).And.LessThan((long)set.Count * _model.TreeCount));
             Assert.That(kept.Select(i => best[i]), Is.EqualTo(kept.Select(i => full[i])), "the kept rows score as in full");
             Assert.That(kept.Where(i => weights[i] == 0), Is.Empty, "rows standing for no candidate are not scored");
             // The top-th best score, counting each row as often as its weight: nothing left out reaches it.

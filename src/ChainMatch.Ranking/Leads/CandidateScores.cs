@@ -9,7 +9,8 @@ namespace ChainMatch.Ranking.Leads;
 /// <param name="Rows">Distinct feature rows among the candidates considered.</param>
 /// <param name="RowsScored">Rows scored through every tree; the rest were left out by the bound.</param>
 /// <param name="CandidatesScored">Candidates whose row was scored through every tree.</param>
-public sealed record BestScores(float[] Scores, int Rows, int RowsScored, int CandidatesScored);
+/// <param name="TreeShare">Trees evaluated, of what scoring every row through every tree takes.</param>
+public sealed record BestScores(float[] Scores, int Rows, int RowsScored, int CandidatesScored, double TreeShare);
 
 public static class CandidateScores
 {
@@ -39,9 +40,10 @@ public static class CandidateScores
         foreach (var slot in distinct.SlotOf)
             if (slot >= 0) weights[slot]++;
         var distinctScores = new float[distinct.Rows];
-        var rowsScored = model.ScoreBest(distinct.Matrix.AsSpan(0, distinct.Rows * LeadFeatures.Count), weights, top, distinctScores);
+        var (rowsScored, trees) = model.ScoreBest(distinct.Matrix.AsSpan(0, distinct.Rows * LeadFeatures.Count), weights, top, distinctScores);
         var scores = distinct.SlotOf.Select(slot => slot < 0 ? float.NaN : distinctScores[slot]).ToArray();
-        return new BestScores(scores, distinct.Rows, rowsScored, scores.Count(s => !float.IsNaN(s)));
+        return new BestScores(scores, distinct.Rows, rowsScored, scores.Count(s => !float.IsNaN(s)),
+            distinct.Rows == 0 ? 0 : (double)trees / ((long)distinct.Rows * model.TreeCount));
     }
 
     /// <summary>The distinct rows of the candidates considered, packed; each candidate's row (-1 when not considered).</summary>

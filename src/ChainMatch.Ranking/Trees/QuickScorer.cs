@@ -7,87 +7,53 @@ namespace ChainMatch.Ranking.Trees;
 /// <summary>
 /// QuickScorer (Lucchese et al., SIGIR 2015): trees evaluated feature by feature instead of node by node. Each tree
 /// keeps a bit per leaf, leaves numbered left to right; every split a row fails (it goes right) clears the leaves of its
-/// left subtree, and the row's leaf is then the lowest bit still set. A feature's splits over all trees of a stage are
+/// left subtree, and the row's leaf is then the lowest bit still set. A feature's splits over all its trees are
 /// sorted by threshold, so a row walks them in order until its value no longer exceeds the threshold: a run of
 /// predictable, branch-light steps through contiguous arrays, where walking a tree is a chain of dependent loads and
-/// mispredicted branches. Trees are split into stages so a caller can stop scoring a row between stages.
+/// mispredicted branches.
 /// </summary>
 sealed class QuickScorer
 {
-    /// <summary>One stage: a run of consecutive trees with every split listed per feature.</summary>
-    sealed class Stage
-    {
-        public required int Trees;
-        /// <summary>Per feature f, its splits are [FeatureStart[f], FeatureStart[f + 1]), sorted by threshold.</summary>
-        public required int[] FeatureStart;
-        public required float[] Thresholds;
-        public required int[] Tree;
-        public required ulong[] Mask;
-        /// <summary>Per feature, the splits that send a missing value right: [MissingStart[f], MissingStart[f + 1]).</summary>
-        public required int[] MissingStart;
-        public required int[] MissingTree;
-        public required ulong[] MissingMask;
-        /// <summary>Tree t's leaf i is LeafValues[t * 64 + i].</summary>
-        public required double[] LeafValues;
-        public required ulong[] AllLeaves;
-    }
-
-    readonly Stage[] _stages;
     readonly int _featureCount;
+    readonly int _trees;
+    public int Trees => _trees;
+    /// <summary>Per feature f, its splits are [_featureStart[f], _featureStart[f + 1]), sorted by threshold.</summary>
+    readonly int[] _featureStart;
+    readonly float[] _thresholds;
+    readonly int[] _tree;
+    /// <summary>The leaves a split leaves possible when the row goes right: all but those of its left subtree.</summary>
+    readonly ulong[] _mask;
+    /// <summary>Per feature, the splits that send a missing value right: [_missingStart[f], _missingStart[f + 1]).</summary>
+    readonly int[] _missingStart;
+    readonly int[] _missingTree;
+    readonly ulong[] _missingMask;
+    /// <summary>Tree t's leaf i is _leafValues[t * 64 + i].</summary>
+    readonly double[] _leafValues;
+    readonly ulong[] _allLeaves;
 
-    /// <summary>Per stage s, the most and the least the trees after stage s can still add to any row's score.</summary>
-    public double[] MostAfter { get; }
-    public double[] LeastAfter { get; }
-    public int StageCount => _stages.Length;
-
-    /// <param name="trees">Each tree as its root, in the order the scores are summed.</param>
-    /// <param name="stageEnds">Where each stage's trees end, ascending, the last equal to the tree count.</param>
-    public QuickScorer(int featureCount, IReadOnlyList<QuickTree> trees, IReadOnlyList<int> stageEnds)
+    /// <param name="trees">The trees in the order their leaves are summed.</param>
+    public QuickScorer(int featureCount, IReadOnlyList<QuickTree> trees)
     {
         _featureCount = featureCount;
-        var stages = new List<Stage>();
-        var first = 0;
-        foreach (var end in stageEnds)
-        {
-            stages.Add(BuildStage(featureCount, trees.Skip(first).Take(end - first).ToList()));
-            first = end;
-        }
-        _stages = [.. stages];
-        MostAfter = new double[_stages.Length];
-        LeastAfter = new double[_stages.Length];
-        for (var s = _stages.Length - 2; s >= 0; s--)
-        {
-            var next = trees.Skip(stageEnds[s]).Take(stageEnds[s + 1] - stageEnds[s]).ToList();
-            MostAfter[s] = MostAfter[s + 1] + next.Sum(t => t.Leaves.Max());
-            LeastAfter[s] = LeastAfter[s + 1] + next.Sum(t => t.Leaves.Min());
-        }
-    }
-
-    /// <summary>A tree as QuickScorer needs it: each split with the leaves of its left subtree, and the leaf values left to right.</summary>
-    public sealed record QuickTree(IReadOnlyList<(int Feature, float Threshold, bool MissingLeft, ulong LeftLeaves)> Splits, double[] Leaves);
-
-    static Stage BuildStage(int featureCount, List<QuickTree> trees)
-    {
+        _trees = trees.Count;
         var splits = trees.SelectMany((tree, t) => tree.Splits.Select(s => (s.Feature, s.Threshold, s.MissingLeft, Tree: t,
             Mask: ~s.LeftLeaves & AllOf(tree.Leaves.Length)))).ToList();
         var sorted = splits.OrderBy(s => s.Feature).ThenBy(s => s.Threshold).ThenBy(s => s.Tree).ToList();
         var missing = splits.Where(s => !s.MissingLeft).OrderBy(s => s.Feature).ThenBy(s => s.Tree).ToList();
-        var leafValues = new double[trees.Count * 64];
-        for (var t = 0; t < trees.Count; t++) trees[t].Leaves.CopyTo(leafValues, t * 64);
-        return new Stage
-        {
-            Trees = trees.Count,
-            FeatureStart = Starts(featureCount, sorted.Select(s => s.Feature)),
-            Thresholds = [.. sorted.Select(s => s.Threshold)],
-            Tree = [.. sorted.Select(s => s.Tree)],
-            Mask = [.. sorted.Select(s => s.Mask)],
-            MissingStart = Starts(featureCount, missing.Select(s => s.Feature)),
-            MissingTree = [.. missing.Select(s => s.Tree)],
-            MissingMask = [.. missing.Select(s => s.Mask)],
-            LeafValues = leafValues,
-            AllLeaves = [.. trees.Select(t => AllOf(t.Leaves.Length))],
-        };
+        _featureStart = Starts(featureCount, sorted.Select(s => s.Feature));
+        _thresholds = [.. sorted.Select(s => s.Threshold)];
+        _tree = [.. sorted.Select(s => s.Tree)];
+        _mask = [.. sorted.Select(s => s.Mask)];
+        _missingStart = Starts(featureCount, missing.Select(s => s.Feature));
+        _missingTree = [.. missing.Select(s => s.Tree)];
+        _missingMask = [.. missing.Select(s => s.Mask)];
+        _leafValues = new double[trees.Count * 64];
+        for (var t = 0; t < trees.Count; t++) trees[t].Leaves.CopyTo(_leafValues, t * 64);
+        _allLeaves = [.. trees.Select(t => AllOf(t.Leaves.Length))];
     }
+
+    /// <summary>A tree as QuickScorer needs it: each split with the leaves of its left subtree, and the leaf values left to right.</summary>
+    public sealed record QuickTree(IReadOnlyList<(int Feature, float Threshold, bool MissingLeft, ulong LeftLeaves)> Splits, double[] Leaves);
 
     static ulong AllOf(int leaves) => leaves == 64 ? ulong.MaxValue : (1UL << leaves) - 1;
 
@@ -99,31 +65,30 @@ sealed class QuickScorer
         return starts;
     }
 
-    /// <summary>Adds stage <paramref name="stage"/>'s trees to the sum of one row, tree by tree in order.</summary>
-    public double Add(int stage, ReadOnlySpan<float> row, double sum)
+    /// <summary>Adds one row's leaves to <paramref name="sum"/>, tree by tree in order, in double as ML.NET sums them.</summary>
+    public double Add(ReadOnlySpan<float> row, double sum)
     {
-        var s = _stages[stage];
-        Span<ulong> leaves = stackalloc ulong[s.Trees];
-        s.AllLeaves.CopyTo(leaves);
+        Span<ulong> leaves = stackalloc ulong[_trees];
+        _allLeaves.CopyTo(leaves);
         ref var bits = ref MemoryMarshal.GetReference(leaves);
-        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(s.Thresholds);
-        ref var tree = ref MemoryMarshal.GetArrayDataReference(s.Tree);
-        ref var mask = ref MemoryMarshal.GetArrayDataReference(s.Mask);
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
+        ref var tree = ref MemoryMarshal.GetArrayDataReference(_tree);
+        ref var mask = ref MemoryMarshal.GetArrayDataReference(_mask);
         for (var f = 0; f < _featureCount; f++)
         {
             var x = row[f];
             if (float.IsNaN(x))
             {
-                for (var i = s.MissingStart[f]; i < s.MissingStart[f + 1]; i++) leaves[s.MissingTree[i]] &= s.MissingMask[i];
+                for (var i = _missingStart[f]; i < _missingStart[f + 1]; i++) leaves[_missingTree[i]] &= _missingMask[i];
                 continue;
             }
             // The splits this row fails (x > threshold) are a prefix of the feature's sorted thresholds.
-            int i0 = s.FeatureStart[f], end = s.FeatureStart[f + 1];
+            int i0 = _featureStart[f], end = _featureStart[f + 1];
             for (var i = i0; i < end && Unsafe.Add(ref thresholds, i) < x; i++)
                 Unsafe.Add(ref bits, Unsafe.Add(ref tree, i)) &= Unsafe.Add(ref mask, i);
         }
-        ref var values = ref MemoryMarshal.GetArrayDataReference(s.LeafValues);
-        for (var t = 0; t < s.Trees; t++)
+        ref var values = ref MemoryMarshal.GetArrayDataReference(_leafValues);
+        for (var t = 0; t < _trees; t++)
             sum += Unsafe.Add(ref values, t * 64 + BitOperations.TrailingZeroCount(Unsafe.Add(ref bits, t)));
         return sum;
     }

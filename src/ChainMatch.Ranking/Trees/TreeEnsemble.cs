@@ -26,8 +26,6 @@ public sealed class TreeEnsemble
     /// <summary>Which ML.NET trainer made the trees.</summary>
     public RankingTrainer Trainer { get; }
 
-    readonly QuickScorer _quick;
-
     TreeEnsemble(int featureCount, RankingTrainer trainer, int[] roots, Node[] nodes, double[] leaves)
     {
         _leaves = leaves;
@@ -35,31 +33,29 @@ public sealed class TreeEnsemble
         Trainer = trainer;
         _roots = roots;
         _nodes = nodes;
-        // Trees whose leaves lie furthest apart first, so the leeway of the trees still to come (and with it the
-        // bound ScoreBest prunes by) shrinks fastest. The order of the sum differs from ML.NET's in the last bits only.
-        _quick = new QuickScorer(featureCount, [.. roots.Select(QuickTreeAt).OrderByDescending(t => t.Leaves.Max() - t.Leaves.Min())],
-            StageEnds(roots.Length));
+        // For ScoreBest, the trees in stages, those whose leaves lie furthest apart first: the leeway of the trees
+        // still to come, and with it the bound, shrinks fastest. Score sums in the same order, so the two agree to the
+        // bit; the order differs from ML.NET's, which moves a score in its last bits only.
+        var order = roots.Select(root => (Root: root, Tree: QuickTreeAt(root)))
+            .OrderByDescending(t => t.Tree.Leaves.Max() - t.Tree.Leaves.Min()).ToList();
+        _all = new QuickScorer(featureCount, [.. order.Select(t => t.Tree)]);
+        var stages = order.Count > 0 ? order.Chunk(StageTrees).ToList() : [[]];
+        _stages = [.. stages.Select(stage => new QuickScorer(featureCount, [.. stage.Select(t => t.Tree)]))];
+        _bound = new Lazy<ScoreBound>(() => new ScoreBound(this, [.. stages.Select(stage => stage.Select(t => t.Root).ToArray())], BoundCells));
     }
 
-    /// <summary>
-    /// Where the scoring stages end, for <see cref="ScoreBest"/>: a first stage short enough that most rows are left
-    /// out early, then longer ones as the remaining trees' leeway shrinks.
-    /// </summary>
-    static int[] StageEnds(int trees)
-    {
-        List<int> ends = [];
-        for (var end = Math.Min(trees, 10); end < trees; end = Math.Min(trees, end * 2)) ends.Add(end);
-        ends.Add(trees);
-        return [.. ends];
-    }
+    readonly QuickScorer _all;
+    readonly QuickScorer[] _stages;
+    const int StageTrees = 10;
+    readonly Lazy<ScoreBound> _bound;
+    // At most this many cells in the bound's table, each worked out once per model (a walk of every tree) on first use.
+    const int BoundCells = 4096;
 
-    /// <summary>The score of one row: the sum of its leaves over every tree in order (in double, as ML.NET sums).</summary>
+    /// <summary>The score of one row: the sum of its leaves over every tree (in double, as ML.NET sums).</summary>
     public float Score(ReadOnlySpan<float> features)
     {
         CheckWidth(features.Length);
-        var sum = 0d;
-        for (var stage = 0; stage < _quick.StageCount; stage++) sum = _quick.Add(stage, features, sum);
-        return (float)sum;
+        return (float)_all.Add(features, 0);
     }
 
     void CheckWidth(int width)
@@ -68,19 +64,14 @@ public sealed class TreeEnsemble
             throw new ArgumentException($"the model takes {FeatureCount} features, not {width}", "features");
     }
 
-    /// <summary>
-    /// Scores many rows (row-major, <see cref="FeatureCount"/> values each) into <paramref name="scores"/>, stage by
-    /// stage so a stage's split lists stay in cache. Gives exactly what <see cref="Score"/> gives row by row.
-    /// </summary>
+    /// <summary>Scores many rows (row-major, <see cref="FeatureCount"/> values each) into <paramref name="scores"/>, as <see cref="Score"/> does each.</summary>
     public void ScoreMany(ReadOnlySpan<float> rows, Span<float> scores)
     {
         var count = CheckRows(rows, scores.Length);
-        var sums = new double[count];
-        for (var stage = 0; stage < _quick.StageCount; stage++)
-            for (var row = 0; row < count; row++)
-                sums[row] = _quick.Add(stage, rows.Slice(row * FeatureCount, FeatureCount), sums[row]);
-        for (var row = 0; row < count; row++) scores[row] = (float)sums[row];
+        for (var row = 0; row < count; row++) scores[row] = (float)_all.Add(Row(rows, row), 0);
     }
+
+    ReadOnlySpan<float> Row(ReadOnlySpan<float> rows, int row) => rows.Slice(row * FeatureCount, FeatureCount);
 
     int CheckRows(ReadOnlySpan<float> rows, int count)
     {
@@ -89,55 +80,78 @@ public sealed class TreeEnsemble
         return count;
     }
 
-    // Sums are in double and scores compare as floats; this covers the rounding of a bound's sum against a row's own.
+    // A bound is summed in another order than a score; this covers the rounding between the two.
     const double Slack = 1e-9;
 
     /// <summary>
-    /// Scores only the rows that can still be among the best: exactly the scores <see cref="Score"/> gives, for every
-    /// row that might rank within the first <paramref name="top"/>, and NaN for the others. A row stands for
-    /// <paramref name="weights"/>[row] candidates (0: none, not scored). After each stage of trees, a row whose score
-    /// so far plus the most the remaining trees can add falls below the <paramref name="top"/>-th best score so far
-    /// plus the least they can add cannot reach the first <paramref name="top"/>, ties included, and is left out.
+    /// Scores only the rows that can still be among the best: exactly the score <see cref="Score"/> gives, for every
+    /// row that might rank within the first <paramref name="top"/> (ties included), and NaN for the others. A row
+    /// stands for <paramref name="weights"/>[row] candidates (0: none, not scored).
+    /// The rows leading after the first stage of trees are scored in full first; the <paramref name="top"/>-th best
+    /// of them is a score the top reaches. Then stage by stage, a row whose sum so far plus the most the remaining
+    /// trees can add to it (<see cref="ScoreBound"/>) falls below that score cannot reach the top and is left out.
     /// </summary>
-    /// <returns>How many rows were scored through every tree.</returns>
-    public int ScoreBest(ReadOnlySpan<float> rows, ReadOnlySpan<int> weights, int top, Span<float> scores)
+    /// <returns>How many rows were scored through every tree, and how many trees were evaluated in all (of rows × trees).</returns>
+    public (int Rows, long Trees) ScoreBest(ReadOnlySpan<float> rows, ReadOnlySpan<int> weights, int top, Span<float> scores)
     {
         var count = CheckRows(rows, scores.Length);
         if (weights.Length != count) throw new ArgumentException($"{weights.Length} weights for {count} rows", nameof(weights));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        scores.Fill(float.NaN);
         var sums = new double[count];
         var alive = new List<int>(count);
         for (var row = 0; row < count; row++)
-            if (weights[row] > 0) alive.Add(row);
-        for (var stage = 0; stage < _quick.StageCount; stage++)
+            if (weights[row] > 0)
+            {
+                alive.Add(row);
+                sums[row] = _stages[0].Add(Row(rows, row), 0);
+            }
+        long trees = (long)alive.Count * _stages[0].Trees;
+        // The leaders after the first stage, scored in full: the top-th best of them is a floor the top reaches.
+        var leaders = new List<int>();
+        var held = 0;
+        foreach (var row in alive.OrderByDescending(r => sums[r]))
         {
-            foreach (var row in alive) sums[row] = _quick.Add(stage, rows.Slice(row * FeatureCount, FeatureCount), sums[row]);
-            if (stage == _quick.StageCount - 1 || Best(alive, sums, weights, top) is not { } best) continue;
-            // Every row's final sum lies within [sum + least, sum + most] of the trees still to come; monotone
-            // rounding to float keeps the order of values that far apart.
-            var floor = (float)(best + _quick.LeastAfter[stage] - Slack);
-            var most = _quick.MostAfter[stage] + Slack;
-            alive.RemoveAll(row => (float)(sums[row] + most) < floor);
+            if (held >= top) break;
+            leaders.Add(row);
+            held += weights[row];
         }
-        scores.Fill(float.NaN);
+        trees += (long)leaders.Count * (TreeCount - _stages[0].Trees);
+        var isLeader = new bool[count];
+        foreach (var row in leaders)
+        {
+            isLeader[row] = true;
+            sums[row] = Finish(rows, row, sums[row]);
+            scores[row] = (float)sums[row];
+        }
+        var floor = float.NegativeInfinity;
+        held = 0;
+        foreach (var row in leaders.OrderByDescending(r => sums[r]))
+            if ((held += weights[row]) >= top)
+            {
+                floor = (float)sums[row];
+                break;
+            }
+        alive.RemoveAll(row => isLeader[row]);
+        var bound = _bound.Value;
+        var cells = new int[count];
+        foreach (var row in alive) cells[row] = bound.Cell(Row(rows, row));
+        for (var stage = 1; stage < _stages.Length; stage++)
+        {
+            // Monotone rounding to float keeps a row whose sum is below the floor's float below it, ties included.
+            alive.RemoveAll(row => (float)(sums[row] + bound.After(cells[row], stage - 1) + Slack) < floor);
+            foreach (var row in alive) sums[row] = _stages[stage].Add(Row(rows, row), sums[row]);
+            trees += (long)alive.Count * _stages[stage].Trees;
+        }
         foreach (var row in alive) scores[row] = (float)sums[row];
-        return alive.Count;
+        return (leaders.Count + alive.Count, trees);
     }
 
-    /// <summary>The <paramref name="top"/>-th best sum, counting each row as many times as its weight; null when fewer rows.</summary>
-    static double? Best(List<int> alive, double[] sums, ReadOnlySpan<int> weights, int top)
+    /// <summary>A row's sum after the first stage carried on to the last.</summary>
+    double Finish(ReadOnlySpan<float> rows, int row, double sum)
     {
-        var lowest = new PriorityQueue<int, double>(top + 1);
-        var held = 0;
-        foreach (var row in alive)
-        {
-            if (held >= top && sums[row] <= sums[lowest.Peek()]) continue;
-            lowest.Enqueue(row, sums[row]);
-            held += weights[row];
-            // Drop the lowest while the rest still make up the top.
-            while (held - weights[lowest.Peek()] >= top) held -= weights[lowest.Dequeue()];
-        }
-        return held >= top ? sums[lowest.Peek()] : null;
+        for (var stage = 1; stage < _stages.Length; stage++) sum = _stages[stage].Add(Row(rows, row), sum);
+        return sum;
     }
 
     /// <summary>
@@ -165,6 +179,16 @@ public sealed class TreeEnsemble
     }
 
     bool IsLeaf(int at) => _nodes[at].Left < 0;
+
+    /// <summary>
+    /// The highest leaf of the tree at <paramref name="at"/> a row can reach when only the features
+    /// <paramref name="known"/> are known (their values in <paramref name="row"/>): a split on another feature leaves both ways open.
+    /// </summary>
+    internal double MostReachable(int at, ReadOnlySpan<float> row, bool[] known) =>
+        IsLeaf(at) ? _leaves[at]
+        : known[_nodes[at].Feature] ? MostReachable(Step(_nodes, at, row), row, known)
+        : Math.Max(MostReachable(_nodes[at].Left, row, known), MostReachable(_nodes[at].Right, row, known));
+
 
     /// <summary>The tree at <paramref name="root"/> for <see cref="QuickScorer"/>: leaves numbered left to right, each split with its left subtree's leaves.</summary>
     QuickScorer.QuickTree QuickTreeAt(int root)
