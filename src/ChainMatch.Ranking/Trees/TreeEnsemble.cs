@@ -210,7 +210,6 @@ public sealed class TreeEnsemble
         : known[_nodes[at].Feature] ? MostReachable(Step(_nodes, at, row), row, known)
         : Math.Max(MostReachable(_nodes[at].Left, row, known), MostReachable(_nodes[at].Right, row, known));
 
-
     /// <summary>The tree at <paramref name="root"/> for <see cref="QuickScorer"/>: leaves numbered left to right, each split with its left subtree's leaves.</summary>
     QuickScorer.QuickTree QuickTreeAt(int root)
     {
