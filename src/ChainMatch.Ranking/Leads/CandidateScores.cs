@@ -4,24 +4,67 @@ using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Ranking.Leads;
 
+/// <summary>What scoring for the best few did: the scores, and how much of the gap it had to score in full.</summary>
+/// <param name="Scores">Per candidate, its score if it can be among the best, else NaN.</param>
+/// <param name="Rows">Distinct feature rows among the candidates considered.</param>
+/// <param name="RowsScored">Rows scored through every tree; the rest were left out by the bound.</param>
+/// <param name="CandidatesScored">Candidates whose row was scored through every tree.</param>
+/// <param name="TreeShare">Trees evaluated, of what scoring every row through every tree takes.</param>
+public sealed record BestScores(float[] Scores, int Rows, int RowsScored, int CandidatesScored, double TreeShare);
+
 public static class CandidateScores
 {
     /// <summary>The model's score of every candidate, in order (see <see cref="Of(TreeEnsemble, ReadOnlyMemory{float})"/>).</summary>
-    public static float[] Of(TreeEnsemble model, IReadOnlyList<LeadCandidate> candidates)
+    public static float[] Of(TreeEnsemble model, IReadOnlyList<LeadCandidate> candidates) => Of(model, Matrix(candidates));
+
+    /// <summary>
+    /// The model's score of every row of a dense matrix (<see cref="LeadFeatures.Count"/> columns), in order. Rows
+    /// equal bit for bit get the same score, so each distinct row is scored once; many firms share a profile (about
+    /// half of a gap's candidates on the benchmark's synthetic universe).
+    /// </summary>
+    public static float[] Of(TreeEnsemble model, ReadOnlyMemory<float> rows)
     {
-        if (candidates is CandidateSet set) return Of(model, set.Rows);
-        var rows = new float[candidates.Count * LeadFeatures.Count];
-        for (var i = 0; i < candidates.Count; i++) candidates[i].Features.CopyTo(rows, i * LeadFeatures.Count);
-        return Of(model, rows);
+        var distinct = Distinct(rows, _ => true);
+        var distinctScores = new float[distinct.Rows];
+        model.ScoreMany(distinct.Matrix.AsSpan(0, distinct.Rows * LeadFeatures.Count), distinctScores);
+        var scores = new float[distinct.SlotOf.Length];
+        for (var i = 0; i < scores.Length; i++) scores[i] = distinctScores[distinct.SlotOf[i]];
+        return scores;
     }
 
     /// <summary>
-    /// The model's score of every row of a dense matrix (<see cref="LeadFeatures.Count"/> columns), in order, scored in
-    /// blocks. Rows equal bit for bit get the same score, so each distinct row is scored once; many firms share a
-    /// profile (about half of a gap's candidates on the benchmark's synthetic universe), and scoring is most of a
-    /// gap's time.
+    /// The scores of the candidates that can rank within the first <paramref name="top"/> among those
+    /// <paramref name="considered"/> accepts: exactly what <see cref="Of(TreeEnsemble, ReadOnlyMemory{float})"/> gives
+    /// them, and NaN for every candidate that cannot (or is not considered). See <see cref="TreeEnsemble.ScoreBest"/>
+    /// for the bound.
     /// </summary>
-    public static float[] Of(TreeEnsemble model, ReadOnlyMemory<float> rows)
+    public static BestScores Best(TreeEnsemble model, ReadOnlyMemory<float> rows, Func<int, bool> considered, int top)
+    {
+        var distinct = Distinct(rows, considered);
+        var weights = new int[distinct.Rows];
+        foreach (var slot in distinct.SlotOf)
+            if (slot >= 0) weights[slot]++;
+        var distinctScores = new float[distinct.Rows];
+        var (rowsScored, trees) = model.ScoreBest(distinct.Matrix.AsSpan(0, distinct.Rows * LeadFeatures.Count), weights, top, distinctScores);
+        var scores = distinct.SlotOf.Select(slot => slot < 0 ? float.NaN : distinctScores[slot]).ToArray();
+        return new BestScores(scores, distinct.Rows, rowsScored, scores.Count(s => !float.IsNaN(s)),
+            distinct.Rows == 0 ? 0 : (double)trees / ((long)distinct.Rows * model.TreeCount));
+    }
+
+    /// <summary>As <see cref="Best(TreeEnsemble, ReadOnlyMemory{float}, Func{int, bool}, int)"/>, for candidates given one by one.</summary>
+    public static BestScores Best(TreeEnsemble model, IReadOnlyList<LeadCandidate> candidates, Func<int, bool> considered, int top) =>
+        Best(model, Matrix(candidates), considered, top);
+
+    static ReadOnlyMemory<float> Matrix(IReadOnlyList<LeadCandidate> candidates)
+    {
+        if (candidates is CandidateSet set) return set.Rows;
+        var rows = new float[candidates.Count * LeadFeatures.Count];
+        for (var i = 0; i < candidates.Count; i++) candidates[i].Features.CopyTo(rows, i * LeadFeatures.Count);
+        return rows;
+    }
+
+    /// <summary>The distinct rows of the matrix among those considered, packed; each row's slot (-1 when not considered).</summary>
+    static (float[] Matrix, int Rows, int[] SlotOf) Distinct(ReadOnlyMemory<float> rows, Func<int, bool> considered)
     {
         var width = LeadFeatures.Count;
         var count = rows.Length / width;
@@ -30,6 +73,8 @@ public static class CandidateScores
         var packed = new float[count * width];
         for (var i = 0; i < count; i++)
         {
+            slotOf[i] = -1;
+            if (!considered(i)) continue;
             if (!distinct.TryGetValue(i, out var slot))
             {
                 slot = distinct.Count;
@@ -38,11 +83,7 @@ public static class CandidateScores
             }
             slotOf[i] = slot;
         }
-        var distinctScores = new float[distinct.Count];
-        model.ScoreMany(packed.AsSpan(0, distinct.Count * width), distinctScores);
-        var scores = new float[count];
-        for (var i = 0; i < scores.Length; i++) scores[i] = distinctScores[slotOf[i]];
-        return scores;
+        return (packed, distinct.Count, slotOf);
     }
 
     /// <summary>Rows of the matrix (by index) equal bit for bit (so a missing value, NaN, equals itself).</summary>

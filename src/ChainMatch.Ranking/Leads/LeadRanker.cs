@@ -52,13 +52,16 @@ public sealed class LeadRanker(TreeEnsemble model)
     {
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
-        var (candidates, scores) = Score(graph, gap, asOf);
+        var candidates = Finder(graph, asOf).Candidates(gap);
         var negative = new NegativeList(graph, gap);
+        var rules = new IReadOnlyList<NegativeRule>[candidates.Count];
+        for (var i = 0; i < rules.Length; i++) rules[i] = negative.Catching(candidates.FirmAt(i).Id);
+        bool Considered(int i) => (include is null || include(candidates.FirmAt(i))) && (includeExcluded || rules[i].Count == 0);
+        // Only candidates that can still rank within the first `top` are scored in full: the leads are those of scoring all.
+        var scores = top > 0 ? CandidateScores.Best(model, candidates.Rows, Considered, top).Scores : [.. Enumerable.Repeat(float.NaN, candidates.Count)];
         var scored = Enumerable.Range(0, candidates.Count)
-            .Select(i => (Index: i, Firm: candidates.FirmAt(i), Score: scores[i]))
-            .Where(x => include is null || include(x.Firm))
-            .Select(x => (x.Index, x.Firm, x.Score, Rules: negative.Catching(x.Firm.Id)))
-            .Where(x => includeExcluded || x.Rules.Count == 0)
+            .Select(i => (Index: i, Firm: candidates.FirmAt(i), Score: scores[i], Rules: rules[i]))
+            .Where(x => !float.IsNaN(x.Score))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Firm.Id.Value, StringComparer.Ordinal)
             .Take(top)
