@@ -132,6 +132,13 @@ async function renderMap(state) {
     echarts.registerMap('province', boundary);
     mapChart ??= echarts.init(document.getElementById('province-map'));
     mapChart.off('click');
+    // The map answers clicks on a prefecture once it is drawn: wait for ECharts' "finished" (with a bound, as a hidden
+    // chart never finishes) before the page says it is rendered.
+    const drawn = new Promise(resolve => {
+      const done = () => { mapChart.off('finished', done); resolve(); };
+      mapChart.on('finished', done);
+      setTimeout(done, 5000);
+    });
     mapChart.setOption({
       tooltip: { trigger: 'item', formatter: p => p.data ? tooltip(p.data.row) : p.name },
       visualMap: { min: Math.min(0, ...values), max: Math.max(1, ...values), calculable: true, left: 'left', bottom: 10,
@@ -139,6 +146,7 @@ async function renderMap(state) {
       series: [{ type: 'map', map: 'province', roam: false, data, label: { show: true, fontSize: 10 }, emphasis: { label: { show: true } } }],
     }, true);
     mapChart.on('click', p => { if (p.data) location.href = statusMapUrl(p.data.row.region, state); });
+    await drawn;
     fill(table,
       h('thead', null, h('tr', null, h('th', null, w().prefecture), h('th', null, w().measures.completeness), h('th', null, w().gaps),
         h('th', null, w().measures.highPriorityGaps), h('th', null, w().signed), h('th', null, w().measures.signedInvestment))),
