@@ -1,15 +1,16 @@
 using System.Collections;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Reasons;
 
 namespace ChainMatch.Domain.Leads;
 
-/// <summary>The candidates of one gap. Evidence in plain words is worked out only for the candidates that are shown.</summary>
+/// <summary>The candidates of one gap. Evidence (reasons as data) is worked out only for the candidates that are shown.</summary>
 public sealed class CandidateSet : IReadOnlyList<LeadCandidate>
 {
     readonly IReadOnlyList<LeadCandidate> _candidates;
-    readonly Func<Firm, IReadOnlyDictionary<LeadFeature, string>> _explain;
+    readonly Func<Firm, IReadOnlyDictionary<LeadFeature, Reason>> _explain;
 
-    internal CandidateSet(Gap gap, IReadOnlyList<LeadCandidate> candidates, Func<Firm, IReadOnlyDictionary<LeadFeature, string>> explain)
+    internal CandidateSet(Gap gap, IReadOnlyList<LeadCandidate> candidates, Func<Firm, IReadOnlyDictionary<LeadFeature, Reason>> explain)
     {
         Gap = gap;
         _candidates = candidates;
@@ -18,8 +19,8 @@ public sealed class CandidateSet : IReadOnlyList<LeadCandidate>
 
     public Gap Gap { get; }
 
-    /// <summary>Per feature, the evidence behind the candidate's value, e.g. "makes LFP cathode in 湖北省".</summary>
-    public IReadOnlyDictionary<LeadFeature, string> Evidence(LeadCandidate candidate) => _explain(candidate.Firm);
+    /// <summary>Per feature, the evidence behind the candidate's value, e.g. lead.segment_sites_elsewhere (LFP cathode, 湖北省).</summary>
+    public IReadOnlyDictionary<LeadFeature, Reason> Evidence(LeadCandidate candidate) => _explain(candidate.Firm);
 
     public LeadCandidate this[int index] => _candidates[index];
     public int Count => _candidates.Count;

@@ -1,6 +1,7 @@
 using ChainMatch.Domain.Gaps;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
+using ChainMatch.Domain.Reasons;
 using ChainMatch.Domain.Projects;
 using ChainMatch.Domain.Simulation;
 using ChainMatch.Ranking.Trees;
@@ -11,7 +12,7 @@ public sealed record AnchorSite(string Segment, string Name, double? Capacity, s
 
 public sealed record SegmentChange(string Segment, string Name, SegmentStatus Before, SegmentStatus After, GapKind? GapBefore, GapKind? GapAfter);
 
-public sealed record Follower(string FirmId, string Name, string Gap, string GapName, double OldScore, double NewScore, int? OldRank, int NewRank, IReadOnlyList<string> Reasons);
+public sealed record Follower(string FirmId, string Name, string Gap, string GapName, double OldScore, double NewScore, int? OldRank, int NewRank, IReadOnlyList<Reason> Reasons);
 
 public sealed record FollowOnEstimate(double Amount, int Followers, string Method);
 
@@ -173,7 +174,7 @@ public sealed class AnchorSimulation(TreeEnsemble model)
                     .Where(f => previous.Candidate is null || candidate.Features[(int)f] > previous.Candidate.Features[(int)f])
                     .Where(evidence.ContainsKey)
                     .Select(f => evidence[f])
-                    .DefaultIfEmpty(previous.Candidate is null ? "becomes a candidate once the anchor is here" : "the gap gains a local buyer or supplier in the anchor")
+                    .DefaultIfEmpty(Reason.Of(previous.Candidate is null ? "follower.new_candidate" : "follower.gap_gains_local_tie"))
                     .Take(3)
                     .ToList();
                 followers.Add(new Follower(firm.Value, candidate.Firm.Name, segment.Value, after.FindSegment(segment)!.Name,

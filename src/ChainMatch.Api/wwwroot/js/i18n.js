@@ -1,3 +1,4 @@
+import { h } from './dom.js';
 import { workbenchWords } from './workbench-words.js';
 
 // Interface words in Chinese (the default) and English; graph names come from the data (nameEn where the seeds have it).
@@ -99,3 +100,12 @@ export function t(key, ...args) {
 
 /** A graph object's name in the current language: nameEn when English is chosen and the seeds have one. */
 export const name = obj => (current === 'en' && obj?.nameEn) ? obj.nameEn : obj?.name ?? '';
+
+/**
+ * A reason ({ code, args, text: { zh, en } }) in the current language. The service renders every code in both
+ * languages from one template table (ReasonText.cs), so the page only picks; code and args stay on the element.
+ */
+export const reason = r => r.text[current] ?? r.text.zh;
+
+/** A list item for a reason, carrying its code so tests and styles can find it whatever the language. */
+export const reasonItem = r => h('li', { 'data-reason': r.code }, reason(r));
