@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Projects;
 using ChainMatch.Domain.Reasons;
 
@@ -31,6 +32,14 @@ public partial class ReasonTextTests
             Assert.That(text.Zh, Does.Contain($"甲{name}"));
             Assert.That(text.En, Does.Contain($"A-{name}"));
         }
+    }
+
+    [Test]
+    public void EveryLeadCodeNamesAModelFeature()
+    {
+        var features = LeadFeatures.Names.ToHashSet();
+        var leadCodes = Codes().Where(c => c.StartsWith("lead.", StringComparison.Ordinal)).ToList();
+        Assert.That(leadCodes.Select(c => c.Split('.')[1]).Where(f => !features.Contains(f)), Is.Empty);
     }
 
     [Test]

@@ -274,9 +274,9 @@ public sealed class LeadFinder
         if (suppliers.Count > 0) evidence[LeadFeature.BuysFromLocalFirms] = Reason.Of("lead.buys_from_local_firms", ("firms", FirmNames(suppliers)), ("region", gap.Region.Name));
         if (standing is not null)
         {
-            if (standing.Fortune) evidence[LeadFeature.FortuneGlobal500] = Reason.Of("lead.fortune_global_500", ("standing", standing.Text));
-            if (standing.ChinaTop) evidence[LeadFeature.ChinaTop500] = Reason.Of("lead.china_top_500", ("standing", standing.Text));
-            if (standing.ChinaPrivate) evidence[LeadFeature.ChinaPrivateTop500] = Reason.Of("lead.china_private_top_500", ("standing", standing.Text));
+            if (standing.Fortune) evidence[LeadFeature.FortuneGlobal500] = Reason.Of("lead.fortune_global500", ("standing", standing.Text));
+            if (standing.ChinaTop) evidence[LeadFeature.ChinaTop500] = Reason.Of("lead.china_top500", ("standing", standing.Text));
+            if (standing.ChinaPrivate) evidence[LeadFeature.ChinaPrivateTop500] = Reason.Of("lead.china_private_top500", ("standing", standing.Text));
         }
         var recent = sites.Where(s => s.Presence.Since is { } since && since > _year - RecentYears).ToList();
         if (recent.Count > 0)
