@@ -42,7 +42,8 @@ test: build
 model: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- train --data $(SEEDS) --as-of 2025-12-31 --model models/lead-ranker.zip
 
-# Lead ranking speed on the seeds plus a seeded synthetic universe (FIRMS synthetic firms); prints figures and ratios.
+# Lead ranking speed on the seeds plus a seeded synthetic universe (FIRMS synthetic firms), again with the real 2024
+# Fortune Global 500 imported when shared/lists/ is above the checkout (never copied into it); prints figures and ratios.
 FIRMS ?= 100000
 bench: build
 	dotnet run --project bench/ChainMatch.Bench -c $(CONFIGURATION) --no-build -- $(CURDIR) $(FIRMS)

@@ -15,13 +15,13 @@ static class BacktestCommand
         var command = new Command("backtest",
             "Train on the graph as it stood before --as-of YEAR, then report where the firms that entered a segment of the region in YEAR or later ranked (hit@5, hit@10, MRR, recall@50).")
         {
-            region, TrainCommand.Trees, TrainCommand.Seed, TrainCommand.Trainer,
+            region, TrainCommand.Trees, TrainCommand.Leaves, TrainCommand.MinPerLeaf, TrainCommand.Seed, TrainCommand.Trainer, TrainCommand.WithList,
         };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(GlobalOptions.AsOf) is null) throw new CliException("backtest needs --as-of YEAR: the first year whose landings are checked", ChainMatchCli.Usage);
             var year = GlobalOptions.AsOfDate(parse).Year;
-            var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
+            var (graph, _) = await TrainCommand.LoadGraphAsync(parse, ct);
             var code = new RegionCode(parse.GetValue(region)!);
             if (graph.FindRegion(code) is null) throw new NotFoundException("region", code.Value);
             var modelPath = Path.Combine(Path.GetTempPath(), $"chainmatch-backtest-{Guid.NewGuid():N}.zip");

@@ -20,6 +20,7 @@ public static class ChainMatchCli
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Store);
         root.Options.Add(GlobalOptions.AsOf);
+        root.Options.Add(GlobalOptions.Lang);
         foreach (var option in StoreOptions.All) root.Options.Add(option);
         root.Subcommands.Add(SeedCommand.Create(output));
         root.Subcommands.Add(SeedCheckCommand.Create(output));

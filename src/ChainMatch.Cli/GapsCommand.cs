@@ -25,14 +25,14 @@ static class GapsCommand
                 var map = GapReports.StatusMap(graph, new ChainId(chainId), regionCode, asOf);
                 await output.WriteLineAsync(parse.GetValue(format) == Formats.Json
                     ? JsonSerializer.Serialize(map, ReportJson.Options)
-                    : Tables.StatusMap(map));
+                    : Tables.StatusMap(map, parse.GetValue(GlobalOptions.Lang)));
             }
             else
             {
                 var gaps = GapReports.GapList(graph, regionCode, asOf);
                 await output.WriteLineAsync(parse.GetValue(format) == Formats.Json
                     ? JsonSerializer.Serialize(gaps, ReportJson.Options)
-                    : Tables.GapList(gaps));
+                    : Tables.GapList(gaps, parse.GetValue(GlobalOptions.Lang)));
             }
             return ChainMatchCli.Ok;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Reasons;
 using ChainMatch.Storage;
 using ChainMatch.Storage.Seeds;
 
@@ -21,6 +22,25 @@ static class GlobalOptions
         Recursive = true,
         DefaultValueFactory = _ => new FileInfo(Environment.GetEnvironmentVariable("CHAINMATCH_STORE") is { Length: > 0 } s ? s : Path.Combine("data", "chainmatch.db")),
     };
+
+    public static readonly Option<Language> Lang = new("--lang")
+    {
+        Description = "The language reasons are written in: en (default) or zh.",
+        Recursive = true,
+        DefaultValueFactory = _ => Language.En,
+        CustomParser = result => result.Tokens.Single().Value switch
+        {
+            "en" => Language.En,
+            "zh" => Language.Zh,
+            var other => Fail(result, $"--lang '{other}' is not en or zh"),
+        },
+    };
+
+    static Language Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return Language.En;
+    }
 
     public static readonly Option<string?> AsOf = new("--as-of")
     {

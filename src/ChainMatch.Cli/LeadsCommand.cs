@@ -40,7 +40,7 @@ static class LeadsCommand
             {
                 Formats.Json => JsonSerializer.Serialize(leads, ReportJson.Options),
                 Formats.Csv => LeadCsv.Leads(leads).TrimEnd(),
-                _ => Tables.Leads(leads),
+                _ => Tables.Leads(leads, parse.GetValue(GlobalOptions.Lang)),
             });
             return ChainMatchCli.Ok;
         });

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Reasons;
 using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Simulation;
 
@@ -43,7 +44,7 @@ static class SimulateCommand
             }
             var report = simulation.Run(graph, new FirmId(firms[0]), new RegionCode(parse.GetValue(region)!),
                 new ChainId(parse.GetValue(chain)!), asOf, parse.GetValue(segment)?.Select(s => new SegmentId(s)).ToList());
-            await output.WriteLineAsync(json ? JsonSerializer.Serialize(report, ReportJson.Options) : Text(report));
+            await output.WriteLineAsync(json ? JsonSerializer.Serialize(report, ReportJson.Options) : Text(report, parse.GetValue(GlobalOptions.Lang)));
             return ChainMatchCli.Ok;
         });
         return command;
@@ -59,7 +60,7 @@ static class SimulateCommand
         return head + verdict + (c.Note is { } note ? $" ({note})" : "");
     }
 
-    static string Text(SimulationReport r)
+    static string Text(SimulationReport r, Language language)
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"{r.AnchorName} ({r.Anchor}) landing in {r.RegionName} ({r.Region}), chain {r.Chain}, as of {r.AsOf:yyyy-MM-dd}");
@@ -68,7 +69,7 @@ static class SimulateCommand
         foreach (var c in r.Changes) sb.AppendLine(CultureInfo.InvariantCulture, $"  {c.Name} ({c.Segment}): {c.Before} -> {c.After}");
         sb.AppendLine("followers:");
         foreach (var f in r.Followers)
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  {f.Name} ({f.FirmId}) for {f.GapName}: rank {f.OldRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} -> {f.NewRank}; {string.Join("; ", f.Reasons)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {f.Name} ({f.FirmId}) for {f.GapName}: rank {f.OldRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} -> {f.NewRank}; {ReasonText.Join(f.Reasons, language)}");
         foreach (var n in r.Inputs)
             sb.AppendLine(CultureInfo.InvariantCulture, $"needs {n.Name} ({n.Segment}) for {n.ForSegment}: {n.Demand:0} {n.Unit}; local supply {n.LocalSupply?.ToString("0", CultureInfo.InvariantCulture) ?? "none"}, already used {n.LocalUse:0}, shortfall {n.Shortfall:0}{(n.Leads.Count > 0 ? $" (leads: {string.Join(", ", n.Leads)})" : "")}");
         foreach (var rn in r.Resources)

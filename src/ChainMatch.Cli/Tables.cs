@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using ChainMatch.Domain.Gaps;
+using ChainMatch.Domain.Reasons;
 
 namespace ChainMatch.Cli;
 
 /// <summary>Plain-text tables for terminals, with Chinese characters counted as two columns wide.</summary>
 static class Tables
 {
-    public static string StatusMap(StatusMapReport map)
+    public static string StatusMap(StatusMapReport map, Language language)
     {
         var s = map.Summary;
         var header = $"{map.ChainName} ({map.Chain}) in {map.RegionName} ({map.Region}) as of {map.AsOf:yyyy-MM-dd}: " +
@@ -15,17 +16,17 @@ static class Tables
         var rows = map.Segments.Select(x => new[]
         {
             Kebab(x.Stage), x.Id, x.Name, Kebab(x.Status), x.GapKind is { } k ? Kebab(k) : "", x.Priority?.ToString(CultureInfo.InvariantCulture) ?? "",
-            x.LocalFirms.Count.ToString(CultureInfo.InvariantCulture), string.Join("; ", x.Reasons),
+            x.LocalFirms.Count.ToString(CultureInfo.InvariantCulture), ReasonText.Join(x.Reasons, language),
         });
         return header + "\n" + Render(["stage", "segment", "name", "status", "gap", "priority", "firms", "reasons"], rows);
     }
 
-    public static string GapList(GapListReport list)
+    public static string GapList(GapListReport list, Language language)
     {
         var header = $"Gaps in {list.RegionName} ({list.Region}) as of {list.AsOf:yyyy-MM-dd}, highest priority first: {list.Gaps.Count}";
         var rows = list.Gaps.Select(g => new[]
         {
-            g.Priority.ToString(CultureInfo.InvariantCulture), Kebab(g.Band), Kebab(g.Kind), g.Segment, g.Name, string.Join(",", g.Chains), string.Join("; ", g.Reasons),
+            g.Priority.ToString(CultureInfo.InvariantCulture), Kebab(g.Band), Kebab(g.Kind), g.Segment, g.Name, string.Join(",", g.Chains), ReasonText.Join(g.Reasons, language),
         });
         return header + "\n" + Render(["priority", "band", "gap", "segment", "name", "chains", "reasons"], rows);
     }
@@ -40,12 +41,12 @@ static class Tables
         return header + "\n" + Render(["change", "segment", "name", "before", "after", "chains"], rows);
     }
 
-    public static string Leads(Ranking.Leads.LeadList list)
+    public static string Leads(Ranking.Leads.LeadList list, Language language)
     {
         var header = $"Leads for {list.SegmentName} ({list.Segment}) in {list.RegionName} ({list.Region}) as of {list.AsOf:yyyy-MM-dd}: top {list.Leads.Count} of {list.Candidates} candidates";
         var rows = list.Leads.Select(l => new[]
         {
-            l.Rank.ToString(CultureInfo.InvariantCulture), l.FirmId, l.Name, l.Score.ToString("F3", CultureInfo.InvariantCulture), string.Join("; ", l.Reasons),
+            l.Rank.ToString(CultureInfo.InvariantCulture), l.FirmId, l.Name, l.Score.ToString("F3", CultureInfo.InvariantCulture), ReasonText.Join(l.Reasons, language),
         });
         return header + "\n" + Render(["rank", "firm", "name", "score", "reasons"], rows);
     }
@@ -63,14 +64,14 @@ static class Tables
         return scores + "\n\n" + landings;
     }
 
-    public static string Targets(Ranking.Leads.TargetList list)
+    public static string Targets(Ranking.Leads.TargetList list, Language language)
     {
         var header = $"Targets for {list.RegionName} ({list.Region}) as of {list.AsOf:yyyy-MM-dd}: {list.Firms} firms over {list.Gaps} gaps";
         var rows = list.Targets.Select(t => new[]
         {
             t.Score.ToString("F3", CultureInfo.InvariantCulture), t.FirmId, t.Name, t.Revenue?.ToString("F0", CultureInfo.InvariantCulture) ?? "-",
             string.Join(" ", t.Lists.Select(l => l.Rank is { } r ? $"{l.List}#{r}" : l.List)),
-            string.Join(", ", t.Gaps.Select(g => g.Segment)), Kebab(t.Gaps[0].GapKind), string.Join("; ", t.Reasons),
+            string.Join(", ", t.Gaps.Select(g => g.Segment)), Kebab(t.Gaps[0].GapKind), ReasonText.Join(t.Reasons, language),
         });
         return header + "\n" + Render(["score", "firm", "name", "revenue", "lists", "gaps", "kind", "reasons"], rows);
     }

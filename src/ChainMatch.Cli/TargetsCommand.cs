@@ -44,7 +44,7 @@ static class TargetsCommand
             {
                 Formats.Json => JsonSerializer.Serialize(targets, ReportJson.Options),
                 Formats.Csv => LeadCsv.Targets(targets).TrimEnd(),
-                _ => Tables.Targets(targets),
+                _ => Tables.Targets(targets, parse.GetValue(GlobalOptions.Lang)),
             });
             return ChainMatchCli.Ok;
         });

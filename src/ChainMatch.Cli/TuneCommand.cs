@@ -13,11 +13,11 @@ static class TuneCommand
         var command = new Command("tune",
             "Cross-validate a small grid of settings (leaves, minimum rows per leaf, trees) for each trainer on the training gaps; the held-out gaps are not used.")
         {
-            folds, TrainCommand.Seed, TrainCommand.Trainer,
+            folds, TrainCommand.Seed, TrainCommand.Trainer, TrainCommand.WithList,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var graph = await GlobalOptions.LoadGraphAsync(parse, ct);
+            var (graph, _) = await TrainCommand.LoadGraphAsync(parse, ct);
             var options = TrainCommand.Options(parse);
             var training = LeadModelTraining.TrainingQueries(graph, options);
             await output.WriteLineAsync("trainer   trees  leaves  min/leaf  cv ndcg@5  cv ndcg@10  cv map");

@@ -48,6 +48,21 @@ public class GapsApiTests : ApiTest
     }
 
     [Test]
+    public async Task GapReasonsAreCodesWithArgumentsInChineseAndEnglish()
+    {
+        var gaps = (await GetJson("/api/regions/530100/gaps?asOf=2024"))["gaps"]!.AsArray();
+        var reasons = gaps.SelectMany(g => g!["reasons"]!.AsArray()).Select(r => r!).ToList();
+        Assert.That(reasons.Select(r => (string?)r["code"]), Is.All.StartWith("gap."));
+        Assert.That(reasons.Select(r => r["args"]), Is.All.InstanceOf<JsonObject>());
+        // Every segment name in an argument comes in both languages, and the Chinese text uses the Chinese one.
+        var named = reasons.Where(r => r["args"]!["segments"] is not null).ToList();
+        Assert.That(named, Is.Not.Empty);
+        foreach (var r in named)
+            foreach (var segment in r["args"]!["segments"]!.AsArray())
+                Assert.That((string?)r["text"]!["zh"], Does.Contain((string?)segment!["zh"]));
+    }
+
+    [Test]
     public async Task TheGapListCanBeLimitedToOneChain()
     {
         var gaps = (await GetJson("/api/regions/530100/gaps?asOf=2024&chain=battery"))["gaps"]!.AsArray();

@@ -21,6 +21,21 @@ public class LeadsApiTests : ApiTest
     }
 
     [Test]
+    public async Task EachReasonIsACodeWithItsArgumentsAndReadsInChineseAndEnglish()
+    {
+        var leads = (await GetJson("/api/regions/530100/segments/foil/leads?asOf=2022&includeExcluded=true"))["leads"]!.AsArray();
+        var reasons = leads.SelectMany(l => l!["reasons"]!.AsArray()).Select(r => r!).ToList();
+        Assert.That(reasons.Select(r => (string?)r["code"]), Is.All.StartWith("lead."));
+        Assert.That(reasons.Select(r => (string?)r["text"]!["zh"]), Is.All.Not.Empty.And.All.Not.Contain("{"));
+        Assert.That(reasons.Where(r => (string?)r["text"]!["zh"] == (string?)r["text"]!["en"]).Select(r => (string?)r["code"]), Is.Empty, "reasons that read the same in both languages");
+        // The cell maker still made foil in Ningde (福建省) in 2022: the evidence names the segment in both languages and the province.
+        var elsewhere = leads.Single(l => (string?)l!["firmId"] == "cell-co")!["reasons"]!.AsArray().Single(r => (string?)r!["code"] == "lead.segment_sites_elsewhere")!;
+        Assert.That((string?)elsewhere["args"]!["segment"]!["zh"], Is.Not.Empty);
+        Assert.That(elsewhere["args"]!["provinces"]!.AsArray().Select(p => (string?)p), Is.EqualTo(new[] { "福建省" }));
+        Assert.That((string?)elsewhere["text"]!["zh"], Does.Contain("福建省"));
+    }
+
+    [Test]
     public async Task AFirmAlreadyInTheSegmentThereIsNotALead()
     {
         // The unsourced foil plant in Anning (since 2021) is local, so its firm is no lead for Kunming.

@@ -21,7 +21,7 @@ public class GapsCommandTests
         Assert.That((string?)smelting["gapKind"], Is.EqualTo("weak"));
         Assert.That((int?)smelting["priority"], Is.GreaterThan(0));
         Assert.That((string?)smelting["localFirms"]![0]!["name"], Is.EqualTo("安宁冶炼公司"));
-        Assert.That(smelting["reasons"]!.AsArray().Select(r => (string?)r), Has.Some.Contains("minimum economic scale"));
+        Assert.That(smelting["reasons"]!.AsArray().Select(r => (string?)r!["text"]!["en"]), Has.Some.Contains("minimum economic scale"));
     }
 
     [Test]

@@ -26,8 +26,25 @@ public class LeadsCommandTests
     {
         var run = await Leads("--chain", "battery", "--segment", "foil", "--region", "530100", "--format", "csv", "--top", "1");
         var lines = run.Output.TrimEnd().Split("\r\n");
-        Assert.That(lines[0], Is.EqualTo("rank,firm_id,name,name_en,headquarters,score,reasons,excluded_by"));
+        Assert.That(lines[0], Is.EqualTo("rank,firm_id,name,name_en,headquarters,score,reasons,reasons_en,excluded_by"));
         Assert.That(lines, Has.Length.EqualTo(2));
+    }
+
+    [Test]
+    public async Task TheTableWritesTheReasonsInTheLanguageAskedFor()
+    {
+        var json = JsonNode.Parse((await Leads("--chain", "battery", "--segment", "foil", "--region", "530100", "--format", "json", "--top", "1")).Output)!;
+        var reason = json["leads"]![0]!["reasons"]![0]!["text"]!;
+        Assert.That((await Leads("--chain", "battery", "--segment", "foil", "--region", "530100", "--top", "1")).Output, Does.Contain((string?)reason["en"]));
+        Assert.That((await Leads("--chain", "battery", "--segment", "foil", "--region", "530100", "--top", "1", "--lang", "zh")).Output, Does.Contain((string?)reason["zh"]));
+    }
+
+    [Test]
+    public async Task AnUnknownLanguageIsRefused()
+    {
+        var run = await Leads("--chain", "battery", "--segment", "foil", "--region", "530100", "--lang", "fr");
+        Assert.That(run.ExitCode, Is.Not.Zero);
+        Assert.That(run.Error, Does.Contain("--lang 'fr' is not en or zh"));
     }
 
     [Test]

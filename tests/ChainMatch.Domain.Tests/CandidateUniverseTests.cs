@@ -59,7 +59,7 @@ public class CandidateUniverseTests
         Assert.That(set.Select(c => c.Firm.Id.Value), Does.Contain("far-sister").And.Not.Contain("group"));
         var sister = set.Single(c => c.Firm.Id.Value == "far-sister");
         Assert.That(F(sister, LeadFeature.AffinityOnly), Is.EqualTo(1));
-        Assert.That(set.Evidence(sister)[LeadFeature.AffinityOnly], Does.EndWith("; group's smelter makes smelting"));
+        Assert.That(set.Evidence(sister)[LeadFeature.AffinityOnly].Text.En, Does.EndWith("; group's smelter makes smelting"));
     }
 
     [Test]
@@ -70,7 +70,7 @@ public class CandidateUniverseTests
         Assert.That(set.Select(c => c.Firm.Id.Value), Does.Contain("local-miner").And.Not.Contain("far-miner"));
         var miner = set.Single(c => c.Firm.Id.Value == "local-miner");
         Assert.That(F(miner, LeadFeature.LocalTwoHopSegments), Is.EqualTo(1));
-        Assert.That(set.Evidence(miner)[LeadFeature.LocalTwoHopSegments], Does.Contain("two links from foil"));
+        Assert.That(set.Evidence(miner)[LeadFeature.LocalTwoHopSegments].Text.En, Does.Contain("two links from foil"));
     }
 
     [Test]
@@ -83,8 +83,9 @@ public class CandidateUniverseTests
         Assert.That((F(listed, LeadFeature.IndustryAffinity), F(listed, LeadFeature.AffinityOnly)), Is.EqualTo((0.4f, 1f)));
         Assert.That(F(set.Single(c => c.Firm.Id.Value == "foil-maker"), LeadFeature.AffinityOnly), Is.Zero, "a maker is a candidate by evidence");
         var evidence = set.Evidence(listed);
-        Assert.That(evidence[LeadFeature.IndustryAffinity], Does.StartWith("on fortune-global-500-2024 (#214, 金属产品)"));
-        Assert.That(evidence[LeadFeature.AffinityOnly], Is.EqualTo("no known plant in foil or a segment next to it"));
+        Assert.That(evidence[LeadFeature.IndustryAffinity].Text.En, Is.EqualTo("on fortune-global-500-2024 (rank 214), industry 金属产品: metal groups roll foil"));
+        Assert.That(evidence[LeadFeature.IndustryAffinity].Text.Zh, Is.EqualTo("位列fortune-global-500-2024第214名，行业“金属产品”：metal groups roll foil"));
+        Assert.That(evidence[LeadFeature.AffinityOnly].Text.En, Is.EqualTo("no known plant in foil or a segment next to it"));
     }
 
     [Test]

@@ -30,10 +30,11 @@ public class LeadFinderTests
         return new LeadFinder(graph, AsOf).Candidates(gap, hide is null ? null : [hide(graph)]).ToDictionary(c => c.Firm.Id.Value);
     }
 
+    /// <summary>The evidence per feature in its English rendering.</summary>
     static IReadOnlyDictionary<LeadFeature, string> Evidence(ChainGraphBuilder builder, Gap gap, string firm)
     {
         var set = new LeadFinder(builder.Build(), AsOf).Candidates(gap);
-        return set.Evidence(set.Single(c => c.Firm.Id.Value == firm));
+        return set.Evidence(set.Single(c => c.Firm.Id.Value == firm)).ToDictionary(e => e.Key, e => e.Value.Text.En);
     }
 
     static float F(LeadCandidate c, LeadFeature f) => c.Features[(int)f];
@@ -69,7 +70,7 @@ public class LeadFinderTests
         var maker = Candidates(Battery(), FoilInKunming)["foil-maker"];
         Assert.That(F(maker, LeadFeature.SegmentSitesElsewhere), Is.EqualTo(2));
         Assert.That(F(maker, LeadFeature.SitesInProvince), Is.EqualTo(1), "the Qujing plant is in Yunnan");
-        Assert.That(Evidence(Battery(), FoilInKunming, "foil-maker")[LeadFeature.SegmentSitesElsewhere], Is.EqualTo("makes foil in 福建省 and 云南省"));
+        Assert.That(Evidence(Battery(), FoilInKunming, "foil-maker")[LeadFeature.SegmentSitesElsewhere], Is.EqualTo("makes foil in 福建省, 云南省"));
     }
 
     [Test]

@@ -29,7 +29,7 @@ public class PriorityRulesTests
     public void IsolatedGapSaysNothingLocalConnectsToIt()
     {
         var recycling = Analyse(SmelterWithTwoGaps())[new SegmentId("recycling")];
-        Assert.That(recycling.Reasons, Has.Some.Contains("nothing local feeds it"));
+        Assert.That(recycling.Reasons.Select(r => r.Text.En), Has.Some.Contains("nothing local feeds it"));
         Assert.That(GapRules.Band(recycling.Priority!.Value), Is.EqualTo(PriorityBand.Low));
     }
 
@@ -37,8 +37,8 @@ public class PriorityRulesTests
     public void GapWithLocalBuyersNamesThemAndWhatTheyWouldConsume()
     {
         var anode = Analyse(SmelterWithTwoGaps())[new SegmentId("anode")];
-        Assert.That(anode.Reasons, Has.Some.EqualTo("feeds 1 local downstream segment: smelting"));
-        Assert.That(anode.Reasons, Has.Some.EqualTo("local smelting would consume about 425k t/yr"));
+        Assert.That(anode.Reasons.Select(r => r.Text.En), Has.Some.EqualTo("feeds local downstream segments (1): smelting"));
+        Assert.That(anode.Reasons.Select(r => r.Text.En), Has.Some.EqualTo("local smelting would consume about 425k t/yr"));
     }
 
     [Test]
@@ -48,7 +48,7 @@ public class PriorityRulesTests
             .Holds("530181", "phosphate-rock");
         var withRock = Analyse(builder)[new SegmentId("acid")];
         var withoutRock = Analyse(builder, region: "530300")[new SegmentId("acid")];
-        Assert.That(withRock.Reasons, Has.Some.EqualTo("local phosphate-rock unused"));
+        Assert.That(withRock.Reasons.Select(r => r.Text.En), Has.Some.EqualTo("local phosphate-rock unused"));
         Assert.That(withRock.Priority, Is.GreaterThan(withoutRock.Priority!.Value));
     }
 
@@ -56,7 +56,7 @@ public class PriorityRulesTests
     public void ResourceHeldByTheProvinceServesItsPrefectures()
     {
         var builder = new ChainGraphBuilder().Chain("a", "smelting").Segment("smelting", needs: ["hydropower"]).Holds("530000", "hydropower");
-        Assert.That(Analyse(builder, region: "530300")[new SegmentId("smelting")].Reasons, Has.Some.Contains("hydropower"));
+        Assert.That(Analyse(builder, region: "530300")[new SegmentId("smelting")].Reasons.Select(r => r.Text.En), Has.Some.Contains("hydropower"));
     }
 
     [Test]
@@ -66,6 +66,6 @@ public class PriorityRulesTests
             .Firm("smelter", @in: "smelting", at: "530181");
         var a = Analyse(builder);
         Assert.That(a[new SegmentId("foil")].Priority, Is.GreaterThan(a[new SegmentId("wire")].Priority!.Value));
-        Assert.That(a[new SegmentId("foil")].Reasons, Has.Some.EqualTo("fed by 1 local upstream segment: smelting"));
+        Assert.That(a[new SegmentId("foil")].Reasons.Select(r => r.Text.En), Has.Some.EqualTo("fed by local upstream segments (1): smelting"));
     }
 }

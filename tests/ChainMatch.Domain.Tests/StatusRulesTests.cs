@@ -32,7 +32,7 @@ public class StatusRulesTests
         var a = Assess(new ChainGraphBuilder().Chain("c", "alumina").Firm("f", @in: "alumina", at: "530181", sourced: false), "alumina");
         Assert.That(a.Status, Is.EqualTo(SegmentStatus.Unverified));
         Assert.That(a.IsGap, Is.False);
-        Assert.That(a.Reasons, Has.Some.Contains("unsourced"));
+        Assert.That(a.Reasons.Select(r => r.Text.En), Has.Some.Contains("unsourced"));
     }
 
     [Test]
@@ -69,7 +69,7 @@ public class StatusRulesTests
         var a = Assess(builder, "smelting");
         Assert.That(a.Status, Is.EqualTo(SegmentStatus.Weak));
         Assert.That(a.GapKind, Is.EqualTo(GapKind.Weak));
-        Assert.That(a.Reasons, Has.Some.Contains("minimum economic scale"));
+        Assert.That(a.Reasons.Select(r => r.Text.En), Has.Some.Contains("minimum economic scale"));
     }
 
     [Test]
@@ -92,7 +92,7 @@ public class StatusRulesTests
         var a = Assess(builder, "alumina");
         Assert.That(a.Status, Is.EqualTo(SegmentStatus.Weak));
         Assert.That(a.Coverage, Is.EqualTo(600_000 / 1_930_000.0).Within(1e-9));
-        Assert.That(a.Reasons, Has.Some.Contains("covers 31%"));
+        Assert.That(a.Reasons.Select(r => r.Text.En), Has.Some.Contains("covers 31%"));
     }
 
     [Test]
@@ -111,6 +111,6 @@ public class StatusRulesTests
             .Feeds("acid", "electronic-acid").Firm("f", @in: "acid", at: "530181");
         var a = Assess(builder, "electronic-acid");
         Assert.That(a.GapKind, Is.EqualTo(GapKind.HighValue));
-        Assert.That(a.Reasons, Has.Some.Contains("high value added"));
+        Assert.That(a.Reasons.Select(r => r.Text.En), Has.Some.Contains("high value added"));
     }
 }

@@ -83,7 +83,7 @@ public class AnchorSimulationTests
         with[(int)ChainMatch.Domain.Leads.LeadFeature.SuppliesLocalFirms] = 1;
         Assert.That((supplier.OldScore, supplier.NewScore), Is.EqualTo((Math.Round(model.Score(without), 4), Math.Round(model.Score(with), 4))));
         Assert.That(supplier.NewScore, Is.GreaterThan(supplier.OldScore));
-        Assert.That(supplier.Reasons, Has.Some.StartsWith("supplies smelter"));
+        Assert.That(supplier.Reasons.Select(r => r.Text.En), Has.Some.StartsWith("supplies smelter"));
         Assert.That(followers.Select(f => f.FirmId), Does.Not.Contain("other-anode"), "no tie to the anchor, no rise");
     }
 

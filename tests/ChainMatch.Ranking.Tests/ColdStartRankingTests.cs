@@ -31,8 +31,8 @@ public class ColdStartRankingTests
     public void ItsReasonsSayWhatIsKnownAndWhatIsNot()
     {
         var reasons = Leads().Leads.Single(l => l.FirmId == "no-plant").Reasons;
-        Assert.That(reasons, Has.Some.StartsWith("on fortune-global-500-2024 (#300, 金属产品)"));
-        Assert.That(reasons, Has.Some.EqualTo("no known plant in foil or a segment next to it"));
+        Assert.That(reasons.Select(r => r.Text.En), Has.Some.StartsWith("on fortune-global-500-2024 (rank 300), industry 金属产品"));
+        Assert.That(reasons.Select(r => r.Text.En), Has.Some.EqualTo("no known plant in foil or a segment next to it"));
     }
 
     [Test]

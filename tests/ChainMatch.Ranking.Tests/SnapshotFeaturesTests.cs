@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using ChainMatch.Domain.Gaps;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
+using ChainMatch.Domain.Reasons;
 using ChainMatch.Domain.Synthetic;
 using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Trees;
@@ -97,7 +98,7 @@ public class SnapshotFeaturesTests
     }
 
     /// <summary>Compares candidate by candidate, in order; the evidence of every tenth. Returns the rows compared.</summary>
-    static int Compare(CandidateSet actual, (List<LeadCandidate> Candidates, Func<Firm, Dictionary<LeadFeature, string>> Evidence) expected, List<string> mismatches)
+    static int Compare(CandidateSet actual, (List<LeadCandidate> Candidates, Func<Firm, Dictionary<LeadFeature, Reason>> Evidence) expected, List<string> mismatches)
     {
         var gap = actual.Gap;
         if (actual.Count != expected.Candidates.Count)
@@ -127,6 +128,6 @@ public class SnapshotFeaturesTests
         return actual.Count;
     }
 
-    static List<string> Words(IReadOnlyDictionary<LeadFeature, string> evidence) =>
-        [.. evidence.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value}")];
+    static List<string> Words(IReadOnlyDictionary<LeadFeature, Reason> evidence) =>
+        [.. evidence.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value.Code} {e.Value.Text.Zh} / {e.Value.Text.En}")];
 }

@@ -12,7 +12,25 @@ public sealed class LeadsPageTests : BrowserTest
         var lead = Page.Locator("#details .leads .lead").First;
         await Assertions.Expect(lead).ToHaveAttributeAsync("data-firm", first.FirmId);
         await Assertions.Expect(lead.Locator("strong")).ToHaveTextAsync(first.Name);
-        await Assertions.Expect(lead.Locator(".reasons li").First).ToHaveTextAsync(first.Reason);
+        await Assertions.Expect(lead.Locator(".reasons li").First).ToHaveTextAsync(first.Reason.Zh);
+    }
+
+    [Test]
+    public async Task ALeadsReasonsReadInChineseAndInEnglishWhenEnglishIsChosen()
+    {
+        await Open("region=530100&chain=aluminium&asOf=2024");
+        await Segment("alumina").ClickAsync();
+        var first = await FirstLeadOfTheApi("530100", "alumina", "2024");
+        var reason = Page.Locator("#details .leads .lead").First.Locator(".reasons li").First;
+        await Assertions.Expect(reason).ToHaveAttributeAsync("data-reason", first.Reason.Code);
+        await Assertions.Expect(reason).ToHaveTextAsync(first.Reason.Zh);
+        Assert.That(first.Reason.Zh, Is.Not.EqualTo(first.Reason.En));
+
+        await Page.ClickAsync("#lang-en");
+        await Segment("alumina").ClickAsync();
+        reason = Page.Locator("#details .leads .lead").First.Locator(".reasons li").First;
+        await Assertions.Expect(reason).ToHaveTextAsync(first.Reason.En);
+        await Assertions.Expect(reason).ToHaveAttributeAsync("data-reason", first.Reason.Code);
     }
 
     [Test]
@@ -100,11 +118,12 @@ public sealed class LeadsPageTests : BrowserTest
     }
 
     /// <summary>The page shows the service's ranking: its first lead is the API's first, whatever the model ranks first.</summary>
-    static async Task<(string FirmId, string Name, string Reason)> FirstLeadOfTheApi(string region, string segment, string asOf)
+    static async Task<(string FirmId, string Name, (string Code, string Zh, string En) Reason)> FirstLeadOfTheApi(string region, string segment, string asOf)
     {
         using var http = WebSession.Service.AdminClient();
         var list = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"/api/regions/{region}/segments/{segment}/leads?top=10&asOf={asOf}"))!;
         var lead = list["leads"]![0]!;
-        return ((string)lead["firmId"]!, (string)lead["name"]!, (string)lead["reasons"]![0]!);
+        var reason = lead["reasons"]![0]!;
+        return ((string)lead["firmId"]!, (string)lead["name"]!, ((string)reason["code"]!, (string)reason["text"]!["zh"]!, (string)reason["text"]!["en"]!));
     }
 }

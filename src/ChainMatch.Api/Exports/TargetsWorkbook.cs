@@ -14,7 +14,7 @@ public static class TargetsWorkbook
     [
         ("企业ID firm_id", 22), ("企业名称 name", 34), ("英文名称 name_en", 30), ("总部 headquarters", 14), ("营业收入(亿元) revenue", 14),
         ("榜单 lists", 30), ("得分 score", 10), ("适合的缺口 gaps", 50), ("缺口类型 best_gap_kind", 14), ("缺口优先级 best_gap_priority", 12),
-        ("理由 reasons", 80), ("负面清单 excluded_by", 30),
+        ("理由 reasons", 80), ("理由（英文） reasons_en", 80), ("负面清单 excluded_by", 30),
     ];
 
     public static byte[] Write(TargetList list)

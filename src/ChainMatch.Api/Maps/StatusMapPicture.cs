@@ -1,5 +1,6 @@
 using ChainMatch.Domain.Gaps;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Reasons;
 
 namespace ChainMatch.Api.Maps;
 
@@ -26,7 +27,7 @@ public sealed record StatusMapPicture(
             var status = MapStatuses.Of(s.Status, s.GapKind);
             var name = labels.Name(s.Name, s.NameEn);
             var caption = $"{labels.Status(status)} · {labels.Firms(s.LocalFirms.Count)}";
-            var tooltip = string.Join("\n", new[] { name, caption }.Concat(s.Reasons));
+            var tooltip = string.Join("\n", new[] { name, caption }.Concat(s.Reasons.Select(r => ReasonText.Render(r, language == MapLanguage.En ? Language.En : Language.Zh))));
             return new MapBox(s.Id, name, s.Stage, status, s.LocalFirms.Count, caption, tooltip, IsStub: false);
         }).ToList();
 

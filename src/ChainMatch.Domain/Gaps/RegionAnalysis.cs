@@ -1,5 +1,5 @@
-using System.Globalization;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Reasons;
 
 namespace ChainMatch.Domain.Gaps;
 
@@ -56,7 +56,7 @@ public sealed class RegionAnalysis
             var (verified, unverified) = local[s.Id];
             var suppliers = _graph.FeedsInto(s.Id).Select(f => f.From).Where(heldIds.Contains).Distinct().ToList();
             var buyers = _graph.FeedsFrom(s.Id).Select(f => f.To).Where(heldIds.Contains).Distinct().ToList();
-            var reasons = new List<string>();
+            var reasons = new List<Reason>();
             var capacity = capacities[s.Id];
             double? coverage = null;
 
@@ -65,7 +65,7 @@ public sealed class RegionAnalysis
             {
                 status = unverified.Count > 0 ? SegmentStatus.Unverified : SegmentStatus.Missing;
                 if (status == SegmentStatus.Unverified)
-                    reasons.Add($"local presence known only from {Plural(unverified.Count, "unsourced record")}: verify before planning");
+                    reasons.Add(Reason.Of("gap.unverified_presence", ("count", unverified.Count)));
             }
             else
             {
@@ -110,20 +110,20 @@ public sealed class RegionAnalysis
         HashSet<SegmentId> heldIds,
         Dictionary<SegmentId, Quantity?> capacities,
         double? coverage,
-        List<string> reasons)
+        List<Reason> reasons)
     {
         double points = 0;
         if (buyers.Count > 0)
         {
             points += GapRules.PointsPerLocalBuyer * Math.Min(buyers.Count, GapRules.MaxLocalBuyers);
-            reasons.Add($"feeds {Plural(buyers.Count, "local downstream segment")}: {Names(buyers)}");
+            reasons.Add(Reason.Of("gap.feeds_local_buyers", ("count", buyers.Count), ("segments", Names(buyers))));
             if (status == SegmentStatus.Missing && LocalDemand(s, capacities, heldIds, null) is { } demand)
-                reasons.Add($"local {demand.Consumers} would consume about {demand.Amount}");
+                reasons.Add(Reason.Of("gap.local_demand", ("consumers", demand.Consumers), ("demand", demand.Amount.ToString())));
         }
         if (suppliers.Count > 0)
         {
             points += GapRules.PointsPerLocalSupplier * Math.Min(suppliers.Count, GapRules.MaxLocalSuppliers);
-            reasons.Add($"fed by {Plural(suppliers.Count, "local upstream segment")}: {Names(suppliers)}");
+            reasons.Add(Reason.Of("gap.fed_by_local_suppliers", ("count", suppliers.Count), ("segments", Names(suppliers))));
         }
         var localInputs = s.Needs.Where(availableResources.Contains).ToList();
         if (localInputs.Count > 0)
@@ -131,21 +131,21 @@ public sealed class RegionAnalysis
             points += GapRules.PointsPerLocalResource * Math.Min(localInputs.Count, GapRules.MaxLocalResources);
             foreach (var r in localInputs)
             {
-                var name = _graph.FindResource(r)?.NameEn ?? r.Value;
-                reasons.Add(resourcesInUse.Contains(r) ? $"uses local {name}" : $"local {name} unused");
+                var name = _graph.FindResource(r) is { } found ? Words.Of(found.Name, found.NameEn) : new Words(r.Value, r.Value);
+                reasons.Add(Reason.Of(resourcesInUse.Contains(r) ? "gap.uses_local_resource" : "gap.local_resource_unused", ("resource", name)));
             }
         }
         if (buyers.Count == 0 && suppliers.Count == 0 && localInputs.Count == 0)
-            reasons.Add("nothing local feeds it, buys from it or supplies its inputs: low priority");
+            reasons.Add(Reason.Of("gap.isolated"));
 
         points += GapRules.PointsPerValueTier * (s.ValueTier - 1);
-        if (s.ValueTier >= GapRules.HighValueTier) reasons.Add($"high value added (tier {s.ValueTier} of 5)");
+        if (s.ValueTier >= GapRules.HighValueTier) reasons.Add(Reason.Of("gap.high_value", ("tier", s.ValueTier)));
 
         var (chain, held, total) = BestChainPresence(s, heldIds);
         if (total > 0)
         {
             points += GapRules.PointsForChainPresence * (double)held / total;
-            if (held > 0) reasons.Add($"{held} of {total} {chain} segments already here");
+            if (held > 0) reasons.Add(Reason.Of("gap.chain_presence", ("held", held), ("total", total), ("chain", chain)));
         }
         if (coverage is { } c and < GapRules.WeakCoverage)
             points += GapRules.PointsForShortfall * (1 - c);
@@ -153,32 +153,32 @@ public sealed class RegionAnalysis
         return (int)Math.Round(Math.Clamp(points, 0, 100), MidpointRounding.AwayFromZero);
     }
 
-    (string Chain, int Held, int Total) BestChainPresence(Segment s, HashSet<SegmentId> heldIds) =>
+    (Words Chain, int Held, int Total) BestChainPresence(Segment s, HashSet<SegmentId> heldIds) =>
         _graph.ChainsOf(s.Id)
-            .Select(c => (Chain: c.NameEn ?? c.Name, Held: c.Segments.Count(heldIds.Contains), Total: c.Segments.Length))
+            .Select(c => (Chain: Words.Of(c.Name, c.NameEn), Held: c.Segments.Count(heldIds.Contains), Total: c.Segments.Length))
             .OrderByDescending(x => (double)x.Held / x.Total)
             .FirstOrDefault();
 
-    static string? BelowMinimumScale(Segment s, List<Presence> verified, Quantity? capacity)
+    static Reason? BelowMinimumScale(Segment s, List<Presence> verified, Quantity? capacity)
     {
         if (s.WeakBelow is not { } min || capacity is null || capacity.Unit != min.Unit) return null;
         // Unknown capacities might make up the difference: only call it weak when every plant's figure is known.
         if (verified.Any(p => p.Capacity is null)) return null;
         return capacity.Amount < min.Amount
-            ? $"local capacity {capacity} is below the {min} minimum economic scale"
+            ? Reason.Of("gap.below_minimum_scale", ("capacity", capacity.ToString()), ("minimum", min.ToString()))
             : null;
     }
 
     /// <summary>Local supply over what local buyers consume, from input coefficients; null when no figure allows it.</summary>
     double? LocalCoverage(
-        Segment s, Quantity? capacity, Dictionary<SegmentId, Quantity?> capacities, HashSet<SegmentId> heldIds, out string? reason)
+        Segment s, Quantity? capacity, Dictionary<SegmentId, Quantity?> capacities, HashSet<SegmentId> heldIds, out Reason? reason)
     {
         reason = null;
         if (capacity is null || Units.PerYear(capacity.Unit) is not { } supplyUnit) return null;
         if (LocalDemand(s, capacities, heldIds, supplyUnit) is not { } demand) return null;
         var coverage = capacity.Amount / demand.Amount.Amount;
-        reason = string.Create(CultureInfo.InvariantCulture,
-            $"local supply {capacity} covers {coverage * 100:0}% of the {demand.Amount} local {demand.Consumers} needs");
+        reason = Reason.Of("gap.low_coverage", ("capacity", capacity.ToString()), ("coverage", Math.Round(coverage * 100)),
+            ("demand", demand.Amount.ToString()), ("consumers", demand.Consumers));
         return coverage;
     }
 
@@ -186,11 +186,11 @@ public sealed class RegionAnalysis
     /// What the region's held buyers of <paramref name="s"/> consume a year, from their capacities and the input
     /// coefficients on the links (in <paramref name="inputUnit"/>, or the first unit a coefficient gives).
     /// </summary>
-    (Quantity Amount, string Consumers)? LocalDemand(
+    (Quantity Amount, List<Words> Consumers)? LocalDemand(
         Segment s, Dictionary<SegmentId, Quantity?> capacities, HashSet<SegmentId> heldIds, string? inputUnit)
     {
         double demand = 0;
-        var consumers = new List<string>();
+        var consumers = new List<Words>();
         foreach (var link in _graph.FeedsFrom(s.Id))
         {
             if (link.Coefficient is not { } k || !heldIds.Contains(link.To)) continue;
@@ -200,7 +200,7 @@ public sealed class RegionAnalysis
             demand += k.Amount * buyerCapacity.Amount;
             consumers.Add(SegmentName(link.To));
         }
-        return demand > 0 ? (new Quantity(demand, inputUnit + "/yr"), string.Join(", ", consumers)) : null;
+        return demand > 0 ? (new Quantity(demand, inputUnit + "/yr"), consumers) : null;
     }
 
     /// <summary>Sum of capacities when they share one unit; null when none is known or units differ.</summary>
@@ -211,21 +211,17 @@ public sealed class RegionAnalysis
         return new Quantity(known.Sum(q => q.Amount), known[0].Unit);
     }
 
-    static string DescribeHolding(List<Presence> verified, Quantity? capacity)
+    static Reason DescribeHolding(List<Presence> verified, Quantity? capacity)
     {
         var firms = verified.Select(p => p.Firm).Distinct().Count();
-        var text = $"{Plural(firms, "local firm")}";
-        if (capacity is not null)
-        {
-            var unknown = verified.Count(p => p.Capacity is null);
-            text += unknown == 0 ? $", {capacity}" : $", at least {capacity} ({unknown} without a capacity figure)";
-        }
-        return text;
+        if (capacity is null) return Reason.Of("gap.local_firms", ("firms", firms));
+        var unknown = verified.Count(p => p.Capacity is null);
+        return unknown == 0
+            ? Reason.Of("gap.local_firms.capacity", ("firms", firms), ("capacity", capacity.ToString()))
+            : Reason.Of("gap.local_firms.partial_capacity", ("firms", firms), ("capacity", capacity.ToString()), ("unknown", unknown));
     }
 
-    string Names(IEnumerable<SegmentId> ids) => string.Join(", ", ids.Select(SegmentName));
+    List<Words> Names(IEnumerable<SegmentId> ids) => [.. ids.Select(SegmentName)];
 
-    string SegmentName(SegmentId id) => _graph.FindSegment(id) is { } s ? s.NameEn ?? s.Name : id.Value;
-
-    static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    Words SegmentName(SegmentId id) => _graph.FindSegment(id) is { } s ? Words.Of(s.Name, s.NameEn) : new Words(id.Value, id.Value);
 }

@@ -1,4 +1,5 @@
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Reasons;
 
 namespace ChainMatch.Domain.Gaps;
 
@@ -11,7 +12,7 @@ public sealed record LocalFirmReport(
 public sealed record SegmentReport(
     string Id, string Name, string? NameEn, Stage Stage, int ValueTier, SegmentStatus Status,
     IReadOnlyList<LocalFirmReport> LocalFirms, IReadOnlyList<string> FedBy, IReadOnlyList<string> Feeds,
-    GapKind? GapKind, int? Priority, PriorityBand? PriorityBand, IReadOnlyList<string> Reasons);
+    GapKind? GapKind, int? Priority, PriorityBand? PriorityBand, IReadOnlyList<Reason> Reasons);
 
 public sealed record StatusSummary(int Segments, int Present, int Weak, int Missing, int Unverified, int Gaps);
 
@@ -21,7 +22,7 @@ public sealed record StatusMapReport(
 
 public sealed record GapReport(
     string Segment, string Name, string? NameEn, IReadOnlyList<string> Chains, Stage Stage, int ValueTier,
-    SegmentStatus Status, GapKind Kind, int Priority, PriorityBand Band, IReadOnlyList<string> Reasons);
+    SegmentStatus Status, GapKind Kind, int Priority, PriorityBand Band, IReadOnlyList<Reason> Reasons);
 
 public sealed record GapListReport(string Region, string RegionName, DateOnly AsOf, IReadOnlyList<GapReport> Gaps);
 

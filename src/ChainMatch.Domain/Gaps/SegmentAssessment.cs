@@ -1,4 +1,5 @@
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Reasons;
 
 namespace ChainMatch.Domain.Gaps;
 
@@ -13,7 +14,7 @@ public sealed record SegmentAssessment(
     double? Coverage,
     GapKind? GapKind,
     int? Priority,
-    IReadOnlyList<string> Reasons)
+    IReadOnlyList<Reason> Reasons)
 {
     public bool IsGap => GapKind is not null;
     public bool IsHeld => Status is SegmentStatus.Present or SegmentStatus.Weak;

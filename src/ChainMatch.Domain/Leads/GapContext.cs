@@ -1,5 +1,6 @@
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
+using ChainMatch.Domain.Reasons;
 
 namespace ChainMatch.Domain.Leads;
 
@@ -33,7 +34,8 @@ internal sealed class GapContext
     public bool[] IsTwoHop { get; }
     public IReadOnlyList<int> TwoHop { get; }
     public float ResourceFit { get; }
-    public string? ResourceText { get; }
+    /// <summary>The resources the segment needs that the region holds (null when none).</summary>
+    public IReadOnlyList<Words>? Resources { get; }
     public int LocalBuyers { get; }
     public GeoPoint? Seat { get; }
     /// <summary>Where past projects count: the gap's prefecture (its bureau courts firms), or the gap itself above that level.</summary>
@@ -78,7 +80,7 @@ internal sealed class GapContext
         var held = g.ResourcesAvailableTo(region.Code).Select(r => r.Resource).ToHashSet();
         var fit = segment.Needs.Where(held.Contains).ToList();
         ResourceFit = segment.Needs.Length == 0 ? 0 : (float)fit.Count / segment.Needs.Length;
-        ResourceText = fit.Count > 0 ? $"{region.Name} holds the {string.Join(" and ", fit.Select(r => g.FindResource(r)?.NameEn ?? r.Value))} it needs" : null;
+        Resources = fit.Count > 0 ? [.. fit.Select(r => g.FindResource(r) is { } found ? Words.Of(found.Name, found.NameEn) : new Words(r.Value, r.Value))] : null;
         LocalBuyers = Enumerable.Range(0, g.SegmentCount).Count(d => IsDownstream[d] && HasVerifiedSite(d));
         Seat = g.SeatOf(region.Code);
         ProjectScope = g.PrefectureOf(region.Code)?.Code ?? region.Code;

@@ -1,6 +1,7 @@
 using ChainMatch.Domain.Firms;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
+using ChainMatch.Domain.Reasons;
 
 namespace ChainMatch.Domain.Leads;
 
@@ -102,15 +103,17 @@ internal sealed class LeadIndexes
 }
 
 /// <summary>A firm's place on the lists up to a date, as the features and their evidence need it.</summary>
-internal sealed record ListPlace(bool Fortune, bool ChinaTop, bool ChinaPrivate, int? BestRank, string Text)
+internal sealed record ListPlace(bool Fortune, bool ChinaTop, bool ChinaPrivate, int? BestRank, Standing Text)
 {
     public static ListPlace Of(List<(ListMembership Membership, FirmList Edition)> memberships)
     {
         bool On(ListFamily family) => memberships.Any(m => ListFamily.Of(m.Edition.Id) == family);
         var best = memberships.Where(m => m.Membership.Rank is not null).OrderBy(m => m.Membership.Rank).FirstOrDefault();
         var text = best.Edition is not null
-            ? $"on {best.Edition.NameEn ?? best.Edition.Name} (rank {best.Membership.Rank})"
-            : $"on {string.Join(", ", memberships.Select(m => m.Edition.NameEn ?? m.Edition.Name).Distinct())}";
+            ? new Standing([EditionName(best.Edition)], best.Membership.Rank)
+            : new Standing([.. memberships.Select(m => EditionName(m.Edition)).Distinct()], null);
         return new ListPlace(On(ListFamily.FortuneGlobal500), On(ListFamily.ChinaTop500), On(ListFamily.ChinaPrivateTop500), best.Membership?.Rank, text);
     }
+
+    public static Words EditionName(FirmList edition) => Words.Of(edition.Name, edition.NameEn);
 }

@@ -1,18 +1,23 @@
 using System.Globalization;
+using ChainMatch.Domain.Reasons;
 using CsvHelper;
 
 namespace ChainMatch.Ranking.Leads;
 
-/// <summary>Target lists as CSV for Excel: one header line, reasons joined by "; ".</summary>
+/// <summary>Target lists as CSV for Excel: one header line, reasons in Chinese and in English, each joined into one cell.</summary>
 public static class LeadCsv
 {
     public static string Leads(LeadList list) => Write(
-        ["rank", "firm_id", "name", "name_en", "headquarters", "score", "reasons", "excluded_by"],
-        list.Leads.Select(l => new object?[] { l.Rank, l.FirmId, l.Name, l.NameEn, l.Headquarters, l.Score, string.Join("; ", l.Reasons), string.Join("; ", l.ExcludedBy) }));
+        ["rank", "firm_id", "name", "name_en", "headquarters", "score", "reasons", "reasons_en", "excluded_by"],
+        list.Leads.Select(l => new object?[]
+        {
+            l.Rank, l.FirmId, l.Name, l.NameEn, l.Headquarters, l.Score,
+            ReasonText.Join(l.Reasons, Language.Zh), ReasonText.Join(l.Reasons, Language.En), string.Join("; ", l.ExcludedBy),
+        }));
 
     /// <summary>The columns of a target list export, one row per firm (the Excel workbook uses them too).</summary>
     public static readonly string[] TargetColumns =
-        ["firm_id", "name", "name_en", "headquarters", "revenue_100m_yuan", "lists", "score", "gaps", "best_gap_kind", "best_gap_priority", "reasons", "excluded_by"];
+        ["firm_id", "name", "name_en", "headquarters", "revenue_100m_yuan", "lists", "score", "gaps", "best_gap_kind", "best_gap_priority", "reasons", "reasons_en", "excluded_by"];
 
     public static string Targets(TargetList list) => Write(TargetColumns, list.Targets.Select(TargetRow));
 
@@ -23,7 +28,7 @@ public static class LeadCsv
         string.Join("; ", t.Lists.Select(l => l.Rank is { } r ? $"{l.Edition} #{r}" : l.Edition)), t.Score,
         string.Join("; ", t.Gaps.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.SegmentName} ({g.Score:0.###}, #{g.RankInGap})"))),
         System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(t.Gaps[0].GapKind.ToString()), t.Gaps[0].GapPriority,
-        string.Join("; ", t.Reasons), string.Join("; ", t.ExcludedBy),
+        ReasonText.Join(t.Reasons, Language.Zh), ReasonText.Join(t.Reasons, Language.En), string.Join("; ", t.ExcludedBy),
     ];
 
     /// <summary>Every CSV the service and the CLI write (leads, targets, the audit log) goes through here.</summary>

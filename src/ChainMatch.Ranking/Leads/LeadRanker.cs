@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
+using ChainMatch.Domain.Reasons;
 using ChainMatch.Ranking.Trees;
 
 namespace ChainMatch.Ranking.Leads;
 
 /// <summary>A ranked firm for a gap. <see cref="ExcludedBy"/> names the negative-list rules that catch it (shown only when asked for).</summary>
 public sealed record Lead(
-    string FirmId, string Name, string? NameEn, string? Headquarters, double Score, int Rank, IReadOnlyList<string> Reasons)
+    string FirmId, string Name, string? NameEn, string? Headquarters, double Score, int Rank, IReadOnlyList<Reason> Reasons)
 {
     public bool Excluded => ExcludedBy.Count > 0;
     public IReadOnlyList<string> ExcludedBy { get; init; } = [];
@@ -76,7 +77,7 @@ public sealed class LeadRanker(TreeEnsemble model)
     }
 
     /// <summary>The evidence of the features that pushed the score up most; the strongest evidence when none did.</summary>
-    IReadOnlyList<string> Reasons(ReadOnlySpan<float> features, IReadOnlyDictionary<LeadFeature, string> evidence)
+    IReadOnlyList<Reason> Reasons(ReadOnlySpan<float> features, IReadOnlyDictionary<LeadFeature, Reason> evidence)
     {
         var contributions = model.Contributions(features);
         var explained = Enum.GetValues<LeadFeature>()
@@ -88,6 +89,7 @@ public sealed class LeadRanker(TreeEnsemble model)
         // A candidate by industry alone always says so, and says what the industry is: what is known and what is not.
         foreach (var always in new[] { LeadFeature.IndustryAffinity, LeadFeature.AffinityOnly })
             if (evidence.ContainsKey(always) && !shown.Contains(always) && evidence.ContainsKey(LeadFeature.AffinityOnly)) shown.Add(always);
-        return shown.Select(f => evidence[f]).Distinct().ToList();
+        // The three list features share one standing: say it once.
+        return shown.Select(f => evidence[f]).DistinctBy(r => r.Text.En).ToList();
     }
 }

@@ -2,12 +2,13 @@ using ChainMatch.Domain.Firms;
 using ChainMatch.Domain.Gaps;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
+using ChainMatch.Domain.Reasons;
 
 namespace ChainMatch.Ranking.Leads;
 
 /// <summary>One of the region's gaps a target firm fits, with the firm's score and rank there and the reasons.</summary>
 public sealed record GapFit(
-    string Segment, string SegmentName, IReadOnlyList<string> Chains, GapKind GapKind, int GapPriority, double Score, int RankInGap, IReadOnlyList<string> Reasons);
+    string Segment, string SegmentName, IReadOnlyList<string> Chains, GapKind GapKind, int GapPriority, double Score, int RankInGap, IReadOnlyList<Reason> Reasons);
 
 /// <summary>A firm's place on one list edition (up to the target list's date).</summary>
 public sealed record ListStanding(string List, string Edition, int Year, int? Rank);
@@ -19,7 +20,7 @@ public sealed record ListStanding(string List, string Edition, int Year, int? Ra
 /// </summary>
 public sealed record Target(
     string FirmId, string Name, string? NameEn, string? Headquarters, double Score, double? Revenue, IReadOnlyList<ListStanding> Lists,
-    IReadOnlyList<GapFit> Gaps, IReadOnlyList<string> Reasons, IReadOnlyList<string> ExcludedBy);
+    IReadOnlyList<GapFit> Gaps, IReadOnlyList<Reason> Reasons, IReadOnlyList<string> ExcludedBy);
 
 /// <summary>The target list: <see cref="Firms"/> firms (one row each) over <see cref="Gaps"/> gaps.</summary>
 public sealed record TargetList(string Region, string RegionName, DateOnly AsOf, int Gaps, int Firms, IReadOnlyList<Target> Targets);

@@ -2,6 +2,7 @@ using ChainMatch.Domain;
 using ChainMatch.Domain.Gaps;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
+using ChainMatch.Domain.Reasons;
 using ChainMatch.Domain.Projects;
 using ChainMatch.Domain.Simulation;
 
@@ -11,7 +12,7 @@ public sealed record AnchorSite(string Segment, string Name, double? Capacity, s
 
 public sealed record SegmentChange(string Segment, string Name, SegmentStatus Before, SegmentStatus After, GapKind? GapBefore, GapKind? GapAfter);
 
-public sealed record Follower(string FirmId, string Name, string Gap, string GapName, double OldScore, double NewScore, int? OldRank, int NewRank, IReadOnlyList<string> Reasons);
+public sealed record Follower(string FirmId, string Name, string Gap, string GapName, double OldScore, double NewScore, int? OldRank, int NewRank, IReadOnlyList<Reason> Reasons);
 
 public sealed record FollowOnEstimate(double Amount, int Followers, string Method);
 
@@ -172,7 +173,7 @@ public sealed class AnchorSimulation(Leads.LeadRanker ranker)
                     .Where(f => was is null || features[(int)f] > was[(int)f])
                     .Where(evidence.ContainsKey)
                     .Select(f => evidence[f])
-                    .DefaultIfEmpty(!had ? "becomes a candidate once the anchor is here" : "the gap gains a local buyer or supplier in the anchor")
+                    .DefaultIfEmpty(Reason.Of(!had ? "follower.new_candidate" : "follower.gap_gains_local_tie"))
                     .Take(3)
                     .ToList();
                 followers.Add(new Follower(firm.Value, now.Candidates.FirmAt(index).Name, segment.Value, after.FindSegment(segment)!.Name,

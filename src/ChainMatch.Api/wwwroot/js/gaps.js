@@ -1,6 +1,6 @@
 import { apiUrl, getJson } from './api.js';
 import { h, fill } from './dom.js';
-import { name, t } from './i18n.js';
+import { name, reasonItem, t } from './i18n.js';
 import { renderLeads } from './leads.js';
 import { showError } from './messages.js';
 
@@ -25,7 +25,7 @@ export async function renderGaps(container, state, chains, isCurrent) {
       h('td', null, h('span', { class: `chip status-${gap.kind === 'high-value' ? 'high-value' : gap.status}` }, t('gapKind')[gap.kind])),
       h('td', null, gap.chains.map(state.chainName).join('、')),
       h('td', null, t('stage')[gap.stage]),
-      h('td', null, h('ul', { class: 'reasons' }, gap.reasons.map(r => h('li', null, r)))));
+      h('td', null, h('ul', { class: 'reasons' }, gap.reasons.map(reasonItem))));
     const open = () => {
       for (const r of container.querySelectorAll('tr.selected')) r.classList.remove('selected');
       row.classList.add('selected');

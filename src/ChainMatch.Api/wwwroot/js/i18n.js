@@ -1,3 +1,4 @@
+import { h } from './dom.js';
 import { workbenchWords } from './workbench-words.js';
 
 // Interface words in Chinese (the default) and English; graph names come from the data (nameEn where the seeds have it).
@@ -100,3 +101,12 @@ export const name = obj => (current === 'en' && obj?.nameEn) ? obj.nameEn : obj?
 
 /** A label the API sends ({ zh, en }: roles, list families) in the current language. */
 export const label = l => (current === 'en' ? l?.en : l?.zh) ?? '';
+
+/**
+ * A reason ({ code, args, text: { zh, en } }) in the current language. The service renders every code in both
+ * languages from one template table (ReasonText.cs), so the page only picks; code and args stay on the element.
+ */
+export const reason = r => r.text[current] ?? r.text.zh;
+
+/** A list item for a reason, carrying its code so tests and styles can find it whatever the language. */
+export const reasonItem = r => h('li', { 'data-reason': r.code }, reason(r));

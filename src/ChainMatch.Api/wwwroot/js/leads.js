@@ -1,6 +1,6 @@
 import { apiUrl, getJson } from './api.js';
 import { h, fill } from './dom.js';
-import { name, t } from './i18n.js';
+import { name, reasonItem, t } from './i18n.js';
 import { showError } from './messages.js';
 import { fitText } from './fit.js';
 import { createLeadButton } from './leadForm.js';
@@ -33,5 +33,5 @@ export async function renderLeads(container, { region, segment, asOf }) {
               lead.headquarters ? h('span', { class: 'muted' }, ` · ${t('headquarters')} ${lead.headquarters}`) : null,
               h('span', { class: 'score', title: t('fitHint') }, fitText(lead.score)),
               createLeadButton({ firm: lead.firmId, firmName: name(lead), segment, segmentName: list.segmentName, region, regionName: list.regionName })),
-            h('ul', { class: 'reasons' }, lead.reasons.map(r => h('li', null, r)))))));
+            h('ul', { class: 'reasons' }, lead.reasons.map(reasonItem))))));
 }

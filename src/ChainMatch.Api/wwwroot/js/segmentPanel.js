@@ -1,5 +1,5 @@
 import { h, fill } from './dom.js';
-import { name, t } from './i18n.js';
+import { name, reasonItem, t } from './i18n.js';
 import { renderLeads } from './leads.js';
 
 /** The side panel for one segment of the status map: status, local firms, gap reasons, and leads when it is a gap. */
@@ -17,7 +17,7 @@ export function renderSegment(container, segment, ctx, onClose) {
           ` (${t('band')[segment.priorityBand]})`)
       : null,
     h('h3', null, t('reasons')),
-    h('ul', { class: 'reasons' }, segment.reasons.map(r => h('li', null, r))),
+    h('ul', { class: 'reasons' }, segment.reasons.map(reasonItem)),
     h('h3', null, t('localFirms')),
     segment.localFirms.length === 0 ? h('p', { class: 'muted' }, t('noLocalFirms')) : firmsTable(segment.localFirms),
     leads);
@@ -42,6 +42,6 @@ export function segmentPreview(segment) {
     h('strong', null, name(segment)),
     h('div', null, t('status')[status], ' · ', t('localFirms'), ' ', segment.localFirms.length),
     segment.localFirms.length ? h('div', null, segment.localFirms.slice(0, 5).map(name).join('、')) : null,
-    h('ul', null, segment.reasons.slice(0, 3).map(r => h('li', null, r))),
+    h('ul', null, segment.reasons.slice(0, 3).map(reasonItem)),
   ];
 }

@@ -1,6 +1,6 @@
 import { postJson } from './api.js';
 import { h, fill } from './dom.js';
-import { t } from './i18n.js';
+import { lang, reason, t } from './i18n.js';
 import { showError, clearMessages } from './messages.js';
 
 const ENDPOINT = '/api/simulations/anchor';
@@ -53,7 +53,7 @@ function renderResult(el, r) {
       h('table', { class: 'sim-followers' },
         h('thead', null, h('tr', null, [t('firm'), t('gap'), t('rank'), ''].map(x => h('th', null, x)))),
         h('tbody', null, r.followers.map(f => h('tr', { dataset: { firm: f.firmId } },
-          h('td', null, f.name), h('td', null, f.gapName), h('td', null, `${f.oldRank ?? '–'} → ${f.newRank}`), h('td', null, f.reasons.join('；')))))),
+          h('td', null, f.name), h('td', null, f.gapName), h('td', null, `${f.oldRank ?? '–'} → ${f.newRank}`), h('td', null, f.reasons.map(reason).join(lang() === 'en' ? '; ' : '；')))))),
     h('h3', null, t('simInputs')),
     r.inputs.length === 0 ? h('p', null, t('simNoInputs')) :
       h('table', { class: 'sim-inputs' },

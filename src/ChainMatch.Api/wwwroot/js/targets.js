@@ -1,6 +1,6 @@
 import { apiUrl, getJson } from './api.js';
 import { h, fill } from './dom.js';
-import { label, name, t } from './i18n.js';
+import { label, name, reasonItem, t } from './i18n.js';
 import { showError } from './messages.js';
 import { fit } from './fit.js';
 import { createLeadButton } from './leadForm.js';
@@ -69,5 +69,5 @@ async function loadTargets(container, region, query, isCurrent) {
           // A lead is for one gap: each gap the firm fits offers its own.
           createLeadButton({ firm: x.firmId, firmName: name(x), segment: g.segment, segmentName: g.segmentName, region, regionName: targets.regionName }))))),
         h('td', { class: 'num', title: t('fitHint') }, fit(x.score)),
-        h('td', null, h('ul', { class: 'reasons' }, x.reasons.map(r => h('li', null, r)))))))));
+        h('td', null, h('ul', { class: 'reasons' }, x.reasons.map(reasonItem))))))));
 }

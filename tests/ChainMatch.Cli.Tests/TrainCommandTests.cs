@@ -1,0 +1,40 @@
+namespace ChainMatch.Cli.Tests;
+
+public class TrainCommandTests
+{
+    string _dir = null!;
+
+    [SetUp]
+    public void MakeFolder() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"chainmatch-train-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public async Task TrainingWithARealListImportsItThroughTheListImporterAndTheCardSaysSo()
+    {
+        var list = SharedLists.PathOf(SharedLists.Fortune2024);
+        var model = Path.Combine(_dir, "model.zip");
+        var run = await CliRun.Of("train", "--data", SeedFolder.RepositorySeeds(), "--as-of", "2025-12-31", "--trainer", "LightGbm", "--trees", "10",
+            "--with-list", $"fortune-global-500:2024:{list}", "--model", model);
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var card = await File.ReadAllTextAsync(Path.ChangeExtension(model, ".md"));
+        Assert.That(card, Does.Match(@"with `fortune-global-500-2024` \(500 rows: \d+ matched, \d+ created\) imported: \d+ firms"));
+    }
+
+    [Test]
+    public async Task AListIsImportedIntoAnInMemoryGraphOnly()
+    {
+        var run = await CliRun.Of("train", "--store", Path.Combine(_dir, "none.db"), "--with-list", "fortune-global-500:2024:x.csv", "--model", Path.Combine(_dir, "m.zip"));
+        Assert.That((run.ExitCode, run.Error.Trim()), Is.EqualTo((2, "error: --with-list needs --data: lists are imported into an in-memory graph only")));
+    }
+
+    [Test]
+    public async Task AListNamedWithoutFamilyAndYearIsRefused()
+    {
+        var run = await CliRun.Of("train", "--data", SeedFolder.Fixture("mini-seeds"), "--with-list", "fortune-2024.csv", "--model", Path.Combine(_dir, "m.zip"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("--with-list 'fortune-2024.csv' is not FAMILY:YEAR:FILE"));
+        Assert.That(File.Exists(Path.Combine(_dir, "m.zip")), Is.False);
+    }
+}
