@@ -22,14 +22,14 @@ static class ImportProjectsCommand
             IReadOnlyList<Domain.Projects.Project> projects;
             try
             {
-                projects = ProjectFile.Plan(await GraphLoader.ProjectAsync(opened.Store, ct), await File.ReadAllBytesAsync(path.FullName, ct), path.Name);
+                projects = ProjectFile.Plan(await GraphLoader.ProjectAsync(opened.Graph, ct), await File.ReadAllBytesAsync(path.FullName, ct), path.Name);
             }
             catch (ListImportException e)
             {
                 throw new CliException($"{path.Name}: {e.Errors.Count} bad row(s), nothing imported:\n  " + string.Join("\n  ", e.Errors));
             }
-            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.ImportAsync(GraphData.Empty with { Projects = [.. projects] }, (_, report, token) =>
-                CliAudit.RecordAsync(parse, "import-projects", "projects", null, new { file = path.Name, projects = projects.Select(p => p.Id), written = report.Total }, token), ct)).Total;
+            var written = parse.GetValue(dryRun) ? 0 : (await opened.Graph.ImportAsync(GraphData.Empty with { Projects = [.. projects] }, (_, report) =>
+                CliAudit.Entry(parse, "import-projects", "projects", null, new { file = path.Name, projects = projects.Select(p => p.Id), written = report.Total }), ct)).Total;
             await output.WriteLineAsync($"{path.Name}: {projects.Count} projects, {projects.Sum(p => p.History.Length)} steps; {written} rows written{(parse.GetValue(dryRun) ? " (dry run)" : "")}");
             return ChainMatchCli.Ok;
         });

@@ -9,9 +9,12 @@ namespace ChainMatch.Api.Graph;
 /// a fresh projection is swapped in so that reads see it. The entry is appended inside the store's transaction, before
 /// the commit: if it cannot be serialised or recorded, the write is rolled back. A write the store refuses changes
 /// nothing and the old snapshot keeps serving. Only requests to audited endpoints may write (see <see cref="AuditedEndpoints"/>).
+/// A write planned on a graph another process has since changed is rolled back, and planned again once this process
+/// has caught up, so two processes never undo each other's writes.
 /// </summary>
-public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, AuditLog audit, IHttpContextAccessor http, ILogger<GraphWrites> log)
+public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, GraphCatchUp catchUp, AuditLog audit, IHttpContextAccessor http, ILogger<GraphWrites> log)
 {
+    const int MaxPlans = 5;
     readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<ImportReport> ApplyAsync(GraphData changes, string what, CancellationToken ct) =>
@@ -30,22 +33,39 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Audit
         await _gate.WaitAsync(ct);
         try
         {
-            var (changes, result) = plan(snapshot.Current);
-            var before = target.Read?.Invoke(context, snapshot.Current);
-            var report = await store.ImportAsync(changes, async (merged, rows, token) =>
+            for (var attempt = 1; ; attempt++)
             {
-                var entry = audit.Entry(actor, action, name, before, target.Read is { } read ? read(context, merged) : Rows(changes));
-                await audit.AppendAsync(entry, token);
-            }, ct);
-            snapshot.Swap(await GraphLoader.ProjectAsync(store, ct));
-            log.LogInformation("Wrote {What}: {Rows} rows changed", what, report.Total);
-            return (result, report);
+                var (graph, basedOn) = snapshot.Read();
+                var (changes, result) = plan(graph);
+                var before = target.Read?.Invoke(context, graph);
+                try
+                {
+                    var report = await store.ImportAsync(changes, (merged, rows) => rows.Version == basedOn + 1
+                        ? audit.Entry(actor, action, name, before, target.Read is { } read ? read(context, merged) : Rows(changes))
+                        : throw new StaleGraphException(), ct);
+                    snapshot.SwapIfNewer(await GraphLoader.ProjectAsync(store, ct), report.Version);
+                    log.LogInformation("Wrote {What}: {Rows} rows changed", what, report.Total);
+                    return (result, report);
+                }
+                catch (StaleGraphException) when (attempt < MaxPlans)
+                {
+                    log.LogInformation("{What} was planned on store version {Version}, which another process has written since: catching up and planning again", what, basedOn);
+                    await catchUp.CatchUpAsync(ct);
+                }
+                catch (StaleGraphException)
+                {
+                    throw new WriteConflictException("Graph changed meanwhile", $"{what}: other processes kept writing while this write was planned {MaxPlans} times; try again");
+                }
+            }
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>Thrown inside the import's transaction, so that it rolls back, when the store moved on since the plan.</summary>
+    sealed class StaleGraphException() : Exception("the store was written by another process since this write was planned");
 
     /// <summary>The kinds of row a write carries, without the empty ones.</summary>
     static Dictionary<string, object> Rows(GraphData changes) => new Dictionary<string, object>

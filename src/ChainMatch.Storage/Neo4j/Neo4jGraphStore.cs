@@ -31,6 +31,9 @@ public sealed class Neo4jGraphStore : IGraphStore, IStoreProbe
 
     public Neo4jConnection Connection => _client.Connection;
 
+    /// <summary>The access store shares the client: one breaker and one view of availability per server.</summary>
+    internal QueryApiClient Client => _client;
+
     /// <summary>Uniqueness constraints and indexes, each its own request; <c>IF NOT EXISTS</c> makes every start safe.</summary>
     public async Task InitialiseAsync(CancellationToken ct = default)
     {
@@ -66,17 +69,20 @@ public sealed class Neo4jGraphStore : IGraphStore, IStoreProbe
     {
         var written = await _client.InTransactionAsync("import", async (tx, token) =>
         {
-            // First, so that concurrent imports queue on this one node rather than deadlock over the graph.
-            await tx.RunAsync(Neo4jGraphReader.RaiseVersion, token);
-            var rows = await new Neo4jGraphWriter(tx, _batchSize).WriteAsync(data, token);
+            // First, so that concurrent imports queue on this one node rather than deadlock over the graph; every
+            // process serving this database sees the new version and reloads.
+            var version = (await tx.RunAsync(Neo4jGraphReader.RaiseVersion, token)).Records is [var raised, ..] ? raised.Integer("version") ?? 0 : 0;
+            var report = new ImportReport(await new Neo4jGraphWriter(tx, _batchSize).WriteAsync(data, token)) { Version = version };
             // The merged graph must still project (no parent cycles, no duplicates) before it may commit.
             var merged = ChainGraph.Build(await Neo4jGraphReader.ReadAsync(tx, token));
-            if (beforeCommit is not null) await beforeCommit(merged, new ImportReport(rows), token);
-            return rows;
+            if (beforeCommit?.Invoke(merged, report) is { } entry) await tx.RunAsync(Neo4jAccessStore.AppendStatement(entry), token);
+            return report;
         }, ct);
-        _log.LogInformation("Neo4j import committed: {Rows} rows written", written.Values.Sum());
-        return new ImportReport(written);
+        _log.LogInformation("Neo4j import committed: {Rows} rows written", written.Total);
+        return written;
     }
+
+    public Task<long> ReadVersionAsync(CancellationToken ct = default) => Neo4jGraphReader.ReadVersionAsync(_client, ct);
 
     public async Task ProbeAsync(CancellationToken ct = default) => await _client.RunAsync(Ping, ct);
 }
