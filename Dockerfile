@@ -14,7 +14,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends libgomp1 \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system chainmatch && useradd --system --gid chainmatch --uid 10001 chainmatch \
- && mkdir -p /data && chown chainmatch:chainmatch /data
+ && mkdir -p /data /keyring && chown chainmatch:chainmatch /data /keyring
 WORKDIR /app
 COPY --from=build /out/api ./
 COPY --from=build /out/cli ./cli

@@ -134,9 +134,7 @@ if (firms <= 200_000)
         }
 
         // Writes on the same store: a project stage move, a presence added and a firm edit, and reads while writes run.
-        var writeFolder = Directory.CreateTempSubdirectory("chainmatch-bench-writes-").FullName;
-        await WriteBench.RunAsync(store, graph, ranker, gaps, asOf, writeFolder);
-        Directory.Delete(writeFolder, recursive: true);
+        await WriteBench.RunAsync(store, graph, ranker, gaps, asOf);
     }
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     File.Delete(storePath);

@@ -19,9 +19,8 @@ static class WriteBench
 {
     const int Writes = 200;
 
-    public static async Task RunAsync(IGraphStore store, ChainGraph graph, LeadRanker ranker, IReadOnlyList<Gap> gaps, DateOnly asOf, string folder)
+    public static async Task RunAsync(IGraphStore store, ChainGraph graph, LeadRanker ranker, IReadOnlyList<Gap> gaps, DateOnly asOf)
     {
-        var access = await AccessStore.OpenAsync(Path.Combine(folder, "access.db"));
         var current = graph;
         var random = new Random(2026);
         var synthetic = graph.Firms.Where(f => f.Id.Value.StartsWith("synthetic-", StringComparison.Ordinal)).Select(f => f.Id).ToArray();
@@ -32,8 +31,8 @@ static class WriteBench
             var start = Stopwatch.GetTimestamp();
             var (rows, before, after) = plan(current);
             var next = current.Apply(rows);
-            await store.WriteAsync(rows, (report, ct) => access.AppendAsync(
-                new AuditEntry(0, TimeProvider.System.GetUtcNow(), "bench", "bench write", "bench", Json(before), Json(after(next))), ct));
+            await store.WriteAsync(rows, _ =>
+                new AuditEntry(0, TimeProvider.System.GetUtcNow(), "bench", "bench write", "bench", Json(before), Json(after(next))));
             Volatile.Write(ref current, next);
             return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }

@@ -16,16 +16,9 @@ static class BackupCommand
             var target = parse.GetValue(to)!;
             using var opened = await GlobalOptions.OpenStoreAsync(parse, ct);
             if (Path.GetFullPath(target.FullName) == opened.Name) throw new CliException($"--to names the store itself ({opened.Name})", ChainMatchCli.Usage);
-            await ((SqliteGraphStore)opened.Store).BackupAsync(target.FullName, ct);
+            await ((SqliteGraphStore)opened.Graph).BackupAsync(target.FullName, ct);
             target.Refresh();
-            await output.WriteLineAsync($"{opened.Name}: backed up to {target.FullName} ({target.Length:N0} bytes)");
-            // Keys and the audit log sit beside the store; they go beside the backup.
-            if (parse.GetValue(GlobalOptions.Data) is null && File.Exists(CliAudit.AccessPath(parse)))
-            {
-                var access = target.FullName + ".access";
-                await (await CliAudit.OpenAsync(parse, ct)).BackupAsync(access, ct);
-                await output.WriteLineAsync($"{CliAudit.AccessPath(parse)}: keys and audit log backed up to {access}");
-            }
+            await output.WriteLineAsync($"{opened.Name}: backed up to {target.FullName} ({target.Length:N0} bytes, keys and audit log included)");
             return ChainMatchCli.Ok;
         });
         return command;

@@ -1,29 +1,41 @@
 using System.CommandLine;
 using System.Text.Json;
 using ChainMatch.Domain;
+using ChainMatch.Storage;
 using ChainMatch.Storage.Access;
 
 namespace ChainMatch.Cli;
 
 /// <summary>
-/// Writes made from the command line go into the same audit log as the service's (access.db beside the store file),
-/// with the operating-system user as the actor, from inside the write's transaction (an entry that cannot be recorded
-/// undoes the write). Work on --data (an in-memory store) changes nothing and is not recorded.
+/// Writes made from the command line go into the same audit log as the service's (in the configured store), with the
+/// operating-system user as the actor; a graph write's entry is appended inside its transaction (an entry that cannot
+/// be recorded undoes the write). Work on --data (an in-memory store) changes nothing and is not recorded.
 /// </summary>
 static class CliAudit
 {
     public static string Actor => $"cli:{Environment.UserName}";
 
-    public static string AccessPath(ParseResult parse) => Path.Combine(parse.GetValue(GlobalOptions.Store)!.DirectoryName!, "access.db");
-
-    public static Task<AccessStore> OpenAsync(ParseResult parse, CancellationToken ct) => AccessStore.OpenAsync(AccessPath(parse), ct);
-
-    public static async Task RecordAsync(ParseResult parse, string action, string target, object? before, object? after, CancellationToken ct)
+    /// <summary>The configured store's access records, brought up to date (an access.db beside an embedded store is taken over once).</summary>
+    public static async Task<Stores> OpenAccessAsync(ParseResult parse, CancellationToken ct)
     {
-        if (parse.GetValue(GlobalOptions.Data) is not null) return;
-        var access = await OpenAsync(parse, ct);
-        await access.AppendAsync(new AuditEntry(0, ChainMatchCli.Time.GetUtcNow(), Actor, action, target, Json(before), Json(after)), ct);
+        var stores = StoreOptions.Open(parse);
+        try
+        {
+            await stores.Access.InitialiseAsync(ct);
+            return stores;
+        }
+        catch
+        {
+            stores.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>The entry for a write, or null for work on --data.</summary>
+    public static AuditEntry? Entry(ParseResult parse, string action, string target, object? before, object? after) =>
+        parse.GetValue(GlobalOptions.Data) is not null
+            ? null
+            : new AuditEntry(0, ChainMatchCli.Time.GetUtcNow(), Actor, action, target, Json(before), Json(after));
 
     static string? Json(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), ReportJson.Options);
 }

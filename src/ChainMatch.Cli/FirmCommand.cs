@@ -75,15 +75,15 @@ static class FirmCommand
         string action, string firm, Func<ChainGraph, object?> before, CancellationToken ct)
     {
         using var opened = await GlobalOptions.OpenStoreAsync(parse, ct);
-        var graph = await GraphLoader.ProjectAsync(opened.Store, ct);
+        var graph = await GraphLoader.ProjectAsync(opened.Graph, ct);
         var errors = check(graph);
         if (errors.Count > 0) throw new CliException($"{what}: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
         // A firm's own fields are replaced; its group link comes from groups.csv and is kept.
         changes = changes with { Firms = [.. changes.Firms.Select(f => f with { Group = f.Group ?? graph.FindFirm(f.Id)?.Group })] };
         // Applied to the projection first: its references are checked there, and the store is not read back.
         graph.Apply(changes);
-        var report = await opened.Store.WriteAsync(changes, (_, token) =>
-            CliAudit.RecordAsync(parse, action, $"firm:{firm}", before(graph), changes.Firms.Length > 0 ? changes.Firms[0] : changes.Presences[0], token), ct);
+        var report = await opened.Graph.WriteAsync(changes, _ =>
+            CliAudit.Entry(parse, action, $"firm:{firm}", before(graph), changes.Firms.Length > 0 ? changes.Firms[0] : changes.Presences[0]), ct);
         await output.WriteLineAsync($"{what}: {report.Total} rows written to {opened.Name}");
         return ChainMatchCli.Ok;
     }

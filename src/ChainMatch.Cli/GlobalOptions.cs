@@ -61,26 +61,26 @@ static class GlobalOptions
     public static async Task<ChainGraph> LoadGraphAsync(ParseResult parse, CancellationToken ct)
     {
         using var opened = await OpenStoreAsync(parse, ct);
-        return await GraphLoader.ProjectAsync(opened.Store, ct);
+        return await GraphLoader.ProjectAsync(opened.Graph, ct);
     }
 
     /// <summary>A fresh in-memory store holding --data when given, else the configured store, which must already hold a graph.</summary>
-    public static async Task<OpenedStore> OpenStoreAsync(ParseResult parse, CancellationToken ct)
+    public static async Task<Stores> OpenStoreAsync(ParseResult parse, CancellationToken ct)
     {
         try
         {
             if (parse.GetValue(Data) is { } seeds)
             {
                 var memory = await GraphLoader.InMemoryFromSeedsAsync(seeds.FullName, ct);
-                return new OpenedStore(memory, $"an in-memory store of {seeds.Name}", memory);
+                return StoreFactory.InMemory(memory, $"an in-memory store of {seeds.Name}", ChainMatchCli.Time);
             }
             if (!StoreOptions.IsNeo4j(parse) && !parse.GetValue(Store)!.Exists)
                 throw new CliException($"store {parse.GetValue(Store)!.FullName} does not exist: run 'chainmatch seed' first, or pass --data graph-seeds");
-            var opened = StoreOptions.IsNeo4j(parse) ? StoreOptions.OpenNeo4j(parse, parse.InvocationConfiguration.Error) : StoreOptions.OpenEmbedded(parse);
+            var opened = StoreOptions.Open(parse);
             try
             {
-                await opened.Store.InitialiseAsync(ct);
-                if (await opened.Store.IsEmptyAsync(ct)) throw new CliException($"store {opened.Name} is empty: run 'chainmatch seed' first");
+                await opened.Access.InitialiseAsync(ct);
+                if (await opened.Graph.IsEmptyAsync(ct)) throw new CliException($"store {opened.Name} is empty: run 'chainmatch seed' first");
                 return opened;
             }
             catch

@@ -27,7 +27,7 @@ static class ImportListCommand
             var (rows, errors) = ListFile.Read(await File.ReadAllBytesAsync(path.FullName, ct));
             if (errors.Count > 0) throw new CliException($"{path.Name}: {errors.Count} bad row(s), nothing imported:\n  " + string.Join("\n  ", errors));
             using var opened = await GlobalOptions.OpenStoreAsync(parse, ct);
-            var graph = await GraphLoader.ProjectAsync(opened.Store, ct);
+            var graph = await GraphLoader.ProjectAsync(opened.Graph, ct);
             ListImportPlan plan;
             try
             {
@@ -39,9 +39,9 @@ static class ImportListCommand
             }
             // Applied to the projection first: its references are checked there, and the store is not read back.
             if (!parse.GetValue(dryRun)) graph.Apply(plan.Changes);
-            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.WriteAsync(plan.Changes, (report, token) =>
-                CliAudit.RecordAsync(parse, "import-list", $"list:{plan.Edition}", null,
-                    new { file = path.Name, rows = plan.Rows.Count, matched = plan.Count(ListImport.Matched), created = plan.Count(ListImport.Created), written = report.Total }, token), ct)).Total;
+            var written = parse.GetValue(dryRun) ? 0 : (await opened.Graph.WriteAsync(plan.Changes, report =>
+                CliAudit.Entry(parse, "import-list", $"list:{plan.Edition}", null,
+                    new { file = path.Name, rows = plan.Rows.Count, matched = plan.Count(ListImport.Matched), created = plan.Count(ListImport.Created), written = report.Total }), ct)).Total;
             await output.WriteLineAsync($"{plan.Edition}: {plan.Rows.Count} rows, {plan.Count(ListImport.Matched)} matched, {plan.Count(ListImport.Created)} created, " +
                 $"{plan.Count(ListImport.Ambiguous)} ambiguous, {plan.Count(ListImport.Unmatched)} unmatched; {written} rows written{(parse.GetValue(dryRun) ? " (dry run)" : "")}");
             foreach (var r in plan.Rows.Where(r => r.Outcome is ListImport.Ambiguous or ListImport.Unmatched))

@@ -20,7 +20,7 @@ static class ImportProjectsCommand
             if (!path.Exists) throw new CliException($"{path.FullName} not found");
             using var opened = await GlobalOptions.OpenStoreAsync(parse, ct);
             IReadOnlyList<Domain.Projects.Project> projects;
-            var graph = await GraphLoader.ProjectAsync(opened.Store, ct);
+            var graph = await GraphLoader.ProjectAsync(opened.Graph, ct);
             try
             {
                 projects = ProjectFile.Plan(graph, await File.ReadAllBytesAsync(path.FullName, ct), path.Name);
@@ -32,8 +32,8 @@ static class ImportProjectsCommand
             var changes = GraphData.Empty with { Projects = [.. projects] };
             // Applied to the projection first: its references are checked there, and the store is not read back.
             if (!parse.GetValue(dryRun)) graph.Apply(changes);
-            var written = parse.GetValue(dryRun) ? 0 : (await opened.Store.WriteAsync(changes, (report, token) =>
-                CliAudit.RecordAsync(parse, "import-projects", "projects", null, new { file = path.Name, projects = projects.Select(p => p.Id), written = report.Total }, token), ct)).Total;
+            var written = parse.GetValue(dryRun) ? 0 : (await opened.Graph.WriteAsync(changes, report =>
+                CliAudit.Entry(parse, "import-projects", "projects", null, new { file = path.Name, projects = projects.Select(p => p.Id), written = report.Total }), ct)).Total;
             await output.WriteLineAsync($"{path.Name}: {projects.Count} projects, {projects.Sum(p => p.History.Length)} steps; {written} rows written{(parse.GetValue(dryRun) ? " (dry run)" : "")}");
             return ChainMatchCli.Ok;
         });

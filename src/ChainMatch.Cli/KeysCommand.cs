@@ -7,7 +7,7 @@ using ChainMatch.Domain.Graph;
 namespace ChainMatch.Cli;
 
 /// <summary>
-/// <c>chainmatch keys create|list|revoke</c>: the service's API keys, in access.db beside the store file. A key's token
+/// <c>chainmatch keys create|list|revoke</c>: the service's API keys, in the configured store. A key's token
 /// is printed once at creation; only its hash is kept. Creating and revoking keys is recorded in the audit log.
 /// </summary>
 static class KeysCommand
@@ -39,9 +39,9 @@ static class KeysCommand
                 if (regionCode != "*" && graph.FindRegion(new RegionCode(regionCode)) is null) throw new CliException($"--region '{regionCode}' is not a region of the graph");
                 if (chains.FirstOrDefault(c => graph.FindChain(new ChainId(c)) is null) is { } unknown) throw new CliException($"--chain '{unknown}' is not a chain of the graph");
             }
-            var access = await CliAudit.OpenAsync(parse, ct);
-            var (key, token) = await access.CreateKeyAsync(parse.GetValue(name)!, keyRole.Name, regionCode, chains, ChainMatchCli.Time.GetUtcNow(), ct);
-            await CliAudit.RecordAsync(parse, "keys create", $"key:{key.Id}", null, key, ct);
+            using var stores = await CliAudit.OpenAccessAsync(parse, ct);
+            var (key, token) = await stores.Access.CreateKeyAsync(parse.GetValue(name)!, keyRole.Name, regionCode, chains, ChainMatchCli.Time.GetUtcNow(), ct);
+            await stores.Access.AppendAsync(CliAudit.Entry(parse, "keys create", $"key:{key.Id}", null, key)!, ct);
             await output.WriteLineAsync($"created key {key.Id} ({key.Name}: {key.Role}, {key.Region}); its token, shown this once:");
             await output.WriteLineAsync(token);
             return ChainMatchCli.Ok;
@@ -55,7 +55,8 @@ static class KeysCommand
         var list = new Command("list", "Every key, revoked ones with their revocation time; never the tokens.") { format };
         list.SetAction(async (parse, ct) =>
         {
-            var keys = await (await CliAudit.OpenAsync(parse, ct)).ListKeysAsync(ct);
+            using var stores = await CliAudit.OpenAccessAsync(parse, ct);
+            var keys = await stores.Access.ListKeysAsync(ct);
             await output.WriteLineAsync(parse.GetValue(format) == Formats.Json ? JsonSerializer.Serialize(keys, ReportJson.Options) : Tables.Keys(keys));
             return ChainMatchCli.Ok;
         });
@@ -68,11 +69,12 @@ static class KeysCommand
         var revoke = new Command("revoke", "Revoke a key: the service refuses it from its next request on.") { id };
         revoke.SetAction(async (parse, ct) =>
         {
-            var access = await CliAudit.OpenAsync(parse, ct);
+            using var stores = await CliAudit.OpenAccessAsync(parse, ct);
+            var access = stores.Access;
             var before = (await access.ListKeysAsync(ct)).FirstOrDefault(k => k.Id == parse.GetValue(id));
             if (before is null || !await access.RevokeAsync(before.Id, ChainMatchCli.Time.GetUtcNow(), ct)) throw new CliException($"no key '{parse.GetValue(id)}'");
             var after = (await access.ListKeysAsync(ct)).Single(k => k.Id == before.Id);
-            await CliAudit.RecordAsync(parse, "keys revoke", $"key:{before.Id}", before, after, ct);
+            await access.AppendAsync(CliAudit.Entry(parse, "keys revoke", $"key:{before.Id}", before, after)!, ct);
             await output.WriteLineAsync($"revoked key {before.Id} ({before.Name})");
             return ChainMatchCli.Ok;
         });

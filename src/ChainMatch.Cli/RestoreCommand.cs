@@ -11,7 +11,7 @@ static class RestoreCommand
         var from = new Option<FileInfo>("--from") { Description = "A file written by 'chainmatch backup'.", Required = true };
         var withAccess = new Option<bool>("--with-access")
         {
-            Description = "Also replace keys and audit log with FILE.access (when access.db is lost: keys revoked since come back unless the current file still says so).",
+            Description = "Also take keys and audit log from the backup (when the store was lost: keys revoked since come back unless the current file still says so).",
         };
         var command = new Command("restore", "Replace the embedded store's content with a backup; a missing, damaged, foreign or newer-schema file is refused and the store left as it was.") { from, withAccess };
         command.SetAction(async (parse, ct) =>
@@ -23,25 +23,15 @@ static class RestoreCommand
             using var target = SqliteGraphStore.OpenFile(store.FullName);
             try
             {
-                await target.RestoreAsync(backup.FullName, ct);
+                await target.RestoreAsync(backup.FullName, CliAudit.Actor, ChainMatchCli.Time.GetUtcNow(), parse.GetValue(withAccess), ct);
             }
             catch (BackupFileException e)
             {
                 throw new CliException($"{e.Message}; {store.FullName} left as it was");
             }
-            await output.WriteLineAsync($"{store.FullName}: restored from {backup.FullName}; restart a running service to serve it");
-            if (parse.GetValue(withAccess))
-            {
-                try
-                {
-                    await (await CliAudit.OpenAsync(parse, ct)).RestoreAsync(backup.FullName + ".access", CliAudit.Actor, ChainMatchCli.Time.GetUtcNow(), ct);
-                }
-                catch (InvalidDataException e)
-                {
-                    throw new CliException($"{e.Message}; {CliAudit.AccessPath(parse)} left as it was (the store was restored)");
-                }
-                await output.WriteLineAsync($"{CliAudit.AccessPath(parse)}: keys and audit log restored from {backup.FullName}.access");
-            }
+            await output.WriteLineAsync(parse.GetValue(withAccess)
+                ? $"{store.FullName}: restored from {backup.FullName}, keys and audit log included; running services load it within seconds"
+                : $"{store.FullName}: graph restored from {backup.FullName}, keys and audit log kept; running services load it within seconds");
             return ChainMatchCli.Ok;
         });
         return command;

@@ -36,10 +36,10 @@ static class SeedCommand
                 await output.WriteLineAsync($"{seeds.Name}: valid; {Describe(data)}");
                 return ChainMatchCli.Ok;
             }
-            using var opened = StoreOptions.IsNeo4j(parse) ? StoreOptions.OpenNeo4j(parse, parse.InvocationConfiguration.Error) : StoreOptions.OpenEmbedded(parse);
-            await opened.Store.InitialiseAsync(ct);
-            var report = await opened.Store.ImportAsync(data, (_, rows, token) =>
-                rows.Total > 0 ? CliAudit.RecordAsync(parse, "seed", $"seeds:{seeds.FullName}", null, rows.Written, token) : Task.CompletedTask, ct);
+            using var opened = StoreOptions.Open(parse);
+            await opened.Access.InitialiseAsync(ct);
+            var report = await opened.Graph.ImportAsync(data, (_, rows) =>
+                rows.Total > 0 ? CliAudit.Entry(parse, "seed", $"seeds:{seeds.FullName}", null, rows.Written) : null, ct);
             var changed = string.Join(", ", report.Written.Where(w => w.Value > 0).Select(w => $"{w.Key} {w.Value}"));
             await output.WriteLineAsync(report.Total == 0
                 ? $"{opened.Name}: already holds {seeds.Name}; nothing changed"

@@ -2,15 +2,13 @@ using ChainMatch.Domain;
 using System.CommandLine;
 using ChainMatch.Storage;
 using ChainMatch.Storage.Neo4j;
-using ChainMatch.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChainMatch.Cli;
 
 /// <summary>Which store a command reads or writes: the embedded file (default) or a Neo4j server over its HTTP Query API.</summary>
 static class StoreOptions
 {
-    public const string Embedded = "Embedded", Neo4j = "Neo4j";
-
     public static readonly Option<string> Provider = Create();
 
     public static readonly Option<string?> Neo4jUri = new("--neo4j-uri")
@@ -43,36 +41,44 @@ static class StoreOptions
 
     public static IEnumerable<Option> All => [Provider, Neo4jUri, Neo4jUser, Neo4jPassword, Neo4jDatabase];
 
-    public static bool IsNeo4j(ParseResult parse) => parse.GetValue(Provider) == Neo4j;
+    public static bool IsNeo4j(ParseResult parse) => parse.GetValue(Provider) == StoreProviders.Neo4j;
 
-    /// <summary>The embedded file store named by --store.</summary>
-    public static OpenedStore OpenEmbedded(ParseResult parse)
+    /// <summary>The configured stores (graph and access): the --store file, or the Neo4j server the --neo4j-* options name.</summary>
+    public static Stores Open(ParseResult parse)
     {
-        var file = parse.GetValue(GlobalOptions.Store)!;
-        var store = SqliteGraphStore.OpenFile(file.FullName);
-        return new OpenedStore(store, file.FullName, store);
+        if (!IsNeo4j(parse))
+            return StoreFactory.Open(new StoreSettings(StoreProviders.Embedded, EmbeddedPath: parse.GetValue(GlobalOptions.Store)!.FullName),
+                () => throw new InvalidOperationException("the embedded store needs no HTTP client"), new StoreAvailability(), NullLogger.Instance, ChainMatchCli.Time);
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        try
+        {
+            var stores = StoreFactory.Open(new StoreSettings(StoreProviders.Neo4j, Neo4j: Neo4jConnectionOf(parse)), () => http, new StoreAvailability(),
+                CliLog.For<Neo4jGraphStore>(parse.InvocationConfiguration.Error), ChainMatchCli.Time);
+            return new Stores(stores.Graph, stores.Access, stores.Name, http);
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The Neo4j server named by the --neo4j-* options; a missing address or credential is a command-line error.</summary>
-    public static OpenedStore OpenNeo4j(ParseResult parse, TextWriter error)
+    static Neo4jConnection Neo4jConnectionOf(ParseResult parse)
     {
         var uri = parse.GetValue(Neo4jUri) is { Length: > 0 } u
             ? Uri.TryCreate(u, UriKind.Absolute, out var parsed) ? parsed : throw Usage($"--neo4j-uri '{u}' is not an address, e.g. http://localhost:7474")
             : throw Usage("--provider Neo4j needs --neo4j-uri (or CHAINMATCH_NEO4J_URI)");
         var user = parse.GetValue(Neo4jUser) is { Length: > 0 } name ? name : throw Usage("--provider Neo4j needs --neo4j-user (or CHAINMATCH_NEO4J_USER)");
         var password = parse.GetValue(Neo4jPassword) is { Length: > 0 } p ? p : throw Usage("--provider Neo4j needs a password: set CHAINMATCH_NEO4J_PASSWORD (or pass --neo4j-password)");
-        Neo4jConnection connection;
         try
         {
-            connection = new Neo4jConnection(uri, parse.GetValue(Neo4jDatabase)!, user, password);
+            return new Neo4jConnection(uri, parse.GetValue(Neo4jDatabase)!, user, password);
         }
         catch (InvalidValueException e)
         {
             throw Usage(e.Message);
         }
-        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var store = new Neo4jGraphStore(http, connection, new StoreAvailability(), CliLog.For<Neo4jGraphStore>(error));
-        return new OpenedStore(store, $"Neo4j at {connection.BaseUri} ({connection.Database})", http);
     }
 
     static CliException Usage(string message) => new(message, ChainMatchCli.Usage);
@@ -83,15 +89,9 @@ static class StoreOptions
         {
             Description = "Embedded (the --store file, the default) or Neo4j (the server named by --neo4j-uri).",
             Recursive = true,
-            DefaultValueFactory = _ => Embedded,
+            DefaultValueFactory = _ => StoreProviders.Embedded,
         };
-        provider.AcceptOnlyFromAmong(Embedded, Neo4j);
+        provider.AcceptOnlyFromAmong([.. StoreProviders.All]);
         return provider;
     }
-}
-
-/// <summary>A store a command opened, what to call it in messages, and what to release afterwards.</summary>
-sealed record OpenedStore(IGraphStore Store, string Name, IDisposable Owned) : IDisposable
-{
-    public void Dispose() => Owned.Dispose();
 }

@@ -72,7 +72,7 @@ public class ApiPropertyTests : ApiTest
 
     int AuditCount()
     {
-        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "access.db")};Pooling=False");
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "chainmatch.db")};Pooling=False");
         db.Open();
         using var count = db.CreateCommand();
         count.CommandText = "SELECT count(*) FROM audit";

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using ChainMatch.Domain.Access;
-using ChainMatch.Storage.Access;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -39,8 +38,7 @@ sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null, s
     /// <summary>A key of the given role and scope in this app's access store, as the CLI would create it.</summary>
     public string CreateKey(Role role, string region, params string[] chains)
     {
-        var access = AccessStore.OpenAsync(Path.Combine(DataDirectory, "access.db")).GetAwaiter().GetResult();
-        return access.CreateKeyAsync($"test-{role.Name}-{region}", role.Name, region, chains, DateTimeOffset.UtcNow).GetAwaiter().GetResult().Token;
+        return TestAccess.CreateKeyAsync(DataDirectory, $"test-{role.Name}-{region}", role.Name, region, chains).GetAwaiter().GetResult();
     }
 
     /// <summary>A client that calls as a key of the given role and scope; no credentials at all when <paramref name="role"/> is null.</summary>

@@ -57,7 +57,7 @@ public class FirmEditsApiTests : ApiTest
         var graph = Services.GetRequiredService<ChainMatch.Api.Graph.GraphSnapshot>();
         var firms = graph.Current.Firms.Select(f => f with { Name = f.Name + "\u0001\u001b" }).ToArray();
         await ChainMatch.Storage.GraphStoreImports.ImportAsync(store, ChainMatch.Domain.Graph.GraphData.Empty with { Firms = [.. firms] });
-        graph.Swap(await ChainMatch.Storage.GraphLoader.ProjectAsync(store));
+        graph.Swap(await ChainMatch.Storage.GraphLoader.ProjectAsync(store), await store.ReadVersionAsync());
 
         var workbook = await Client.GetAsync("/api/regions/530100/targets.xlsx?asOf=2024");
 

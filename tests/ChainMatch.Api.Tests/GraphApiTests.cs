@@ -53,7 +53,7 @@ public class GraphApiTests : ApiTest
     {
         var reported = (string?)(await GetJson("/health"))["sqlite"];
 
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "access.db")};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "chainmatch.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var query = connection.CreateCommand();
         query.CommandText = "SELECT sqlite_version()";

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChainMatch.Api.Graph;
 using ChainMatch.Storage;
+using ChainMatch.Storage.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -61,6 +62,11 @@ public class StoreOutageTests
     public async Task OnNeo4jTheServiceSeedsTheServerThenTurnsDegradedWhenItGoesAwayAndKeepsServingReads()
     {
         var neo4j = new FakeNeo4j();
+        // Keys are in Neo4j: the stand-in knows one, as a server would after `chainmatch keys create --provider Neo4j`.
+        var (keyId, secret, token) = ApiKeyTokens.New();
+        Func<SentRequest, HttpResponseMessage> serving = r => r.Statement?.StartsWith("MATCH (k:ApiKey {id: $id})", StringComparison.Ordinal) == true
+            && (string?)r.Parameter("id") == keyId ? KeyRow(keyId, secret) : neo4j.Accepting(r);
+        neo4j.Otherwise = serving;
         using var app = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"), settings: new Dictionary<string, string?>
         {
             ["Graph:Provider"] = "Neo4j",
@@ -74,16 +80,21 @@ public class StoreOutageTests
         try
         {
             var client = app.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             Assert.That(neo4j.Requests.Count(r => r.Path == "/db/neo4j/query/v2/tx/tx1/commit"), Is.EqualTo(1), "the seeds were imported in one transaction");
+            Assert.That((await client.GetAsync("/api/chains")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the key, checked against Neo4j");
             var healthy = (await client.GetFromJsonAsync<JsonNode>("/health"))!;
             Assert.That(((string?)healthy["status"], (string?)healthy["store"]), Is.EqualTo(("healthy", "Neo4j")));
 
             neo4j.GoDown();
             var degraded = await PollHealthUntil(client, "degraded");
             Assert.That((string?)degraded["reason"], Does.StartWith("Neo4j at http://neo4j.test:7474/ is unavailable").And.Contain("Connection refused"));
-            Assert.That((await client.GetAsync("/api/chains")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await client.GetAsync("/api/chains")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "a key checked lately goes on reading");
+            using var stranger = app.CreateDefaultClient();
+            stranger.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKeyTokens.New().Token);
+            Assert.That((await stranger.GetAsync("/api/chains")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "a key never checked cannot be");
 
-            neo4j.ComeBack();
+            neo4j.Otherwise = serving;
             Assert.That((string?)(await PollHealthUntil(client, "healthy"))["reason"], Is.Null);
         }
         finally
@@ -91,6 +102,17 @@ public class StoreOutageTests
             app.DeleteData();
         }
     }
+
+    /// <summary>Neo4j's answer to the key lookup: the key's row, its secret's hash as the adapter stores it.</summary>
+    static HttpResponseMessage KeyRow(string id, string secret) => FakeNeo4j.Answer(HttpStatusCode.Accepted, new JsonObject
+    {
+        ["data"] = new JsonObject
+        {
+            ["fields"] = new JsonArray("id", "name", "role", "region", "chains", "created", "revoked", "secret"),
+            ["values"] = new JsonArray(new JsonArray(id, "outage-test", "admin", "*", new JsonArray(), "2026-12-01T00:00:00.0000000Z", null,
+                Convert.ToBase64String(ApiKeyTokens.Hash(secret)))),
+        },
+    }.ToJsonString());
 
     static async Task<JsonNode> PollHealthUntil(HttpClient client, string status)
     {

@@ -39,7 +39,7 @@ public class FirmCommandTests : SeededStoreTest
     {
         var run = await CliRun.Of("firm", "set", "foil-co", "--name", "铝箔股份公司", "--hq", "530100", "--store", Store);
         Assert.That(run.ExitCode, Is.Zero, run.Error);
-        var access = await Storage.Access.AccessStore.OpenAsync(Path.Combine(Dir.Path, "access.db"));
+        var access = await TestAccess.OpenAsync(Dir.Path);
         var entry = (await access.QueryAuditAsync(new Storage.Access.AuditQuery(Target: "firm:foil-co"))).Single();
         Assert.That(entry.Actor, Is.EqualTo($"cli:{Environment.UserName}"));
         Assert.That(entry.Action, Is.EqualTo("firm set"));
@@ -51,7 +51,7 @@ public class FirmCommandTests : SeededStoreTest
     public async Task ARefusedCorrectionIsNotAudited()
     {
         await CliRun.Of("firm", "add-presence", "smelter-co", "--segment", "anode", "--region", "530181", "--store", Store);
-        var access = await Storage.Access.AccessStore.OpenAsync(Path.Combine(Dir.Path, "access.db"));
+        var access = await TestAccess.OpenAsync(Dir.Path);
         Assert.That((await access.QueryAuditAsync(new Storage.Access.AuditQuery(Target: "firm:"))), Is.Empty);
     }
 

@@ -5,7 +5,7 @@ namespace ChainMatch.Cli.Tests;
 
 public class KeysCommandTests : SeededStoreTest
 {
-    AccessStore Access => AccessStore.OpenAsync(Path.Combine(Dir.Path, "access.db")).GetAwaiter().GetResult();
+    IAccessStore Access => TestAccess.OpenAsync(Dir.Path).GetAwaiter().GetResult();
 
     [Test]
     public async Task A_created_key_is_shown_once_kept_hashed_listed_and_revoked()
@@ -17,8 +17,8 @@ public class KeysCommandTests : SeededStoreTest
         var key = await Access.FindActiveAsync(token);
         Assert.That(key, Is.Not.Null);
         Assert.That((key!.Role, key.Region), Is.EqualTo(("investment", "530100")));
-        var file = await File.ReadAllBytesAsync(Path.Combine(Dir.Path, "access.db"));
-        Assert.That(System.Text.Encoding.ASCII.GetString(file), Does.Not.Contain(token.Split('_', 3)[2]), "only the secret's hash is stored");
+        foreach (var file in Directory.GetFiles(Dir.Path, "chainmatch.db*"))
+            Assert.That(System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(file)), Does.Not.Contain(token.Split('_', 3)[2]), $"only the secret's hash is stored ({file})");
 
         var list = await CliRun.Of("keys", "list", "--format", "json", "--store", Store);
         var listed = JsonNode.Parse(list.Output)!.AsArray().Single()!;

@@ -241,12 +241,16 @@ public abstract class GraphStoreContract
         var store = await OpenAsync();
         await store.ImportAsync(Seeds);
         var presence = Seeds.Presences.First() with { Capacity = new Quantity(123, "t/yr") };
-        var refused = store.WriteAsync(GraphData.Empty with { Presences = [presence] }, (_, _) => throw new InvalidOperationException("audit failed"));
+        var refused = store.WriteAsync(GraphData.Empty with { Presences = [presence] }, _ => throw new InvalidOperationException("audit failed"));
         Assert.That(async () => await refused, Throws.InvalidOperationException.With.Message.EqualTo("audit failed"));
         Assert.That(Json(await store.LoadAsync()), Is.EqualTo(Json(Seeds)), "a write whose commit step throws leaves the store as it was");
 
         ImportReport? seen = null;
-        var report = await store.WriteAsync(GraphData.Empty with { Presences = [presence] }, (rows, _) => Task.FromResult(seen = rows));
+        var report = await store.WriteAsync(GraphData.Empty with { Presences = [presence] }, rows =>
+        {
+            seen = rows;
+            return null;
+        });
         Assert.That((report.Total, seen?.Total), Is.EqualTo((1, (int?)1)));
         Assert.That((await store.LoadAsync()).Presences[0].Capacity, Is.EqualTo(new Quantity(123, "t/yr")));
     }

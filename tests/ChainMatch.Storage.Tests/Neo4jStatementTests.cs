@@ -78,8 +78,14 @@ public partial class Neo4jStatementTests
     [Test]
     public void ValuesTravelAsTheParametersTheAdapterSupplies()
     {
-        Assert.That(All.SelectMany(s => Parameter().Matches(s.Text)).Select(m => m.Groups[1].Value).Distinct(), Is.EquivalentTo(new[] { "rows", "keys", "base" }));
-        Assert.That(All.SelectMany(s => Quoted().Matches(s.Text)).Select(m => m.Value).Distinct(), Is.EqualTo(new[] { "'graph'" }), "the one fixed key of the store version node");
+        Assert.That(All.SelectMany(s => Parameter().Matches(s.Text)).Select(m => m.Groups[1].Value).Distinct(), Is.EquivalentTo(new[]
+        {
+            "rows", "keys", "base",
+            // Access records, one value each.
+            "id", "name", "role", "region", "chains", "hash", "at", "key", "actor", "action", "target", "before", "after", "from", "to", "limit",
+        }));
+        Assert.That(All.SelectMany(s => Quoted().Matches(s.Text)).Select(m => m.Value).Distinct(), Is.EquivalentTo(new[] { "'graph'", "'audit'" }),
+            "the two fixed keys of the store version nodes: the graph's version and the audit log's numbering");
     }
 
     [Test]

@@ -12,14 +12,22 @@ public static class StoreDigest
 {
     static StoreDigest() => SQLitePCL.Batteries_V2.Init();
 
+    /// <summary>The tables that are not the graph: keys, sessions, the audit log and the store version.</summary>
+    public static readonly IReadOnlySet<string> AccessTables = new HashSet<string> { "api_key", "audit", "session", "access_import", "store_version", "sqlite_sequence" };
+
+    /// <summary>The graph's tables only, leaving out <see cref="AccessTables"/>.</summary>
+    public static string OfGraph(string path) => Of(path, AccessTables);
+
     /// <summary>"table:rows ..." for each table and the schema version, then a SHA-256 of every value.</summary>
-    public static string Of(string path)
+    public static string Of(string path) => Of(path, new HashSet<string>());
+
+    static string Of(string path, IReadOnlySet<string> leftOut)
     {
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
         c.Open();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var counts = new StringBuilder($"v{Scalar(c, "PRAGMA user_version")}");
-        foreach (var table in Tables(c))
+        foreach (var table in Tables(c).Where(t => !leftOut.Contains(t)))
         {
             using var cmd = c.CreateCommand();
             cmd.CommandText = $"SELECT * FROM \"{table}\"";

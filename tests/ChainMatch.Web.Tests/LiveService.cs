@@ -25,8 +25,7 @@ public sealed class LiveService(string seedDirectory) : WebApplicationFactory<Pr
     /// <summary>A key of the given role and scope, as `chainmatch keys create` would make it.</summary>
     public string CreateKey(Role role, string region, params string[] chains)
     {
-        var access = AccessStore.OpenAsync(Path.Combine(_dataDirectory, "access.db")).GetAwaiter().GetResult();
-        return access.CreateKeyAsync($"web-test-{role.Name}", role.Name, region, chains, DateTimeOffset.UtcNow).GetAwaiter().GetResult().Token;
+        return TestAccess.CreateKeyAsync(_dataDirectory, $"web-test-{role.Name}", role.Name, region, chains).GetAwaiter().GetResult();
     }
 
     /// <summary>An HTTP client of the live service signed in as admin.</summary>

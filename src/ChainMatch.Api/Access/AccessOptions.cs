@@ -14,6 +14,12 @@ public sealed class AccessOptions : IValidatableObject
     [Range(1, 24 * 60)]
     public int SessionMinutes { get; set; } = 480;
 
+    /// <summary>
+    /// The folder of the keys that protect session cookies. Every service process behind one address must share it, or
+    /// a cookie one issued is refused by the next; default: keyring under Graph:DataDirectory.
+    /// </summary>
+    public string? KeyRingDirectory { get; set; }
+
     /// <summary>Bearer tokens from the province's identity provider; off unless an issuer is set.</summary>
     public JwtOptions Jwt { get; set; } = new();
 

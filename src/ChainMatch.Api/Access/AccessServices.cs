@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using ChainMatch.Api.Graph;
 using ChainMatch.Domain.Access;
+using ChainMatch.Storage;
 using ChainMatch.Storage.Access;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -22,13 +24,15 @@ public static class AccessServices
     public static IServiceCollection AddChainMatchAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-            return AccessStore.OpenAsync(Path.Combine(Path.GetFullPath(graph.DataDirectory), "access.db")).GetAwaiter().GetResult();
-        });
         services.AddSingleton<AuditLog>();
-        services.AddHostedService<FirstAdminKey>();
+        services.AddSingleton<RecentKeys>();
+        // One key ring for every process over the store, so that a session cookie one issued is read by the others.
+        var keyRing = configuration[$"{AccessOptions.Section}:{nameof(AccessOptions.KeyRingDirectory)}"]
+            ?? Path.Combine(Path.GetFullPath((configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions()).DataDirectory), "keyring");
+        PrivateFiles.Folder(keyRing);
+        services.AddDataProtection().SetApplicationName("ChainMatch").PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+        // Before the graph's start-up: the access records' schema (and the graph's, which holds them) and the first key.
+        services.AddHostedService<AccessStartup>();
 
         var jwt = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>()?.Jwt ?? new JwtOptions();
         var auth = services.AddAuthentication(SelectScheme)
@@ -88,8 +92,18 @@ public static class AccessServices
     {
         var key = context.Principal?.FindFirstValue(AccessClaims.KeyId);
         var session = context.Principal?.FindFirstValue(AccessClaims.SessionId);
-        var store = context.HttpContext.RequestServices.GetRequiredService<AccessStore>();
-        if (key is null || session is null || !await store.IsSessionActiveAsync(session, key, context.HttpContext.RequestAborted))
+        var store = context.HttpContext.RequestServices.GetRequiredService<IAccessStore>();
+        bool active;
+        try
+        {
+            active = key is not null && session is not null && await store.IsSessionActiveAsync(session, key, context.HttpContext.RequestAborted);
+        }
+        catch (StoreUnavailableException)
+        {
+            // The store is away (reads go on from the projection): the signed cookie stands until it can be asked again.
+            return;
+        }
+        if (!active)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

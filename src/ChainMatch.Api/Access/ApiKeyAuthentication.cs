@@ -8,20 +8,20 @@ namespace ChainMatch.Api.Access;
 
 /// <summary>
 /// API keys: <c>Authorization: Bearer cmk_…</c> or <c>X-Api-Key: cmk_…</c>, checked against the hashed keys in the access store
-/// on every request, so a key revoked from the CLI stops working at once.
+/// on every request, so a key revoked from the CLI stops working at once (see <see cref="RecentKeys"/> for a store outage).
 /// </summary>
-sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessStore access)
+sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, RecentKeys keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
-    public const string TokenPrefix = "cmk_";
+    public const string TokenPrefix = ApiKeyTokens.Prefix;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = TokenOf(Request);
         if (token is null) return AuthenticateResult.NoResult();
-        var key = await access.FindActiveAsync(token, Context.RequestAborted);
+        var key = await keys.FindActiveAsync(token, Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("the API key is unknown or revoked");
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(Identity(key, SchemeName)), SchemeName));
     }

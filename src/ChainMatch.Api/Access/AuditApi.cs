@@ -21,7 +21,7 @@ public static class AuditApi
 
     public sealed record AuditFilter(string? actor, string? action, string? target, string? from, string? to, int? limit);
 
-    static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> List([AsParameters] AuditFilter f, AccessStore access, Caller caller, CancellationToken ct)
+    static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> List([AsParameters] AuditFilter f, IAccessStore access, Caller caller, CancellationToken ct)
     {
         DemandAuditLog(caller);
         var errors = Parameters.Errors();
@@ -29,7 +29,7 @@ public static class AuditApi
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await access.QueryAuditAsync(query!, ct));
     }
 
-    static async Task<Results<FileContentHttpResult, ValidationProblem>> Csv([AsParameters] AuditFilter f, AccessStore access, Caller caller, CancellationToken ct)
+    static async Task<Results<FileContentHttpResult, ValidationProblem>> Csv([AsParameters] AuditFilter f, IAccessStore access, Caller caller, CancellationToken ct)
     {
         DemandAuditLog(caller);
         var errors = Parameters.Errors();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ChainMatch.Api.Access;
 
 /// <summary>Records a write inside its transaction: who, when, what, and the values before and after.</summary>
-public sealed class AuditLog(AccessStore access, IOptions<JsonOptions> json, TimeProvider time)
+public sealed class AuditLog(IAccessStore access, IOptions<JsonOptions> json, TimeProvider time)
 {
     public Task RecordAsync(string actor, string action, string target, object? before, object? after, CancellationToken ct) =>
         access.AppendAsync(Entry(actor, action, target, before, after), ct);

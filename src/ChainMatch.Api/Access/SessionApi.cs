@@ -27,13 +27,13 @@ public static class SessionApi
     /// <summary>The caller; <see cref="RoleLabel"/> is what the web UI shows for the role.</summary>
     public sealed record Identity(string Name, string? Role, Label? RoleLabel, string Region, IReadOnlyList<string>? Chains, IReadOnlyList<Permission> Permissions);
 
-    static async Task<Results<Ok<Identity>, ProblemHttpResult>> SignIn(SignInRequest request, HttpContext context, AccessStore access, TimeProvider time, CancellationToken ct)
+    static async Task<Results<Ok<Identity>, ProblemHttpResult>> SignIn(SignInRequest request, HttpContext context, IAccessStore access, TimeProvider time, CancellationToken ct)
     {
         var key = string.IsNullOrWhiteSpace(request.Key) ? null : await access.FindActiveAsync(request.Key.Trim(), ct);
         if (key is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused", detail: "the API key is unknown or revoked");
         var identity = ApiKeyAuthentication.Identity(key, CookieAuthenticationDefaults.AuthenticationScheme);
-        // The cookie carries a session id kept in access.db and checked on every request, so signing out ends it for good.
+        // The cookie carries a session id kept in the store and checked on every request, so signing out ends it for good.
         identity.AddClaim(new Claim(AccessClaims.SessionId, await access.StartSessionAsync(key.Id, time.GetUtcNow(), ct)));
         var principal = new ClaimsPrincipal(identity);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
@@ -41,9 +41,9 @@ public static class SessionApi
     }
 
     /// <summary>Ends the session on the server too: a copy of the cookie kept elsewhere no longer signs anyone in.</summary>
-    static async Task<NoContent> SignOut(HttpContext context, AccessStore access, CancellationToken ct)
+    static async Task<NoContent> SignOut(HttpContext context, IAccessStore access, TimeProvider time, CancellationToken ct)
     {
-        if (context.User.FindFirstValue(AccessClaims.SessionId) is { } session) await access.EndSessionAsync(session, ct);
+        if (context.User.FindFirstValue(AccessClaims.SessionId) is { } session) await access.EndSessionAsync(session, time.GetUtcNow(), ct);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChainMatch.Storage;
 
 namespace ChainMatch.Api.Graph;
 
@@ -6,11 +7,14 @@ namespace ChainMatch.Api.Graph;
 public sealed class GraphOptions : IValidatableObject
 {
     public const string Section = "Graph";
-    public const string Embedded = "Embedded", Neo4jProvider = "Neo4j";
 
     /// <summary>Embedded: a SQLite file under <see cref="DataDirectory"/>. Neo4j: the server under <see cref="Neo4j"/>.</summary>
-    [Required, AllowedValues(Embedded, Neo4jProvider)]
-    public string Provider { get; set; } = Embedded;
+    [Required, AllowedValues(StoreProviders.Embedded, StoreProviders.Neo4j)]
+    public string Provider { get; set; } = StoreProviders.Embedded;
+
+    /// <summary>How often the service asks the store whether another process wrote, and then loads the graph again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Folder of the embedded store file (chainmatch.db); created when missing.</summary>
     [Required]
@@ -33,7 +37,11 @@ public sealed class GraphOptions : IValidatableObject
     {
         if (ConsistencyCheckInterval <= TimeSpan.Zero)
             yield return new ValidationResult($"{Section}:{nameof(ConsistencyCheckInterval)} must be positive, e.g. 01:00:00", [nameof(ConsistencyCheckInterval)]);
-        if (Provider != Neo4jProvider) yield break;
+        if (Provider != StoreProviders.Neo4j) yield break;
         foreach (var result in Neo4j.Validate($"{Section}:{nameof(Neo4j)}")) yield return result;
     }
+
+    public StoreSettings ToStoreSettings() => Provider == StoreProviders.Neo4j
+        ? new StoreSettings(Provider, Neo4j: Neo4j.ToConnection()) { Resilience = Neo4j.ToResilience(), BatchSize = Neo4j.BatchSize }
+        : new StoreSettings(Provider, EmbeddedPath: StorePath);
 }

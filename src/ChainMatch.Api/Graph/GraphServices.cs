@@ -1,6 +1,6 @@
 using ChainMatch.Storage;
+using ChainMatch.Storage.Access;
 using ChainMatch.Storage.Neo4j;
-using ChainMatch.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ChainMatch.Api.Graph;
@@ -19,27 +19,22 @@ public static class GraphServices
         services.AddHttpClient(Neo4jHttpClient)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        services.AddSingleton(CreateStore);
+        services.AddSingleton(sp => StoreFactory.Open(
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value.ToStoreSettings(),
+            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(Neo4jHttpClient),
+            sp.GetRequiredService<StoreAvailability>(),
+            sp.GetRequiredService<ILogger<Neo4jGraphStore>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<Stores>().Graph);
+        services.AddSingleton(sp => sp.GetRequiredService<Stores>().Access);
         services.AddSingleton<GraphSnapshot>();
+        services.AddSingleton<GraphCatchUp>();
         services.AddSingleton<GraphWrites>();
         services.AddHttpContextAccessor();
         services.AddHostedService<GraphStartup>();
         services.AddHostedService<StoreMonitor>();
+        services.AddHostedService<StoreCatchUp>();
         services.AddHostedService<SnapshotCheck>();
         return services;
-    }
-
-    static IGraphStore CreateStore(IServiceProvider sp)
-    {
-        var o = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-        if (o.Provider != GraphOptions.Neo4jProvider) return SqliteGraphStore.OpenFile(o.StorePath);
-        return new Neo4jGraphStore(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(Neo4jHttpClient),
-            o.Neo4j.ToConnection(),
-            sp.GetRequiredService<StoreAvailability>(),
-            sp.GetRequiredService<ILogger<Neo4jGraphStore>>(),
-            o.Neo4j.ToResilience(),
-            o.Neo4j.BatchSize,
-            sp.GetRequiredService<TimeProvider>());
     }
 }

@@ -10,9 +10,13 @@ namespace ChainMatch.Api.Graph;
 /// new version is swapped in once the transaction has committed. The entry is appended inside the store's transaction,
 /// before the commit: if it cannot be serialised or recorded, the write is rolled back. A write the store refuses
 /// changes nothing and the old snapshot keeps serving. Only requests to audited endpoints may write (see <see cref="AuditedEndpoints"/>).
+/// A write planned on a graph another process has since changed is rolled back, and planned again once this process
+/// has caught up, so two processes never undo each other's writes.
 /// </summary>
-public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, AuditLog audit, IHttpContextAccessor http, ILogger<GraphWrites> log)
+public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, GraphCatchUp catchUp, AuditLog audit, IHttpContextAccessor http, ILogger<GraphWrites> log)
 {
+    const int MaxPlans = 5;
+
     /// <summary>Differences named in the log per check: enough to find the cause, not the whole graph.</summary>
     const int LoggedDifferences = 20;
 
@@ -31,18 +35,32 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Audit
         await _gate.WaitAsync(ct);
         try
         {
-            var current = snapshot.Current;
-            var (changes, result) = plan(current);
-            var next = current.Apply(changes);
-            var before = target.Read?.Invoke(context, current);
-            var report = await store.WriteAsync(changes, async (rows, token) =>
+            for (var attempt = 1; ; attempt++)
             {
-                var entry = audit.Entry(actor, action, name, before, target.Read is { } read ? read(context, next) : Rows(changes));
-                await audit.AppendAsync(entry, token);
-            }, ct);
-            snapshot.Swap(next);
-            log.LogInformation("Wrote {What}: {Rows} rows changed", what, report.Total);
-            return (result, report);
+                var (current, basedOn) = snapshot.Read();
+                var (changes, result) = plan(current);
+                var next = current.Apply(changes);
+                var before = target.Read?.Invoke(context, current);
+                try
+                {
+                    // Checked inside the transaction, after the version is raised: the plan stands only if no other process wrote since.
+                    var report = await store.WriteAsync(changes, rows => rows.Version == basedOn + 1
+                        ? audit.Entry(actor, action, name, before, target.Read is { } read ? read(context, next) : Rows(changes))
+                        : throw new StaleGraphException(), ct);
+                    snapshot.SwapIfNewer(next, report.Version);
+                    log.LogInformation("Wrote {What}: {Rows} rows changed", what, report.Total);
+                    return (result, report);
+                }
+                catch (StaleGraphException) when (attempt < MaxPlans)
+                {
+                    log.LogInformation("{What} was planned on store version {Version}, which another process has written since: catching up and planning again", what, basedOn);
+                    await catchUp.CatchUpAsync(ct);
+                }
+                catch (StaleGraphException)
+                {
+                    throw new WriteConflictException("Graph changed meanwhile", $"{what}: other processes kept writing while this write was planned {MaxPlans} times; try again");
+                }
+            }
         }
         finally
         {
@@ -53,17 +71,22 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Audit
     /// <summary>
     /// Holds the snapshot to a fresh projection of the store: every difference is logged as a warning and the fresh
     /// projection replaces the snapshot (the store is the record). The store is read while no write runs, so both
-    /// stand at the same write; the comparison runs after writes may go on again.
+    /// stand at the same write; the comparison runs after writes may go on again. Another process's write is no
+    /// difference: while the store stands at another version than the snapshot the check leaves it to the catch-up
+    /// (<see cref="GraphCatchUp"/>) and compares next time.
     /// </summary>
     public async Task<IReadOnlyList<string>> CheckAsync(CancellationToken ct)
     {
         ChainGraph kept;
+        long version;
         GraphData stored;
         await _gate.WaitAsync(ct);
         try
         {
-            kept = snapshot.Current;
+            (kept, version) = snapshot.Read();
+            if (await store.ReadVersionAsync(ct) != version) return Caught(version);
             stored = await store.LoadAsync(ct);
+            if (await store.ReadVersionAsync(ct) != version) return Caught(version);
         }
         finally
         {
@@ -81,7 +104,7 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Audit
         try
         {
             // A write that landed meanwhile was applied to the snapshot checked: the next check judges that one.
-            if (ReferenceEquals(snapshot.Current, kept)) snapshot.Swap(fresh);
+            if (ReferenceEquals(snapshot.Current, kept)) snapshot.Swap(fresh, version);
         }
         finally
         {
@@ -89,6 +112,15 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Audit
         }
         return differences;
     }
+
+    IReadOnlyList<string> Caught(long version)
+    {
+        log.LogInformation("Snapshot check skipped: another process wrote since store version {Version}, and the catch-up loads its write", version);
+        return [];
+    }
+
+    /// <summary>Thrown inside the write's transaction, so that it rolls back, when the store moved on since the plan.</summary>
+    sealed class StaleGraphException() : Exception("the store was written by another process since this write was planned");
 
     /// <summary>The kinds of row a write carries, without the empty ones.</summary>
     static Dictionary<string, object> Rows(GraphData changes) => new Dictionary<string, object>

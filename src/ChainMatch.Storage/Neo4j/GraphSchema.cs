@@ -15,12 +15,16 @@ static partial class GraphSchema
         NegativeRule = "NegativeRule", Project = "Project", StoreVersion = "StoreVersion",
         IndustrySegment = "IndustrySegment";
 
+    /// <summary>Access records: only ever created (see <see cref="Neo4jAccessStore"/>).</summary>
+    public const string ApiKey = "ApiKey", KeyRevocation = "KeyRevocation", Session = "Session", SessionEnd = "SessionEnd", AuditEntry = "AuditEntry";
+
     public const string HasSegment = "HAS_SEGMENT", Feeds = "FEEDS", OperatesIn = "OPERATES_IN", HeadquarteredIn = "HEADQUARTERED_IN",
         ListedIn = "LISTED_IN", Supplies = "SUPPLIES", PartOf = "PART_OF", HasResource = "HAS_RESOURCE", Needs = "NEEDS",
         Consumes = "CONSUMES", HasConstraint = "HAS_CONSTRAINT";
 
     /// <summary>Every label ChainMatch writes; a node with none of them is not ChainMatch's.</summary>
-    public static readonly IReadOnlyList<string> AllLabels = [Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project, StoreVersion, IndustrySegment];
+    public static readonly IReadOnlyList<string> AllLabels =
+        [Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project, StoreVersion, IndustrySegment, ApiKey, KeyRevocation, Session, SessionEnd, AuditEntry];
 
     static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet(AllLabels);
 

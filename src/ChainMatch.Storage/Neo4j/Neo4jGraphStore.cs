@@ -1,4 +1,5 @@
 using ChainMatch.Domain.Graph;
+using ChainMatch.Storage.Access;
 using Microsoft.Extensions.Logging;
 
 namespace ChainMatch.Storage.Neo4j;
@@ -30,6 +31,9 @@ public sealed class Neo4jGraphStore : IGraphStore, IStoreProbe
     }
 
     public Neo4jConnection Connection => _client.Connection;
+
+    /// <summary>The access store shares the client: one breaker and one view of availability per server.</summary>
+    internal QueryApiClient Client => _client;
 
     /// <summary>Uniqueness constraints and indexes, each its own request; <c>IF NOT EXISTS</c> makes every start safe.</summary>
     public async Task InitialiseAsync(CancellationToken ct = default)
@@ -65,28 +69,35 @@ public sealed class Neo4jGraphStore : IGraphStore, IStoreProbe
     public Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default) =>
         InTransactionAsync("import", data, async (tx, report, token) =>
         {
+            if (beforeCommit is null) return null;
             // The merged graph must still project (no parent cycles, no duplicates) before it may commit.
             var merged = ChainGraph.Build(await Neo4jGraphReader.ReadAsync(tx, token));
-            if (beforeCommit is not null) await beforeCommit(merged, report, token);
+            return beforeCommit(merged, report);
         }, ct);
 
     public Task<ImportReport> WriteAsync(GraphData rows, WriteCommit? beforeCommit, CancellationToken ct = default) =>
-        InTransactionAsync("write", rows, (_, report, token) => beforeCommit?.Invoke(report, token) ?? Task.CompletedTask, ct);
+        InTransactionAsync("write", rows, (_, report, _) => Task.FromResult(beforeCommit?.Invoke(report)), ct);
 
-    /// <summary>Every write of the graph: the store version raised, its rows, then <paramref name="beforeCommit"/>, in one transaction.</summary>
-    async Task<ImportReport> InTransactionAsync(string name, GraphData data, Func<ICypherRunner, ImportReport, CancellationToken, Task> beforeCommit, CancellationToken ct)
+    /// <summary>
+    /// Every write of the graph in one transaction: the store version raised, its rows, then <paramref name="beforeCommit"/>
+    /// and the audit entry it returns.
+    /// </summary>
+    async Task<ImportReport> InTransactionAsync(string name, GraphData data, Func<ICypherRunner, ImportReport, CancellationToken, Task<AuditEntry?>> beforeCommit, CancellationToken ct)
     {
         var written = await _client.InTransactionAsync(name, async (tx, token) =>
         {
-            // First, so that concurrent writes queue on this one node rather than deadlock over the graph.
-            await tx.RunAsync(Neo4jGraphReader.RaiseVersion, token);
-            var rows = await new Neo4jGraphWriter(tx, _batchSize).WriteAsync(data, token);
-            await beforeCommit(tx, new ImportReport(rows), token);
-            return rows;
+            // First, so that concurrent writes queue on this one node rather than deadlock over the graph; every
+            // process serving this database sees the new version and reloads.
+            var version = (await tx.RunAsync(Neo4jGraphReader.RaiseVersion, token)).Records is [var raised, ..] ? raised.Integer("version") ?? 0 : 0;
+            var report = new ImportReport(await new Neo4jGraphWriter(tx, _batchSize).WriteAsync(data, token)) { Version = version };
+            if (await beforeCommit(tx, report, token) is { } entry) await tx.RunAsync(Neo4jAccessStore.AppendStatement(entry), token);
+            return report;
         }, ct);
-        _log.LogInformation("Neo4j {Write} committed: {Rows} rows written", name, written.Values.Sum());
-        return new ImportReport(written);
+        _log.LogInformation("Neo4j {Write} committed: {Rows} rows written", name, written.Total);
+        return written;
     }
+
+    public Task<long> ReadVersionAsync(CancellationToken ct = default) => Neo4jGraphReader.ReadVersionAsync(_client, ct);
 
     public async Task ProbeAsync(CancellationToken ct = default) => await _client.RunAsync(Ping, ct);
 }

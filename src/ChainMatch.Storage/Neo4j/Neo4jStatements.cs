@@ -18,6 +18,7 @@ static class Neo4jStatements
         .. GraphKinds.OwnedLists.Select(WriteStatements.RemoveUnlisted),
         .. GraphKinds.Links.SelectMany(k => new[] { WriteStatements.LastOrd(k), WriteStatements.UpsertRelationships(k) }),
         .. GraphKinds.Singles.Select(WriteStatements.ReplaceSingle),
+        .. Neo4jAccessStore.All,
     ];
 
     /// <summary>Schema commands: Neo4j runs them on their own, and they cannot be EXPLAINed.</summary>

@@ -36,8 +36,12 @@ public sealed partial class SqliteGraphStore
     /// Replaces the store's content with the backup in <paramref name="backup"/>. The backup is copied aside, checked
     /// (a SQLite file, intact, a ChainMatch store of a schema this build can open, a graph that projects) and migrated
     /// first; anything wrong throws <see cref="BackupFileException"/> and the store is not touched.
+    /// Keys, sessions and the audit log stay as the store holds them, unless <paramref name="withAccess"/> takes the
+    /// backup's (for a store that was lost): keys revoked since the backup are revoked again and sessions end. Either
+    /// way the restore is appended to the log as <paramref name="actor"/>'s, and the store version rises, so that
+    /// running service processes load the restored graph.
     /// </summary>
-    public async Task RestoreAsync(string backup, CancellationToken ct = default)
+    public async Task RestoreAsync(string backup, string actor, DateTimeOffset now, bool withAccess = false, CancellationToken ct = default)
     {
         if (_keepAlive is not null) throw new InvalidOperationException("an in-memory store cannot be restored into");
         var name = Path.GetFileName(backup);
@@ -59,6 +63,8 @@ public sealed partial class SqliteGraphStore
                     throw Unreadable(name, e);
                 }
                 CheckIsStore(copy, name);
+                if (withAccess && Convert.ToInt32(Scalar(copy, "PRAGMA user_version")) < AccessSchemaVersion)
+                    throw new BackupFileException($"{name}: holds no keys or audit log (it was taken before they moved into the store file)");
             }
             using (var candidate = OpenFile(staged))
             {
@@ -77,6 +83,9 @@ public sealed partial class SqliteGraphStore
                 }
             }
             await using var staging = OpenPlain(staged);
+            if (withAccess && AccessDifference(staging) is { } difference)
+                throw new BackupFileException($"{name}: its keys and audit log are not as this build keeps them ({difference})");
+            CarryOver(staging, store, name, actor, now, withAccess);
             await using var target = await OpenAsync(ct);
             // One write transaction on the store: readers see the old graph or the restored one, never a mixture.
             staging.BackupDatabase(target);
@@ -87,6 +96,101 @@ public sealed partial class SqliteGraphStore
             SqliteConnection.ClearAllPools();
             foreach (var leftover in new[] { staged, staged + "-journal", staged + "-wal", staged + "-shm" }) File.Delete(leftover);
         }
+    }
+
+    /// <summary>In the staged copy: the current store's access records (or the backup's, brought up to date), the restore noted, the version raised.</summary>
+    static void CarryOver(SqliteConnection staging, string store, string name, string actor, DateTimeOffset now, bool withAccess)
+    {
+        var current = File.Exists(store) && TryAttach(staging, store);
+        var revokedAgain = 0;
+        if (current)
+        {
+            Execute(staging, "UPDATE store_version SET n = max(n, (SELECT n FROM cur.store_version)) + 1");
+            if (!withAccess)
+            {
+                Execute(staging, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; " +
+                    "DELETE FROM audit; DELETE FROM api_key; DELETE FROM session; DELETE FROM access_import; " +
+                    "INSERT INTO audit SELECT * FROM cur.audit; INSERT INTO api_key SELECT * FROM cur.api_key; " +
+                    "INSERT INTO session SELECT * FROM cur.session; INSERT INTO access_import SELECT * FROM cur.access_import; " +
+                    SqliteAccessStore.AppendOnly);
+            }
+            else
+            {
+                revokedAgain = Convert.ToInt32(Scalar(staging,
+                    "SELECT count(*) FROM api_key WHERE revoked IS NULL AND id IN (SELECT id FROM cur.api_key WHERE revoked IS NOT NULL)"));
+                Execute(staging, "UPDATE api_key SET revoked = (SELECT k.revoked FROM cur.api_key k WHERE k.id = api_key.id) " +
+                    "WHERE revoked IS NULL AND id IN (SELECT id FROM cur.api_key WHERE revoked IS NOT NULL)");
+            }
+            Execute(staging, "DETACH DATABASE cur");
+        }
+        else
+        {
+            Execute(staging, "UPDATE store_version SET n = n + 1");
+        }
+        // Sessions do not survive a restore of the access records: everyone signs in again.
+        if (withAccess) Execute(staging, "DELETE FROM session");
+        using var note = staging.CreateCommand();
+        note.CommandText = "INSERT INTO audit (at, actor, action, target, after) VALUES ($at, $actor, $action, 'store', $after)";
+        note.Parameters.AddWithValue("$at", now.UtcDateTime.ToString("O"));
+        note.Parameters.AddWithValue("$actor", actor);
+        note.Parameters.AddWithValue("$action", withAccess ? "restore access" : "restore");
+        note.Parameters.AddWithValue("$after", System.Text.Json.JsonSerializer.Serialize(new { from = name, revokedAgain, keptCurrentAccess = current && !withAccess }));
+        note.ExecuteNonQuery();
+    }
+
+    /// <summary>Attaches the current store as "cur" when it can be read and holds access records; false when it cannot (a lost or damaged file).</summary>
+    static bool TryAttach(SqliteConnection staging, string store)
+    {
+        try
+        {
+            using var attach = staging.CreateCommand();
+            attach.CommandText = "ATTACH DATABASE $path AS cur";
+            attach.Parameters.AddWithValue("$path", store);
+            attach.ExecuteNonQuery();
+            if (Convert.ToString(Scalar(staging, "PRAGMA cur.quick_check")) == "ok"
+                && Convert.ToInt64(Scalar(staging, "SELECT count(*) FROM cur.sqlite_master WHERE name IN ('api_key', 'store_version')")) == 2)
+                return true;
+            Execute(staging, "DETACH DATABASE cur");
+            return false;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// How the access tables, indexes and triggers of a migrated backup differ from those this build creates, or null:
+    /// a planted file without the append-only triggers, or with an object of its own, is refused.
+    /// </summary>
+    static string? AccessDifference(SqliteConnection staged)
+    {
+        using var reference = new SqliteConnection("Data Source=:memory:");
+        reference.Open();
+        foreach (var migration in Migrations) Execute(reference, migration);
+        var expected = Objects(reference);
+        var actual = Objects(staged);
+        string[] access = ["table api_key", "table audit", "index audit_at", "table session", "table access_import", "trigger audit_no_update", "trigger audit_no_delete"];
+        var changed = access.Where(o => !actual.TryGetValue(o, out var sql) || sql != expected[o]).ToList();
+        var extra = actual.Keys.Except(expected.Keys).ToList();
+        if (changed.Count == 0 && extra.Count == 0) return null;
+        return string.Join("; ", new[]
+        {
+            changed.Count > 0 ? "missing or changed: " + string.Join(", ", changed) : null,
+            extra.Count > 0 ? "unexpected: " + string.Join(", ", extra) : null,
+        }.OfType<string>());
+    }
+
+    /// <summary>"type name" → its SQL with whitespace collapsed, SQLite's own objects left out.</summary>
+    static Dictionary<string, string> Objects(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'";
+        var objects = new Dictionary<string, string>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            objects[$"{r.GetString(0)} {r.GetString(1)}"] = string.Join(' ', r.GetString(2).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return objects;
     }
 
     static void CheckIsStore(SqliteConnection c, string name)

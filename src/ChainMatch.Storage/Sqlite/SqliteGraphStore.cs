@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Storage.Access;
 using Microsoft.Data.Sqlite;
 
 namespace ChainMatch.Storage.Sqlite;
@@ -7,8 +8,11 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 9;
+    const int SchemaVersion = 10;
+    /// <summary>The first schema version whose file holds keys, sessions and the audit log.</summary>
+    const int AccessSchemaVersion = 10;
     readonly string _connectionString;
+    readonly string _pooledConnectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
 
@@ -17,6 +21,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     SqliteGraphStore(string connectionString, bool keepAlive)
     {
         _connectionString = connectionString;
+        _pooledConnectionString = keepAlive ? connectionString : new SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ToString();
         if (keepAlive)
         {
             _keepAlive = new SqliteConnection(connectionString);
@@ -76,6 +81,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         "ALTER TABLE firm ADD COLUMN parent TEXT; ALTER TABLE firm ADD COLUMN parent_share REAL; ALTER TABLE firm ADD COLUMN parent_publisher TEXT; " +
         "ALTER TABLE firm ADD COLUMN parent_ref TEXT; ALTER TABLE firm ADD COLUMN parent_estimate INTEGER; ALTER TABLE list_membership ADD COLUMN industry TEXT; " +
         "CREATE TABLE industry_segment (id TEXT PRIMARY KEY, industry TEXT NOT NULL, segment TEXT REFERENCES segment(id), weight REAL NOT NULL, reason TEXT NOT NULL);",
+        // Several service processes over one file: the version every write raises, and keys, sessions and the audit log
+        // (until then in access.db beside the file, which SqliteAccessStore takes over once).
+        "CREATE TABLE store_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL); INSERT INTO store_version VALUES (1, 0); " +
+        SqliteAccessStore.Schema,
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
@@ -84,45 +93,70 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return Convert.ToInt64(await Scalar(c, "SELECT count(*) FROM chain", ct)) == 0;
     }
 
+    /// <summary>The whole graph in one read transaction: another process's write lands wholly before or after it.</summary>
     public async Task<GraphData> LoadAsync(CancellationToken ct = default)
     {
         await using var c = await OpenAsync(ct);
-        return SqliteGraphReader.Read(c, null);
+        await using var tx = c.BeginTransaction(deferred: true);
+        return SqliteGraphReader.Read(c, tx);
+    }
+
+    public async Task<long> ReadVersionAsync(CancellationToken ct = default)
+    {
+        await using var c = await OpenAsync(ct);
+        return Convert.ToInt64(await Scalar(c, "SELECT n FROM store_version", ct));
     }
 
     public Task<ImportReport> ImportAsync(GraphData data, BeforeCommit? beforeCommit, CancellationToken ct = default) =>
-        InTransactionAsync(data, async (c, tx, report, token) =>
+        InTransactionAsync(data, (c, tx, report) =>
         {
             // The merged graph must still project: a dangling reference aborts the whole import.
             var merged = ChainGraph.Build(SqliteGraphReader.Read(c, tx));
-            if (beforeCommit is not null) await beforeCommit(merged, report, token);
+            return beforeCommit?.Invoke(merged, report);
         }, ct);
 
     public Task<ImportReport> WriteAsync(GraphData rows, WriteCommit? beforeCommit, CancellationToken ct = default) =>
-        InTransactionAsync(rows, (_, _, report, token) => beforeCommit?.Invoke(report, token) ?? Task.CompletedTask, ct);
+        InTransactionAsync(rows, (_, _, report) => beforeCommit?.Invoke(report), ct);
 
-    /// <summary>Every write of the graph: its rows, then <paramref name="beforeCommit"/>, in one transaction.</summary>
-    async Task<ImportReport> InTransactionAsync(GraphData rows, Func<SqliteConnection, SqliteTransaction, ImportReport, CancellationToken, Task> beforeCommit, CancellationToken ct)
+    /// <summary>
+    /// Every write of the graph in one transaction: the store version raised, its rows, then <paramref name="beforeCommit"/>
+    /// and the audit entry it returns.
+    /// </summary>
+    async Task<ImportReport> InTransactionAsync(GraphData rows, Func<SqliteConnection, SqliteTransaction, ImportReport, AuditEntry?> beforeCommit, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        var report = new ImportReport(SqliteGraphWriter.Write(c, tx, rows));
-        await beforeCommit(c, tx, report, ct);
+        // First, so the transaction takes the write lock at once (a second process waits here rather than failing to
+        // upgrade a read), and so every process serving this file sees that the graph changed.
+        var version = Convert.ToInt64(await Scalar(c, tx, "UPDATE store_version SET n = n + 1 RETURNING n", ct));
+        var report = new ImportReport(SqliteGraphWriter.Write(c, tx, rows)) { Version = version };
+        if (beforeCommit(c, tx, report) is { } entry) await SqliteAccessStore.AppendAsync(c, tx, entry, ct);
         await tx.CommitAsync(ct);
         return report;
     }
 
+    /// <summary>The store file's path; null for an in-memory store.</summary>
+    internal string? FilePath => _keepAlive is null ? new SqliteConnectionStringBuilder(_connectionString).DataSource : null;
+
     public void Dispose() => _keepAlive?.Dispose();
 
-    async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    /// <summary>
+    /// A connection from a pool, for the access store: it checks a key on every request, and opening a SQLite file each
+    /// time costs more than the check (see docs/performance.md). An in-memory store has one connection string either way.
+    /// </summary>
+    internal Task<SqliteConnection> OpenPooledAsync(CancellationToken ct) => OpenAsync(_pooledConnectionString, ct);
+
+    internal Task<SqliteConnection> OpenAsync(CancellationToken ct) => OpenAsync(_connectionString, ct);
+
+    static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
-        var c = new SqliteConnection(_connectionString);
+        var c = new SqliteConnection(connectionString);
         await c.OpenAsync(ct);
         await Execute(c, null, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", ct);
         return c;
     }
 
-    /// <summary>One statement (or script) without results; the access store uses these too.</summary>
+    /// <summary>One statement (or script) without results.</summary>
     internal static async Task Execute(SqliteConnection c, SqliteTransaction? tx, string sql, CancellationToken ct)
     {
         await using var cmd = c.CreateCommand();
@@ -131,9 +165,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    internal static async Task<object?> Scalar(SqliteConnection c, string sql, CancellationToken ct)
+    internal static Task<object?> Scalar(SqliteConnection c, string sql, CancellationToken ct) => Scalar(c, null, sql, ct);
+
+    internal static async Task<object?> Scalar(SqliteConnection c, SqliteTransaction? tx, string sql, CancellationToken ct)
     {
         await using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = sql;
         return await cmd.ExecuteScalarAsync(ct);
     }

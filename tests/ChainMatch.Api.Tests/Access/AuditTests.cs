@@ -58,7 +58,7 @@ public sealed class AuditTests : ApiTest
     {
         using var put = await Client.PutAsJsonAsync("/api/firms/foil-co", new { name = "铝箔股份公司", headquarters = "530100" });
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
-        using var db = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "access.db")}");
+        using var db = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "chainmatch.db")}");
         db.Open();
         using var update = db.CreateCommand();
         update.CommandText = "UPDATE audit SET actor = 'someone else'";
@@ -73,7 +73,7 @@ public sealed class AuditTests : ApiTest
     {
         var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainMatch.Api.Graph.GraphOptions>>(Services).Value.StorePath;
         var before = StoreDigest.Of(store);
-        using (var db = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "access.db")};Pooling=False"))
+        using (var db = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "chainmatch.db")};Pooling=False"))
         {
             db.Open();
             using var refuse = db.CreateCommand();

@@ -60,7 +60,7 @@ public sealed class AuthenticationTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.That((await client.GetAsync("/api/regions/530100/gaps")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var access = await AccessStore.OpenAsync(Path.Combine(app.DataDirectory, "access.db"));
+        var access = await TestAccess.OpenAsync(app.DataDirectory);
         var key = (await access.ListKeysAsync()).Single(k => k.Role == Role.Investment.Name);
         Assert.That(await access.RevokeAsync(key.Id, DateTimeOffset.UtcNow), Is.True);
         Assert.That((await client.GetAsync("/api/regions/530100/gaps")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -89,7 +89,7 @@ public sealed class AuthenticationTests
         Assert.That(me["permissions"]!.AsArray().Select(p => (string)p!), Does.Contain("simulate").And.Not.Contain("read-projects"));
         Assert.That((await browser.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "pages open once signed in");
 
-        var access = await AccessStore.OpenAsync(Path.Combine(app.DataDirectory, "access.db"));
+        var access = await TestAccess.OpenAsync(app.DataDirectory);
         await access.RevokeAsync((await access.ListKeysAsync()).Single(k => k.Role == Role.Planner.Name).Id, DateTimeOffset.UtcNow);
         Assert.That((await browser.GetAsync("/api/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -147,7 +147,7 @@ public sealed class AuthenticationTests
         Assert.That((string?)me!["role"], Is.EqualTo("admin"));
         Assert.That((string?)me["region"], Is.EqualTo("*"));
 
-        var access = await AccessStore.OpenAsync(Path.Combine(app.DataDirectory, "access.db"));
+        var access = await TestAccess.OpenAsync(app.DataDirectory);
         Assert.That(await access.ListKeysAsync(), Has.Count.EqualTo(1));
         using var second = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"), dataDirectory: app.DataDirectory);
         second.CreateDefaultClient().Dispose();
