@@ -110,16 +110,16 @@ static class TrainCommand
             ListImportPlan plan;
             try
             {
-                plan = ListImport.Plan(await GraphLoader.ProjectAsync(opened.Store, ct), rows, family, year, createMissing: true, file.Name);
+                plan = ListImport.Plan(await GraphLoader.ProjectAsync(opened.Graph, ct), rows, family, year, createMissing: true, file.Name);
             }
             catch (ListImportException e)
             {
                 throw new CliException($"{file.Name}: nothing imported:\n  " + string.Join("\n  ", e.Errors));
             }
-            await opened.Store.ImportAsync(plan.Changes, ct);
+            await opened.Graph.ImportAsync(plan.Changes, ct);
             imported.Add(string.Create(CultureInfo.InvariantCulture,
                 $"`{plan.Edition}` ({plan.Rows.Count} rows: {plan.Count(ListImport.Matched)} matched, {plan.Count(ListImport.Created)} created)"));
         }
-        return (await GraphLoader.ProjectAsync(opened.Store, ct), " with " + string.Join(" and ", imported) + " imported");
+        return (await GraphLoader.ProjectAsync(opened.Graph, ct), " with " + string.Join(" and ", imported) + " imported");
     }
 }
