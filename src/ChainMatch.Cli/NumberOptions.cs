@@ -17,4 +17,14 @@ static class NumberOptions
         };
         return option;
     }
+
+    public static Option<int?> Between(this Option<int?> option, int min, int max)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is { } value && (value < min || value > max))
+                r.AddError($"{option.Name} must be from {min} to {max}, not {value}");
+        });
+        return option;
+    }
 }

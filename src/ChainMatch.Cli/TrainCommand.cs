@@ -18,9 +18,10 @@ static class TrainCommand
         DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "lead-ranker.zip")),
     };
 
-    public static readonly Option<int?> Trees = new("--trees") { Description = "Boosted trees (default: each trainer's shipped setting)." };
-    public static readonly Option<int?> Leaves = new("--leaves") { Description = "Leaves per tree (default: each trainer's shipped setting)." };
-    public static readonly Option<int?> MinPerLeaf = new("--min-per-leaf") { Description = "Minimum rows per leaf (default: each trainer's shipped setting)." };
+    public static readonly Option<int?> Trees = new Option<int?>("--trees") { Description = "Boosted trees (default: each trainer's shipped setting)." }.Between(1, 10_000);
+    public static readonly Option<int?> Leaves = new Option<int?>("--leaves") { Description = "Leaves per tree (default: each trainer's shipped setting)." }
+        .Between(2, TreeEnsemble.MaxLeaves);
+    public static readonly Option<int?> MinPerLeaf = new Option<int?>("--min-per-leaf") { Description = "Minimum rows per leaf (default: each trainer's shipped setting)." }.Between(1, 1_000_000);
 
     public static readonly Option<string[]> WithList = new("--with-list")
     {

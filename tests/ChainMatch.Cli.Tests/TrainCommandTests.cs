@@ -37,4 +37,17 @@ public class TrainCommandTests
         Assert.That(run.Error, Does.Contain("--with-list 'fortune-2024.csv' is not FAMILY:YEAR:FILE"));
         Assert.That(File.Exists(Path.Combine(_dir, "m.zip")), Is.False);
     }
+
+    [TestCase("--leaves", "64", "--leaves must be from 2 to 32, not 64")]
+    [TestCase("--leaves", "1", "--leaves must be from 2 to 32, not 1")]
+    [TestCase("--trees", "0", "--trees must be from 1 to 10000, not 0")]
+    [TestCase("--min-per-leaf", "-3", "--min-per-leaf must be from 1 to 1000000, not -3")]
+    public async Task ASettingTheServingScorerCannotTakeIsRefusedBeforeTraining(string option, string value, string message)
+    {
+        var model = Path.Combine(_dir, "m.zip");
+        var run = await CliRun.Of("train", "--data", SeedFolder.Fixture("mini-seeds"), option, value, "--model", model);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+        Assert.That(run.Error, Does.Contain(message));
+        Assert.That(File.Exists(model), Is.False);
+    }
 }

@@ -7,14 +7,17 @@ namespace ChainMatch.Ranking.Trees;
 
 /// <summary>
 /// QuickScorer (Lucchese et al., SIGIR 2015): trees evaluated feature by feature instead of node by node. Each tree
-/// keeps a bit per leaf, leaves numbered left to right; every split a row fails (it goes right) clears the leaves of its
-/// left subtree, and the row's leaf is then the lowest bit still set. A feature's splits over all its trees are
+/// keeps a bit per leaf (at most 32, so a tree's bits are one 32-bit word), leaves numbered left to right; every split
+/// a row fails (it goes right) clears the leaves of its left subtree, and the row's leaf is then the lowest bit still set. A feature's splits over all its trees are
 /// sorted by threshold, so a row walks them in order until its value no longer exceeds the threshold: a run of
 /// predictable, branch-light steps through contiguous arrays, where walking a tree is a chain of dependent loads and
 /// mispredicted branches.
 /// </summary>
 sealed class QuickScorer
 {
+    /// <summary>The most leaves a tree may have: its leaves are the bits of one 32-bit word.</summary>
+    public const int MaxLeaves = 32;
+
     readonly int _featureCount;
     readonly int _trees;
     public int Trees => _trees;
@@ -22,41 +25,42 @@ sealed class QuickScorer
     readonly int[] _featureStart;
     readonly float[] _thresholds;
     readonly int[] _tree;
-    /// <summary>The leaves a split leaves possible when the row goes right: all but those of its left subtree.</summary>
-    readonly ulong[] _mask;
+    /// <summary>The leaves of a split's left subtree: those a row that goes right can no longer reach.</summary>
+    readonly uint[] _left;
     /// <summary>Per feature, the splits that send a missing value right: [_missingStart[f], _missingStart[f + 1]).</summary>
     readonly int[] _missingStart;
     readonly int[] _missingTree;
-    readonly ulong[] _missingMask;
-    /// <summary>Tree t's leaf i is _leafValues[t * 64 + i].</summary>
+    readonly uint[] _missingLeft;
+    /// <summary>Tree t's leaf i is _leafValues[t * MaxLeaves + i].</summary>
     readonly double[] _leafValues;
-    readonly ulong[] _allLeaves;
+    readonly uint[] _allLeaves;
 
     /// <param name="trees">The trees in the order their leaves are summed.</param>
     public QuickScorer(int featureCount, IReadOnlyList<QuickTree> trees)
     {
+        if (trees.FirstOrDefault(t => t.Leaves.Length > MaxLeaves) is { } wide)
+            throw new ArgumentException($"a tree has {wide.Leaves.Length} leaves, more than the {MaxLeaves} supported", nameof(trees));
         _featureCount = featureCount;
         _trees = trees.Count;
-        var splits = trees.SelectMany((tree, t) => tree.Splits.Select(s => (s.Feature, s.Threshold, s.MissingLeft, Tree: t,
-            Mask: ~s.LeftLeaves & AllOf(tree.Leaves.Length)))).ToList();
+        var splits = trees.SelectMany((tree, t) => tree.Splits.Select(s => (s.Feature, s.Threshold, s.MissingLeft, Tree: t, s.LeftLeaves))).ToList();
         var sorted = splits.OrderBy(s => s.Feature).ThenBy(s => s.Threshold).ThenBy(s => s.Tree).ToList();
         var missing = splits.Where(s => !s.MissingLeft).OrderBy(s => s.Feature).ThenBy(s => s.Tree).ToList();
         _featureStart = Starts(featureCount, sorted.Select(s => s.Feature));
         _thresholds = [.. sorted.Select(s => s.Threshold)];
         _tree = [.. sorted.Select(s => s.Tree)];
-        _mask = [.. sorted.Select(s => s.Mask)];
+        _left = [.. sorted.Select(s => s.LeftLeaves)];
         _missingStart = Starts(featureCount, missing.Select(s => s.Feature));
         _missingTree = [.. missing.Select(s => s.Tree)];
-        _missingMask = [.. missing.Select(s => s.Mask)];
-        _leafValues = new double[trees.Count * 64];
-        for (var t = 0; t < trees.Count; t++) trees[t].Leaves.CopyTo(_leafValues, t * 64);
+        _missingLeft = [.. missing.Select(s => s.LeftLeaves)];
+        _leafValues = new double[trees.Count * MaxLeaves];
+        for (var t = 0; t < trees.Count; t++) trees[t].Leaves.CopyTo(_leafValues, t * MaxLeaves);
         _allLeaves = [.. trees.Select(t => AllOf(t.Leaves.Length))];
     }
 
     /// <summary>A tree as QuickScorer needs it: each split with the leaves of its left subtree, and the leaf values left to right.</summary>
-    public sealed record QuickTree(IReadOnlyList<(int Feature, float Threshold, bool MissingLeft, ulong LeftLeaves)> Splits, double[] Leaves);
+    public sealed record QuickTree(IReadOnlyList<(int Feature, float Threshold, bool MissingLeft, uint LeftLeaves)> Splits, double[] Leaves);
 
-    static ulong AllOf(int leaves) => leaves == 64 ? ulong.MaxValue : (1UL << leaves) - 1;
+    static uint AllOf(int leaves) => leaves == 32 ? uint.MaxValue : (1U << leaves) - 1;
 
     static int[] Starts(int featureCount, IEnumerable<int> featureOfEach)
     {
@@ -69,12 +73,12 @@ sealed class QuickScorer
     /// <summary>Adds one row's leaves to <paramref name="sum"/>, tree by tree in order, in double as ML.NET sums them.</summary>
     public double Add(ReadOnlySpan<float> row, double sum)
     {
-        Span<ulong> leaves = stackalloc ulong[_trees];
+        Span<uint> leaves = stackalloc uint[_trees];
         _allLeaves.CopyTo(leaves);
         ref var bits = ref MemoryMarshal.GetReference(leaves);
         ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
         ref var tree = ref MemoryMarshal.GetArrayDataReference(_tree);
-        ref var mask = ref MemoryMarshal.GetArrayDataReference(_mask);
+        ref var left = ref MemoryMarshal.GetArrayDataReference(_left);
         for (var f = 0; f < _featureCount; f++)
         {
             int i0 = _featureStart[f], end = _featureStart[f + 1];
@@ -82,21 +86,21 @@ sealed class QuickScorer
             var x = row[f];
             if (float.IsNaN(x))
             {
-                for (var i = _missingStart[f]; i < _missingStart[f + 1]; i++) leaves[_missingTree[i]] &= _missingMask[i];
+                for (var i = _missingStart[f]; i < _missingStart[f + 1]; i++) leaves[_missingTree[i]] &= ~_missingLeft[i];
                 continue;
             }
             // The splits this row fails (x > threshold) are a prefix of the feature's sorted thresholds.
             for (var i = i0; i < end && Unsafe.Add(ref thresholds, i) < x; i++)
-                Unsafe.Add(ref bits, Unsafe.Add(ref tree, i)) &= Unsafe.Add(ref mask, i);
+                Unsafe.Add(ref bits, Unsafe.Add(ref tree, i)) &= ~Unsafe.Add(ref left, i);
         }
         ref var values = ref MemoryMarshal.GetArrayDataReference(_leafValues);
         for (var t = 0; t < _trees; t++)
-            sum += Unsafe.Add(ref values, t * 64 + BitOperations.TrailingZeroCount(Unsafe.Add(ref bits, t)));
+            sum += Unsafe.Add(ref values, t * MaxLeaves + BitOperations.TrailingZeroCount(Unsafe.Add(ref bits, t)));
         return sum;
     }
 
-    /// <summary>How many rows <see cref="AddLanes"/> takes at once: one per 64-bit lane of a 256-bit vector.</summary>
-    public const int Lanes = 4;
+    /// <summary>How many rows <see cref="AddLanes"/> takes at once: one per 32-bit lane of a 256-bit vector.</summary>
+    public const int Lanes = 8;
 
     /// <summary>
     /// <see cref="Add"/> for <see cref="Lanes"/> rows at once (vectorised QuickScorer, Lucchese et al., SIGIR 2016):
@@ -107,38 +111,49 @@ sealed class QuickScorer
     /// <param name="rows"><see cref="Lanes"/> rows, one after the other.</param>
     public void AddLanes(ReadOnlySpan<float> rows, Span<double> sums)
     {
-        Span<Vector256<ulong>> leaves = stackalloc Vector256<ulong>[_trees];
+        Span<Vector256<uint>> leaves = stackalloc Vector256<uint>[_trees];
         for (var t = 0; t < _trees; t++) leaves[t] = Vector256.Create(_allLeaves[t]);
         ref var bits = ref MemoryMarshal.GetReference(leaves);
         ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_thresholds);
         ref var tree = ref MemoryMarshal.GetArrayDataReference(_tree);
-        ref var mask = ref MemoryMarshal.GetArrayDataReference(_mask);
-        for (var f = 0; f < _featureCount; f++)
+        ref var left = ref MemoryMarshal.GetArrayDataReference(_left);
+        Span<float> lane = stackalloc float[Lanes];
+        var n = _featureCount;
+        for (var f = 0; f < n; f++)
         {
             int i0 = _featureStart[f], end = _featureStart[f + 1];
             if (i0 == end) continue; // No split on it here (the trees of a stage use few features), so no missing split either.
-            var x = Vector256.Create(rows[f], rows[_featureCount + f], rows[2 * _featureCount + f], rows[3 * _featureCount + f]);
-            var missing = Vector256.IsNaN(x).AsUInt64();
-            if (missing != Vector256<ulong>.Zero)
+            for (var r = 0; r < Lanes; r++) lane[r] = rows[r * n + f];
+            var x = Vector256.Create<float>(lane);
+            var missing = Vector256.IsNaN(x).AsUInt32();
+            if (missing != Vector256<uint>.Zero)
                 for (var i = _missingStart[f]; i < _missingStart[f + 1]; i++)
-                    leaves[_missingTree[i]] &= Vector256.Create(_missingMask[i]) | ~missing;
-            // NaN compares false: a missing lane is never cleared here.
-            var largest = Max(Max(x[0], x[1]), Max(x[2], x[3]));
+                    leaves[_missingTree[i]] = Vector256.AndNot(leaves[_missingTree[i]], missing & Vector256.Create(_missingLeft[i]));
+            // NaN compares false: a missing lane is never cleared here, and never raises the largest value.
+            var largest = Largest(lane);
             for (var i = i0; i < end && Unsafe.Add(ref thresholds, i) < largest; i++)
             {
-                var fails = Vector256.LessThan(Vector256.Create((double)Unsafe.Add(ref thresholds, i)), x).AsUInt64();
-                Unsafe.Add(ref bits, Unsafe.Add(ref tree, i)) &= Vector256.Create(Unsafe.Add(ref mask, i)) | ~fails;
+                var fails = Vector256.LessThan(Vector256.Create(Unsafe.Add(ref thresholds, i)), x).AsUInt32();
+                ref var treeBits = ref Unsafe.Add(ref bits, Unsafe.Add(ref tree, i));
+                treeBits = Vector256.AndNot(treeBits, fails & Vector256.Create(Unsafe.Add(ref left, i)));
             }
         }
         ref var values = ref MemoryMarshal.GetArrayDataReference(_leafValues);
         for (var t = 0; t < _trees; t++)
         {
             var leaf = Unsafe.Add(ref bits, t);
-            for (var lane = 0; lane < Lanes; lane++)
-                sums[lane] += Unsafe.Add(ref values, t * 64 + BitOperations.TrailingZeroCount(leaf[lane]));
+            ref var treeValues = ref Unsafe.Add(ref values, t * MaxLeaves);
+            for (var r = 0; r < Lanes; r++)
+                sums[r] += Unsafe.Add(ref treeValues, BitOperations.TrailingZeroCount(leaf.GetElement(r)));
         }
     }
 
-    /// <summary>The larger, a missing value counting as -∞.</summary>
-    static double Max(double a, double b) => double.IsNaN(a) ? b : double.IsNaN(b) ? a : Math.Max(a, b);
+    /// <summary>The largest value, a missing one counting as -∞.</summary>
+    static float Largest(ReadOnlySpan<float> values)
+    {
+        var largest = float.NegativeInfinity;
+        foreach (var v in values)
+            if (v > largest) largest = v;
+        return largest;
+    }
 }

@@ -22,6 +22,8 @@ public sealed class TreeEnsemble
     readonly double[] _leaves;
 
     public int FeatureCount { get; }
+    /// <summary>The most leaves a tree of a model may have: the scorer keeps a tree's leaves as the bits of one 32-bit word.</summary>
+    public const int MaxLeaves = QuickScorer.MaxLeaves;
     public int TreeCount => _roots.Length;
     /// <summary>Which ML.NET trainer made the trees.</summary>
     public RankingTrainer Trainer { get; }
@@ -213,14 +215,14 @@ public sealed class TreeEnsemble
     /// <summary>The tree at <paramref name="root"/> for <see cref="QuickScorer"/>: leaves numbered left to right, each split with its left subtree's leaves.</summary>
     QuickScorer.QuickTree QuickTreeAt(int root)
     {
-        var splits = new List<(int, float, bool, ulong)>();
+        var splits = new List<(int, float, bool, uint)>();
         var leaves = new List<double>();
-        ulong Walk(int at)
+        uint Walk(int at)
         {
             if (IsLeaf(at))
             {
                 leaves.Add(_leaves[at]);
-                return 1UL << (leaves.Count - 1);
+                return 1U << (leaves.Count - 1);
             }
             var node = _nodes[at];
             var left = Walk(node.Left);
@@ -295,9 +297,8 @@ public sealed class TreeEnsemble
         {
             var tree = ensemble.Trees[t];
             if (tree.NumberOfLeaves <= 1 || tree.LeftChild[0] == 0) continue;
-            // QuickScorer keeps a tree's leaves as the bits of one 64-bit word.
-            if (tree.NumberOfLeaves > 64)
-                throw new ModelFormatException(path, $"tree {t} has {tree.NumberOfLeaves} leaves, more than the 64 supported");
+            if (tree.NumberOfLeaves > QuickScorer.MaxLeaves)
+                throw new ModelFormatException(path, $"tree {t} has {tree.NumberOfLeaves} leaves, more than the {QuickScorer.MaxLeaves} supported");
             if (tree.CategoricalSplitFlags.Any(c => c))
                 throw new ModelFormatException(path, $"tree {t} has categorical splits, which are not supported");
             var missing = MissingValues(tree);
