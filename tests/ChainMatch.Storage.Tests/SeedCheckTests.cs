@@ -94,4 +94,23 @@ public class SeedCheckTests
         Assert.That(report.Warnings.Where(w => w.Rule == SeedCheck.PresenceAtHeadquarters).Select(w => w.Row), Is.EqualTo(new[] { "presence cell-co foil 350900" }));
         Assert.That(report.Errors.Select(e => e.Rule), Does.Not.Contain(SeedCheck.PresenceAtHeadquarters));
     }
+
+    [Test]
+    public void AFirmTypedAgainstTheGroupThatControlsItBreaksARule()
+    {
+        // The foil maker becomes a subsidiary of the provincial smelter while still typed private.
+        using var seeds = SeedFolder.CopyOf("mini-seeds")
+            .Write("groups.csv", "firm,parent,share,source_publisher,source_ref\nfoil-co,smelter-co,51,Test,https://example.org/transfer\n");
+        Assert.That(Check(seeds.Path).Errors.Where(e => e.Rule == SeedCheck.OwnershipAgainstGroup).Select(e => e.Row), Is.EqualTo(new[] { "firm foil-co" }));
+
+        seeds.Replace("firms/test.csv", "Foil Co,530100,private", "Foil Co,530100,local-soe");
+        Assert.That(Check(seeds.Path).Errors.Select(e => e.Rule), Does.Not.Contain(SeedCheck.OwnershipAgainstGroup));
+
+        // The group passes to a central group: the subsidiary left local contradicts it again, as 云铝 would under 中铝.
+        seeds.Replace("firms/test.csv", "Smelter Co,530181,local-soe", "Smelter Co,530181,central-soe");
+        Assert.That(Check(seeds.Path).Errors.Where(e => e.Rule == SeedCheck.OwnershipAgainstGroup).Select(e => e.Row), Is.EqualTo(new[] { "firm foil-co" }));
+
+        seeds.Replace("firms/test.csv", "Foil Co,530100,local-soe", "Foil Co,530100,mixed");
+        Assert.That(Check(seeds.Path).Errors.Select(e => e.Rule), Does.Not.Contain(SeedCheck.OwnershipAgainstGroup), "a mixed-ownership firm under a state group is consistent");
+    }
 }

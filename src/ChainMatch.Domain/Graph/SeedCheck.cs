@@ -44,6 +44,7 @@ public static partial class SeedCheck
     public const string RefusedSource = "refused-source";
     public const string PresenceAtHeadquarters = "presence-at-headquarters";
     public const string CapacityWithoutAddress = "capacity-without-address";
+    public const string OwnershipAgainstGroup = "ownership-against-group";
 
     static readonly RegionCode Yunnan = new("530000");
 
@@ -65,6 +66,7 @@ public static partial class SeedCheck
 
         var errors = new List<SeedFinding>();
         errors.AddRange(ProjectsWithoutPlant(graph));
+        errors.AddRange(OwnershipsAgainstGroup(graph));
         errors.AddRange(data.Presences.Where(p => !p.Source.IsVerified)
             .Select(p => new SeedFinding(PresenceWithoutSource, Describe(p), "no publisher and no reference: name where a reader can check it, or leave the row out")));
         errors.AddRange(data.Firms.Where(f => !f.Source.IsVerified)
@@ -138,6 +140,26 @@ public static partial class SeedCheck
                 $"in production since {production.Date:yyyy-MM-dd}, but no plant of {project.Firm} in {project.Segment} at {project.Region} starts in {production.Date.Year} (plants found: {found})");
         }
     }
+
+    /// <summary>
+    /// A firm's ownership follows the group that controls it: under a state group it is that kind of state firm (or
+    /// mixed), under a private or foreign group it is no state firm. A subsidiary left on its old type after its group
+    /// changed hands (a provincial firm moved into a central group) contradicts its own group row.
+    /// </summary>
+    static IEnumerable<SeedFinding> OwnershipsAgainstGroup(ChainGraph graph)
+    {
+        foreach (var firm in graph.Data.Firms)
+        {
+            if (firm is not { Group: { } group, Ownership: { } own }) continue;
+            if (graph.FindFirm(group.Parent) is not { Ownership: { } parentOwn } parent) continue;
+            var contradicts = IsState(parentOwn) ? own != parentOwn && own != "mixed" : IsState(own);
+            if (contradicts)
+                yield return new SeedFinding(OwnershipAgainstGroup, $"firm {firm.Id}",
+                    $"typed {own}, but its group {parent.Id} is {parentOwn}: retype the firm, or the group if control changed");
+        }
+    }
+
+    static bool IsState(string ownership) => ownership is "central-soe" or "local-soe";
 
     static IEnumerable<(string Row, Provenance Source)> SourcedRows(GraphData d) =>
         d.Firms.Select(f => ($"firm {f.Id}", f.Source))
