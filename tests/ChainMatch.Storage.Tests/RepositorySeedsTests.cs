@@ -159,6 +159,39 @@ public class RepositorySeedsTests
     }
 
     [Test]
+    public void EnjiesYuxiSeparatorPlantNamesAnAddress()
+    {
+        var yuxi = Graph.Value.PresencesWithin(new SegmentId("separator"), new RegionCode("530400")).Where(p => p.Firm.Value == "yunnan-energy-new-material").ToList();
+        Assert.That(yuxi, Is.Not.Empty);
+        Assert.That(yuxi.Where(p => !SeedCheck.HasAddress(p.Source)).Select(p => p.Region.Value), Is.Empty, "the plant was once seeded with no source while supplies.csv cited one");
+    }
+
+    // Segments the issue found missing: the salts the precursor plants start from (and recycling gives back), battery cans,
+    // the fluorine that phosphoric acid gives off, and the potash compound fertiliser needs.
+    [TestCase("nickel-sulfate", "ternary-precursor")]
+    [TestCase("cobalt-sulfate", "ternary-precursor")]
+    [TestCase("manganese-salts", "lmfp-cathode")]
+    [TestCase("battery-recycling", "nickel-sulfate")]
+    [TestCase("battery-pack-bms", "battery-recycling")]
+    [TestCase("aluminium-rolled-strip", "battery-shell")]
+    [TestCase("battery-shell", "battery-cell")]
+    [TestCase("wet-process-phosphoric-acid", "fluorosilicic-acid")]
+    [TestCase("fluorosilicic-acid", "anhydrous-hydrogen-fluoride")]
+    [TestCase("potash", "compound-fertilizer")]
+    public void TheSegmentsTheAuditFoundMissingFeedTheirChains(string from, string to) =>
+        Assert.That(Graph.Value.FeedsFrom(new SegmentId(from)).Select(f => f.To.Value), Does.Contain(to));
+
+    [Test]
+    public void EveryPlantInTheNationalBatteryAndPhosphateFileNamesAnAddressAndTheDateItWasRead()
+    {
+        var added = File.ReadLines(Path.Combine(SeedFolder.RepositorySeeds(), "presences", "battery-plants-national.csv")).Skip(1).ToList();
+        var presences = Graph.Value.Data.Presences
+            .Where(p => added.Any(line => line.StartsWith($"{p.Firm.Value},{p.Segment.Value},{p.Region.Value},", StringComparison.Ordinal))).ToList();
+        Assert.That(presences, Has.Count.EqualTo(added.Count), "one plant per line, none sharing firm, segment and region with a row elsewhere");
+        Assert.That(presences.Where(p => !SeedCheck.HasAddress(p.Source) || !p.Source.Reference!.Contains("read 20")).Select(p => $"{p.Firm.Value} {p.Segment.Value}"), Is.Empty);
+    }
+
+    [Test]
     public void ShanshansAnningBaseIsNotGivenTheWholeBasesDesignSizeAsRunningCapacity()
     {
         var anning = Graph.Value.PresencesWithin(new SegmentId("graphite-anode"), new RegionCode("530181")).Single(p => p.Firm.Value == "shanshan");
