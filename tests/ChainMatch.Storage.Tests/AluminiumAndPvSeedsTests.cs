@@ -59,6 +59,8 @@ public class AluminiumAndPvSeedsTests
     [TestCase("530113", "yunnan-yuze", "silicon-ingot-wafer")]
     [TestCase("532932", "yunnan-qiya", "electrolytic-aluminium")]
     [TestCase("532622", "yunnan-chuangge", "aluminium-alloy-ingot-billet")]
+    [TestCase("530623", "hoshine", "industrial-silicon")]
+    [TestCase("530302", "xinyi-solar", "polysilicon")]
     public void PlantsTheReportsNameSitInTheirCounty(string county, string firm, string segment) =>
         Assert.That(Graph.Value.PresencesWithin(new SegmentId(segment), new RegionCode(county)).Where(p => p.Firm.Value == firm), Is.Not.Empty);
 }
