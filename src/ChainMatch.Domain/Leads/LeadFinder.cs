@@ -9,7 +9,7 @@ namespace ChainMatch.Domain.Leads;
 /// for who is a candidate). A group's sites include its subsidiaries' plants. For link prediction a firm's presences
 /// (and the projects that brought them) can be hidden, so that the graph is read as if those edges did not exist.
 /// The indexes and the gap-independent features are worked out once, when the finder is built; a finder is
-/// thread-safe and meant to be kept per graph snapshot and date.
+/// thread-safe and meant to be kept per graph snapshot and date: <see cref="For"/> gives the one kept with the snapshot.
 /// </summary>
 public sealed class LeadFinder
 {
@@ -18,11 +18,26 @@ public sealed class LeadFinder
     readonly FirmMarks.Pool _marks;
 
     public LeadFinder(ChainGraph graph, DateOnly asOf)
+        : this(new LeadIndexes(graph, asOf), new FirmMarks.Pool(graph.Firms.Length))
     {
-        _indexes = new LeadIndexes(graph, asOf);
-        _evidence = new LeadEvidence(_indexes);
-        _marks = new FirmMarks.Pool(graph.Firms.Length);
     }
+
+    LeadFinder(LeadIndexes indexes, FirmMarks.Pool marks)
+    {
+        _indexes = indexes;
+        _evidence = new LeadEvidence(_indexes);
+        _marks = marks;
+    }
+
+    /// <summary>
+    /// The finder kept with the snapshot for the date, made on first use; after a write, derived from the previous
+    /// version's (see <see cref="LeadFinders"/>).
+    /// </summary>
+    public static LeadFinder For(ChainGraph graph, DateOnly asOf) => graph.LeadFinders.For(asOf);
+
+    /// <summary>This finder's as they stand on <paramref name="graph"/>, a later version of its graph that <paramref name="change"/> made of it.</summary>
+    internal LeadFinder Next(ChainGraph graph, GraphChange change) =>
+        new(new LeadIndexes(_indexes, graph, change), graph.Firms.Length == _indexes.Graph.Firms.Length ? _marks : new FirmMarks.Pool(graph.Firms.Length));
 
     public int Year => _indexes.Year;
 

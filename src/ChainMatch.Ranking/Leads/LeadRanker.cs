@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Reasons;
@@ -24,26 +22,20 @@ public sealed record ScoredCandidates(CandidateSet Candidates, float[] Scores);
 /// <summary>
 /// The one way firms are scored for a gap: lead lists, target lists, anchor ranking, simulation followers and
 /// coordination all ask it. Ranks a gap's candidates with the model and explains each lead by the features that raised
-/// its score most. Thread-safe: the model is immutable and finders are cached per graph snapshot and date (presences
-/// are read by year, project steps by day); a new snapshot gets new finders.
+/// its score most. Thread-safe: the model is immutable and finders are kept with each graph snapshot per date
+/// (presences are read by year, project steps by day); a write's snapshot derives its finders from the previous
+/// snapshot's (<see cref="LeadFinder.For"/>).
 /// </summary>
 public sealed class LeadRanker(TreeEnsemble model)
 {
     const int ReasonsPerLead = 3;
-    // Snapshots are immutable, so a finder built for one stays valid; a swapped-out snapshot lets its finders go.
-    // Lazy: concurrent first requests on a snapshot build its finder once.
-    readonly ConditionalWeakTable<ChainGraph, ConcurrentDictionary<DateOnly, Lazy<LeadFinder>>> _finders = new();
 
     public TreeEnsemble Model => model;
-
-    LeadFinder Finder(ChainGraph graph, DateOnly asOf) =>
-        _finders.GetValue(graph, _ => new ConcurrentDictionary<DateOnly, Lazy<LeadFinder>>())
-            .GetOrAdd(asOf, date => new Lazy<LeadFinder>(() => new LeadFinder(graph, date))).Value;
 
     /// <summary>The candidates of the gap on the graph as of the date, each with the model's score.</summary>
     public ScoredCandidates Score(ChainGraph graph, Gap gap, DateOnly asOf)
     {
-        var candidates = Finder(graph, asOf).Candidates(gap);
+        var candidates = LeadFinder.For(graph, asOf).Candidates(gap);
         return new ScoredCandidates(candidates, CandidateScores.Of(model, candidates.Rows));
     }
 
@@ -53,7 +45,7 @@ public sealed class LeadRanker(TreeEnsemble model)
     {
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
-        var candidates = Finder(graph, asOf).Candidates(gap);
+        var candidates = LeadFinder.For(graph, asOf).Candidates(gap);
         var negative = new NegativeList(graph, gap);
         var rules = new IReadOnlyList<NegativeRule>[candidates.Count];
         for (var i = 0; i < rules.Length; i++) rules[i] = negative.Catching(candidates.FirmAt(i).Id);
