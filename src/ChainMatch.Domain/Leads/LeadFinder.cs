@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
@@ -50,21 +51,28 @@ public sealed class LeadFinder
     public CandidateSet Candidates(Gap gap, IReadOnlyCollection<Presence>? hidden = null, IReadOnlyCollection<Project>? hiddenProjects = null)
     {
         var context = Context(gap, hidden, hiddenProjects);
+        float[]? scratch = null;
         try
         {
             var firms = CandidatePool.Of(_indexes, context);
             var width = LeadFeatures.Count;
-            var rows = new float[firms.Count * width];
+            // Rows are written into pooled room for every candidate; the set keeps a copy of the distinct ones.
+            scratch = ArrayPool<float>.Shared.Rent(firms.Count * width);
+            var slotOf = new int[firms.Count];
             var sites = new List<Site>();
+            using var distinct = new DistinctRows(scratch, width, firms.Count);
             for (var i = 0; i < firms.Count; i++)
             {
                 FeatureRows.Sites(_indexes, firms[i], context, sites);
-                FeatureRows.Write(_indexes, firms[i], CollectionsMarshal.AsSpan(sites), context, rows.AsSpan(i * width, width));
+                FeatureRows.Write(_indexes, firms[i], CollectionsMarshal.AsSpan(sites), context, distinct.Next);
+                slotOf[i] = distinct.Add();
             }
-            return new CandidateSet(gap, _indexes.Graph, [.. firms], rows, (firm, row) => _evidence.Of(firm, context, row));
+            var matrix = scratch.AsSpan(0, distinct.Count * width).ToArray();
+            return new CandidateSet(gap, _indexes.Graph, [.. firms], matrix, distinct.Count, slotOf, (firm, row) => _evidence.Of(firm, context, row));
         }
         finally
         {
+            if (scratch is not null) ArrayPool<float>.Shared.Return(scratch);
             context.ReleaseMarks();
         }
     }

@@ -36,7 +36,7 @@ public sealed class LeadRanker(TreeEnsemble model)
     public ScoredCandidates Score(ChainGraph graph, Gap gap, DateOnly asOf)
     {
         var candidates = LeadFinder.For(graph, asOf).Candidates(gap);
-        return new ScoredCandidates(candidates, CandidateScores.Of(model, candidates.Rows));
+        return new ScoredCandidates(candidates, CandidateScores.Of(model, candidates));
     }
 
     /// <param name="include">When given, only candidates it accepts are ranked (filters of a target list).</param>
@@ -47,14 +47,20 @@ public sealed class LeadRanker(TreeEnsemble model)
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
         var candidates = LeadFinder.For(graph, asOf).Candidates(gap);
         var negative = new NegativeList(graph, gap);
-        var rules = new IReadOnlyList<NegativeRule>[candidates.Count];
-        for (var i = 0; i < rules.Length; i++) rules[i] = negative.Catching(candidates.FirmAt(i).Id);
-        bool Considered(int i) => (include is null || include(candidates.FirmAt(i))) && (includeExcluded || rules[i].Count == 0);
+        // Most gaps have no rule that applies: then no candidate's firm is looked up for one.
+        IReadOnlyList<NegativeRule>[]? rules = null;
+        if (!negative.IsEmpty)
+        {
+            rules = new IReadOnlyList<NegativeRule>[candidates.Count];
+            for (var i = 0; i < rules.Length; i++) rules[i] = negative.Catching(candidates.FirmAt(i).Id);
+        }
+        IReadOnlyList<NegativeRule> RulesOf(int i) => rules?[i] ?? [];
+        bool Considered(int i) => (includeExcluded || rules is null || rules[i].Count == 0) && (include is null || include(candidates.FirmAt(i)));
         // Only candidates that can still rank within the first `top` are scored in full: the leads are those of scoring all.
-        var scores = top > 0 ? CandidateScores.Best(model, candidates.Rows, Considered, top).Scores : [.. Enumerable.Repeat(float.NaN, candidates.Count)];
-        var scored = Enumerable.Range(0, candidates.Count)
-            .Select(i => (Index: i, Firm: candidates.FirmAt(i), Score: scores[i], Rules: rules[i]))
-            .Where(x => !float.IsNaN(x.Score))
+        var scores = top > 0 ? CandidateScores.Best(model, candidates, Considered, top).Scores : [];
+        var scored = Enumerable.Range(0, scores.Length)
+            .Where(i => !float.IsNaN(scores[i]))
+            .Select(i => (Index: i, Firm: candidates.FirmAt(i), Score: scores[i], Rules: RulesOf(i)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Firm.Id.Value, StringComparer.Ordinal)
             .Take(top)
