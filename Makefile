@@ -44,9 +44,11 @@ model: build
 
 # Lead ranking speed on the seeds plus a seeded synthetic universe (FIRMS synthetic firms), again with the real 2024
 # Fortune Global 500 imported when shared/lists/ is above the checkout (never copied into it); prints figures and ratios.
+# SECTIONS=writes,pruning runs only those (ranking, list, anchors, naive, writes, scoring, pruning; all by default).
 FIRMS ?= 100000
+SECTIONS ?= all
 bench: build
-	dotnet run --project bench/ChainMatch.Bench -c $(CONFIGURATION) --no-build -- $(CURDIR) $(FIRMS)
+	dotnet run --project bench/ChainMatch.Bench -c $(CONFIGURATION) --no-build -- $(CURDIR) $(FIRMS) $(SECTIONS)
 
 # The leads endpoint under wrk on loopback (DURATION=30s THREADS=2 CONNECTIONS=16); prints requests/s, p99 and errors.
 load: compile

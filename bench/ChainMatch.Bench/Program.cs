@@ -4,7 +4,8 @@
 // Then writes on the same store as the service makes them, and reads while they run.
 // With the real 2024 Fortune Global 500 found above the repository (shared/lists, never copied into it), the one-gap
 // figures are also given with its 500 firms imported through the product's list importer.
-// Usage: dotnet run -c Release --project bench/ChainMatch.Bench -- [repo root] [synthetic firms]
+// Usage: dotnet run -c Release --project bench/ChainMatch.Bench -- [repo root] [synthetic firms] [sections]
+// Sections, comma-separated (all by default): ranking, list, anchors, naive, writes, scoring, pruning.
 using System.Diagnostics;
 using System.Globalization;
 using ChainMatch.Bench;
@@ -23,6 +24,8 @@ using ChainMatch.Storage.Sqlite;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var root = args.Length > 0 ? args[0] : ".";
 var firms = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+var sections = args.Length > 2 ? args[2].Split(',', StringSplitOptions.TrimEntries) : ["all"];
+bool Runs(string section) => sections.Contains("all") || sections.Contains(section);
 var asOf = new DateOnly(2025, 12, 31);
 var modelPath = Path.Combine(root, "models", "lead-ranker.zip");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -54,16 +57,20 @@ var ranker = new LeadRanker(TreeEnsemble.Load(modelPath));
 var gaps = graph.ChildrenOf(new RegionCode("530000"))
     .SelectMany(p => GapReports.GapList(graph, p.Code, asOf).Gaps.Select(g => new Gap(new SegmentId(g.Segment), p.Code)))
     .ToList();
-OneGap("ours", graph, finder);
-// The part of a gap's time that is candidate generation and feature rows (the rest is scoring, ranking and reasons).
-var featureTimes = gaps.Select(gap => Time(() => finder.Candidates(gap))).ToList();
-var perCandidate = gaps.Sum(g => finder.Candidates(g).Count) / gaps.Count;
-Console.WriteLine($"  of which candidates and feature rows: median {Median(featureTimes):F1} ms, p90 {Percentile(featureTimes, 0.9):F1} ms " +
-    $"({Median(featureTimes) * 1e6 / perCandidate:F0} ns per candidate at the median)");
+if (Runs("ranking"))
+{
+    OneGap("ours", graph, finder);
+    // The part of a gap's time that is candidate generation and feature rows (the rest is scoring, ranking and reasons).
+    var featureTimes = gaps.Select(gap => Time(() => finder.Candidates(gap))).ToList();
+    var perCandidate = gaps.Sum(g => finder.Candidates(g).Count) / gaps.Count;
+    Console.WriteLine($"  of which candidates and feature rows: median {Median(featureTimes):F1} ms, p90 {Percentile(featureTimes, 0.9):F1} ms " +
+        $"({Median(featureTimes) * 1e6 / perCandidate:F0} ns per candidate at the median)");
+}
 
 // The same universe with the real 2024 Fortune Global 500 imported through the list importer (matched to seeded firms
 // or created), so its listed firms are candidates by industry as in a deployment that imported it.
-if (SharedList(root, "fortune-global-500-2024.csv") is { } listFile)
+if (!Runs("list")) { }
+else if (SharedList(root, "fortune-global-500-2024.csv") is { } listFile)
 {
     start = Stopwatch.GetTimestamp();
     using var listStore = await GraphLoader.InMemoryFromSeedsAsync(Path.Combine(root, "graph-seeds"));
@@ -97,26 +104,29 @@ void OneGap(string label, ChainGraph g, LeadFinder gFinder)
 
 // Anchor ranking: up to 1,000 candidate anchors for the battery chain in each of Yunnan's industrial parks. The synthetic
 // universe fills every prefecture and county, so parks (where it places no firm) are where gaps are left to fill.
-var anchors = new ChainMatch.Ranking.Simulation.AnchorRanking(ranker);
-// Above 200,000 firms two parks stand for all: each park ranks every gap of the chain over the whole universe.
-var parks = graph.Regions.Where(r => r.Level == RegionLevel.Park && graph.IsWithin(r.Code, new RegionCode("530000"))).Take(firms > 200_000 ? 2 : int.MaxValue).ToList();
-var anchorTimes = new List<double>();
-var anchorCandidates = new List<int>();
-foreach (var park in parks)
-    anchorTimes.Add(Time(() => anchorCandidates.Add(anchors.Rank(graph, new ChainId("new-energy-battery"), park.Code, asOf, 20, maxCandidates: 1000).Candidates)));
-Console.WriteLine($"anchors: {parks.Count} parks, {anchorCandidates.Min()}–{anchorCandidates.Max()} candidates each (cap 1,000), battery chain: median {Median(anchorTimes):F0} ms, max {anchorTimes.Max():F0} ms per park");
+if (Runs("anchors"))
+{
+    var anchors = new ChainMatch.Ranking.Simulation.AnchorRanking(ranker);
+    // Above 200,000 firms two parks stand for all: each park ranks every gap of the chain over the whole universe.
+    var parks = graph.Regions.Where(r => r.Level == RegionLevel.Park && graph.IsWithin(r.Code, new RegionCode("530000"))).Take(firms > 200_000 ? 2 : int.MaxValue).ToList();
+    var anchorTimes = new List<double>();
+    var anchorCandidates = new List<int>();
+    foreach (var park in parks)
+        anchorTimes.Add(Time(() => anchorCandidates.Add(anchors.Rank(graph, new ChainId("new-energy-battery"), park.Code, asOf, 20, maxCandidates: 1000).Candidates)));
+    Console.WriteLine($"anchors: {parks.Count} parks, {anchorCandidates.Min()}–{anchorCandidates.Max()} candidates each (cap 1,000), battery chain: median {Median(anchorTimes):F0} ms, max {anchorTimes.Max():F0} ms per park");
 
-// The dashboard's figures for the whole province (GET /api/dashboard, GET /api/dashboard/prefectures), budget 200 ms each.
-var year = new ChainMatch.Domain.Dashboard.Period(new DateOnly(2025, 1, 1), asOf);
-ChainMatch.Domain.Dashboard.InvestmentKpis.For(graph, new RegionCode("530000"), year);
-var kpiTimes = Enumerable.Range(0, 5).Select(_ => Time(() => ChainMatch.Domain.Dashboard.InvestmentKpis.For(graph, new RegionCode("530000"), year))).ToList();
-var mapTimes = Enumerable.Range(0, 5).Select(_ => Time(() => ChainMatch.Domain.Dashboard.PrefectureFigures.For(graph, new RegionCode("530000"), new ChainId("new-energy-battery"), asOf))).ToList();
-Console.WriteLine($"dashboard, Yunnan: KPIs for 2025 and 2024 median {Median(kpiTimes):F0} ms; battery chain's 16 prefectures median {Median(mapTimes):F0} ms (budget 200 ms each)");
+    // The dashboard's figures for the whole province (GET /api/dashboard, GET /api/dashboard/prefectures), budget 200 ms each.
+    var year = new ChainMatch.Domain.Dashboard.Period(new DateOnly(2025, 1, 1), asOf);
+    ChainMatch.Domain.Dashboard.InvestmentKpis.For(graph, new RegionCode("530000"), year);
+    var kpiTimes = Enumerable.Range(0, 5).Select(_ => Time(() => ChainMatch.Domain.Dashboard.InvestmentKpis.For(graph, new RegionCode("530000"), year))).ToList();
+    var mapTimes = Enumerable.Range(0, 5).Select(_ => Time(() => ChainMatch.Domain.Dashboard.PrefectureFigures.For(graph, new RegionCode("530000"), new ChainId("new-energy-battery"), asOf))).ToList();
+    Console.WriteLine($"dashboard, Yunnan: KPIs for 2025 and 2024 median {Median(kpiTimes):F0} ms; battery chain's 16 prefectures median {Median(mapTimes):F0} ms (budget 200 ms each)");
+}
 
 var sample = gaps.Take(5).ToList();
 // Filling a store with a million firms takes minutes and measures SQLite's inserts, not ranking: the naive baseline
 // and the writes on the store run up to 200,000 firms.
-if (firms <= 200_000)
+if (firms <= 200_000 && (Runs("naive") || Runs("writes")))
 {
     // Naive baseline: the same candidates, but each one's presences read from the SQLite store with one query.
     var storePath = Path.Combine(Path.GetTempPath(), $"chainmatch-bench-{Guid.NewGuid():N}.db");
@@ -125,16 +135,17 @@ if (firms <= 200_000)
         await store.InitialiseAsync();
         start = Stopwatch.GetTimestamp();
         await store.ImportAsync(data);
-        Console.WriteLine($"naive baseline: store filled in {Ms(start):F0} ms");
-        using (var naive = new NaiveStoreRanker($"Data Source={storePath}", graph, asOf, TreeEnsemble.Load(modelPath)))
+        Console.WriteLine($"store for the naive baseline and the writes: filled in {Ms(start):F0} ms");
+        if (Runs("naive"))
         {
+            using var naive = new NaiveStoreRanker($"Data Source={storePath}", graph, asOf, TreeEnsemble.Load(modelPath));
             var naiveTimes = sample.Select(gap => Time(() => naive.Rank(gap, 10))).ToList();
             var oursOnSample = sample.Select(gap => Time(() => ranker.Rank(graph, gap, asOf, 10))).ToList();
             Console.WriteLine($"  {sample.Count} gaps: naive median {Median(naiveTimes):F0} ms vs ours {Median(oursOnSample):F1} ms: ours is {Median(naiveTimes) / Median(oursOnSample):F0}x faster");
         }
 
         // Writes on the same store: a project stage move, a presence added and a firm edit, and reads while writes run.
-        await WriteBench.RunAsync(store, graph, ranker, gaps, asOf);
+        if (Runs("writes")) await WriteBench.RunAsync(store, graph, ranker, gaps, asOf);
     }
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     File.Delete(storePath);
@@ -145,42 +156,46 @@ else Console.WriteLine("naive baseline and writes: skipped above 200,000 synthet
 // managed trees on the same rows of the sample gaps, all on one thread. Each way scores every sample gap once to warm
 // up, then three times; the fastest of the three counts, and the faster of ML.NET's two ways is the baseline.
 var model = TreeEnsemble.Load(modelPath);
-using var mlnet = new MlNetScorer(modelPath, LeadFeatures.Count);
-var sets = sample.Select(gap => ranker.Score(graph, gap, asOf).Candidates).Select(set => (
-    Matrix: set.SelectMany(c => c.Features).ToArray(),
-    Rows: set.Select(c => c.Features).ToArray())).ToList();
-var rows = sets.Sum(s => s.Rows.Length);
-double Fastest(Action<float[], float[][]> score)
+if (Runs("scoring"))
 {
-    foreach (var (matrix, rowArrays) in sets) score(matrix, rowArrays);
-    return Enumerable.Range(0, 3).Min(_ => sets.Sum(s => Time(() => score(s.Matrix, s.Rows))));
+    using var mlnet = new MlNetScorer(modelPath, LeadFeatures.Count);
+    var sets = sample.Select(gap => ranker.Score(graph, gap, asOf).Candidates).Select(set => (
+        Matrix: set.SelectMany(c => c.Features).ToArray(),
+        Rows: set.Select(c => c.Features).ToArray())).ToList();
+    var rows = sets.Sum(s => s.Rows.Length);
+    double Fastest(Action<float[], float[][]> score)
+    {
+        foreach (var (matrix, rowArrays) in sets) score(matrix, rowArrays);
+        return Enumerable.Range(0, 3).Min(_ => sets.Sum(s => Time(() => score(s.Matrix, s.Rows))));
+    }
+    var transform = Fastest((matrix, r) => mlnet.ScoreAll(new RankingSet(matrix, LeadFeatures.Count, new float[r.Length], [(uint)r.Length])));
+    var engine = Fastest((_, r) =>
+    {
+        foreach (var row in r) mlnet.Score(row);
+    });
+    var managed = Fastest((matrix, r) =>
+    {
+        for (var i = 0; i < r.Length; i++) model.Score(matrix.AsSpan(i * LeadFeatures.Count, LeadFeatures.Count));
+    });
+    var batched = Fastest((matrix, r) => model.ScoreMany(matrix, new float[r.Length]));
+    var (baselineName, baseline) = transform < engine ? ("Transform", transform) : ("prediction engine", engine);
+    string RowsPerSecond(double ms) => $"{rows / ms * 1000:N0} rows/s";
+    Console.WriteLine($"scoring {rows} rows of {sample.Count} gaps ({model.Trainer}, {model.TreeCount} trees), 1 thread, fastest of 3:");
+    Console.WriteLine($"  ML.NET Transform: {transform:F0} ms ({RowsPerSecond(transform)}); prediction engine row by row: {engine:F0} ms ({RowsPerSecond(engine)}); baseline: {baselineName}");
+    Console.WriteLine($"  managed (QuickScorer) row by row: {managed:F0} ms ({RowsPerSecond(managed)}): {baseline / managed:F1}x ML.NET's {baselineName}");
+    Console.WriteLine($"  managed (QuickScorer) all rows at once: {batched:F0} ms ({RowsPerSecond(batched)}): {baseline / batched:F1}x ML.NET's {baselineName}");
 }
-var transform = Fastest((matrix, r) => mlnet.ScoreAll(new RankingSet(matrix, LeadFeatures.Count, new float[r.Length], [(uint)r.Length])));
-var engine = Fastest((_, r) =>
-{
-    foreach (var row in r) mlnet.Score(row);
-});
-var managed = Fastest((matrix, r) =>
-{
-    for (var i = 0; i < r.Length; i++) model.Score(matrix.AsSpan(i * LeadFeatures.Count, LeadFeatures.Count));
-});
-var batched = Fastest((matrix, r) => model.ScoreMany(matrix, new float[r.Length]));
-var (baselineName, baseline) = transform < engine ? ("Transform", transform) : ("prediction engine", engine);
-string RowsPerSecond(double ms) => $"{rows / ms * 1000:N0} rows/s";
-Console.WriteLine($"scoring {rows} rows of {sample.Count} gaps ({model.Trainer}, {model.TreeCount} trees), 1 thread, fastest of 3:");
-Console.WriteLine($"  ML.NET Transform: {transform:F0} ms ({RowsPerSecond(transform)}); prediction engine row by row: {engine:F0} ms ({RowsPerSecond(engine)}); baseline: {baselineName}");
-Console.WriteLine($"  managed (QuickScorer) row by row: {managed:F0} ms ({RowsPerSecond(managed)}): {baseline / managed:F1}x ML.NET's {baselineName}");
-Console.WriteLine($"  managed (QuickScorer) all rows at once: {batched:F0} ms ({RowsPerSecond(batched)}): {baseline / batched:F1}x ML.NET's {baselineName}");
 
 // Pruning: per gap of the province, for the top 10 and the top 50 among the candidates the negative list lets
 // through: the candidates scored through every tree, and the trees evaluated of scoring each distinct row in full;
 // and what a gap's ranking spends on its candidates' features and on scoring them.
-foreach (var k in new[] { 10, 50 })
+foreach (var k in Runs("pruning") ? [10, 50] : Array.Empty<int>())
 {
     var rates = new List<double>();
     var treeShares = new List<double>();
     var gapFeatureTimes = new List<double>();
     var scoringTimes = new List<double>();
+    var repackedTimes = new List<double>();
     foreach (var gap in gaps)
     {
         CandidateSet? set = null;
@@ -189,12 +204,16 @@ foreach (var k in new[] { 10, 50 })
         var allowed = Enumerable.Range(0, set!.Count).Select(i => negative.Catching(set.FirmAt(i).Id).Count == 0).ToArray();
         BestScores? best = null;
         scoringTimes.Add(Time(() => best = CandidateScores.Best(model, set!, i => allowed[i], k)));
+        // The same scoring from every candidate's row, hashed and packed into distinct rows again (as ranking scored before the set kept them).
+        var rows = set.Rows;
+        repackedTimes.Add(Time(() => CandidateScores.Best(model, rows, i => allowed[i], k)));
         rates.Add((double)best!.CandidatesScored / Math.Max(1, allowed.Count(a => a)));
         treeShares.Add(best.TreeShare);
     }
     Console.WriteLine($"pruning, top {k}, {gaps.Count} gaps: candidates scored in full / candidates median {Median(rates):P1}, p90 {Percentile(rates, 0.9):P1}, max {rates.Max():P1}; "
         + $"trees evaluated / distinct rows x trees median {Median(treeShares):P0}, p90 {Percentile(treeShares, 0.9):P0}; "
-        + $"per gap: features median {Median(gapFeatureTimes):F1} ms, scoring median {Median(scoringTimes):F1} ms");
+        + $"per gap: features median {Median(gapFeatureTimes):F1} ms, scoring median {Median(scoringTimes):F1} ms "
+        + $"(from every candidate's row packed again: {Median(repackedTimes):F1} ms)");
 }
 
 

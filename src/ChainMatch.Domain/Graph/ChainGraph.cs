@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ChainMatch.Domain.Firms;
+using ChainMatch.Domain.Leads;
 
 namespace ChainMatch.Domain.Graph;
 
@@ -46,6 +47,9 @@ public sealed class ChainGraph
     /// <summary>The first and last years the graph's dated facts name, worked out once per graph on first use.</summary>
     public (int First, int Last) FactYears => _factYears.Value;
     readonly Lazy<(int, int)> _factYears;
+
+    /// <summary>The lead finders kept with this version, by date; a write's version derives its own from them.</summary>
+    internal LeadFinders LeadFinders { get; }
     public ImmutableArray<Chain> Chains => Data.Chains;
     public ImmutableArray<Segment> Segments => Data.Segments;
     public ImmutableArray<Region> Regions => Data.Regions;
@@ -55,6 +59,7 @@ public sealed class ChainGraph
     {
         Data = data;
         _factYears = new(() => RecordedYears.FactYearsOf(data));
+        LeadFinders = new LeadFinders(this);
         _firmsByName = new(() => FirmNameIndex.Of(data.Firms));
         _chainIndex = Index(data.Chains, c => c.Id, "chain");
         _segmentIndex = Index(data.Segments, s => s.Id, "segment");
@@ -129,6 +134,7 @@ public sealed class ChainGraph
         var data = merge.Data;
         Data = data;
         _factYears = new(() => RecordedYears.FactYearsOf(data));
+        LeadFinders = previous.LeadFinders.Next(this, GraphChange.Of(merge));
         // Chains, segments, links, regions and resources are never applied (GraphMerge refuses them): shared as they are.
         _chainIndex = previous._chainIndex;
         _segmentIndex = previous._segmentIndex;
@@ -228,6 +234,9 @@ public sealed class ChainGraph
         for (var i = stored.Length; i < rows.Length; i++) extended[i] = index(rows[i]);
         return extended;
     }
+
+    internal ReadOnlySpan<int> MembershipIndexesOf(int firm) => _membershipsByFirm.Span(firm);
+    internal bool HasSubsidiaries(int firm) => _subsidiaries.Span(firm).Length > 0;
 
     internal int FindFirmIndex(FirmId id) => _firmIndex.TryGetValue(id, out var i) ? i : -1;
 

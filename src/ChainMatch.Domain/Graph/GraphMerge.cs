@@ -14,8 +14,12 @@ sealed class GraphMerge
     public List<int> Firms { get; } = [];
     public List<int> Presences { get; } = [];
     public List<int> Memberships { get; } = [];
+    public List<int> Supplies { get; } = [];
     public List<int> Projects { get; } = [];
     public List<int> NegativeRules { get; } = [];
+    /// <summary>Rows of the kinds lead finding reads whole (list editions, industry mappings): any touched is a new basis.</summary>
+    public List<int> Lists { get; } = [];
+    public List<int> IndustrySegments { get; } = [];
 
     GraphMerge(ChainGraph graph, GraphData rows)
     {
@@ -24,12 +28,12 @@ sealed class GraphMerge
         {
             Firms = Upsert(d.Firms, rows.Firms, f => f.Id, graph.FindFirmIndex, null, Firms),
             Presences = Upsert(d.Presences, rows.Presences, PresenceKey, k => graph.FindPresenceIndex(k.Firm, p => PresenceKey(p) == k), null, Presences),
-            Lists = Upsert(d.Lists, rows.Lists, l => l.Id, Scan(d.Lists, l => l.Id), null, []),
+            Lists = Upsert(d.Lists, rows.Lists, l => l.Id, Scan(d.Lists, l => l.Id), null, Lists),
             Memberships = Upsert(d.Memberships, rows.Memberships, m => (m.Firm, m.List), k => graph.FindMembershipIndex(k.Firm, k.List), null, Memberships),
-            Supplies = Upsert(d.Supplies, rows.Supplies, SupplyKey, Scan(d.Supplies, SupplyKey), null, []),
+            Supplies = Upsert(d.Supplies, rows.Supplies, SupplyKey, Scan(d.Supplies, SupplyKey), null, Supplies),
             Projects = Upsert(d.Projects, rows.Projects, p => p.Id, Scan(d.Projects, p => p.Id), Grow, Projects),
             NegativeRules = Upsert(d.NegativeRules, rows.NegativeRules, r => r.Id, Scan(d.NegativeRules, r => r.Id), null, NegativeRules),
-            IndustrySegments = Upsert(d.IndustrySegments, rows.IndustrySegments, x => x.Key, Scan(d.IndustrySegments, x => x.Key), null, []),
+            IndustrySegments = Upsert(d.IndustrySegments, rows.IndustrySegments, x => x.Key, Scan(d.IndustrySegments, x => x.Key), null, IndustrySegments),
         };
     }
 

@@ -5,34 +5,54 @@ using ChainMatch.Domain.Reasons;
 namespace ChainMatch.Domain.Leads;
 
 /// <summary>
-/// The candidates of one gap: their firms and their features as one dense matrix (<see cref="Rows"/>, one row of
-/// <see cref="LeadFeatures.Count"/> columns per candidate), which scoring reads without a copy. As a list it gives one
-/// <see cref="LeadCandidate"/> per row, made on first use. Evidence (reasons as data) is worked out only for
-/// the candidates that are shown.
+/// The candidates of one gap: their firms and their features. Candidates whose rows are equal bit for bit share one
+/// row (many firms share a profile: about half of a gap's candidates on the benchmark's synthetic universe), so the
+/// features are held as the distinct rows (<see cref="DistinctRows"/>, <see cref="LeadFeatures.Count"/> columns each)
+/// and each candidate's place among them (<see cref="SlotOf"/>), which scoring reads without a copy. As a list it
+/// gives one <see cref="LeadCandidate"/> per candidate, made on first use. Evidence (reasons as data) is worked out
+/// only for the candidates that are shown.
 /// </summary>
 public sealed class CandidateSet : IReadOnlyList<LeadCandidate>
 {
+    static readonly int Width = LeadFeatures.Count;
     readonly ChainGraph _graph;
     readonly int[] _firms;
-    readonly float[] _rows;
+    readonly float[] _distinct;
+    readonly int[] _slotOf;
     readonly Func<int, float[], IReadOnlyDictionary<LeadFeature, Reason>> _explain;
     LeadCandidate[]? _candidates;
+    float[]? _rows;
 
-    internal CandidateSet(Gap gap, ChainGraph graph, int[] firms, float[] rows, Func<int, float[], IReadOnlyDictionary<LeadFeature, Reason>> explain)
+    internal CandidateSet(Gap gap, ChainGraph graph, int[] firms, float[] distinct, int distinctCount, int[] slotOf,
+        Func<int, float[], IReadOnlyDictionary<LeadFeature, Reason>> explain)
     {
         Gap = gap;
         _graph = graph;
         _firms = firms;
-        _rows = rows;
+        _distinct = distinct;
+        DistinctCount = distinctCount;
+        _slotOf = slotOf;
         _explain = explain;
     }
 
     public Gap Gap { get; }
 
-    /// <summary>Every candidate's features, row after row in candidate order.</summary>
-    public ReadOnlyMemory<float> Rows => _rows;
+    /// <summary>The distinct feature rows, row after row in order of first appearance.</summary>
+    public ReadOnlyMemory<float> DistinctRows => _distinct.AsMemory(0, DistinctCount * Width);
+    public int DistinctCount { get; }
 
-    public ReadOnlySpan<float> Row(int index) => _rows.AsSpan(index * LeadFeatures.Count, LeadFeatures.Count);
+    /// <summary>Per candidate, its row among <see cref="DistinctRows"/>.</summary>
+    public ReadOnlyMemory<int> SlotOf => _slotOf;
+
+    /// <summary>Every candidate's features, row after row in candidate order (written out on first use).</summary>
+    public ReadOnlyMemory<float> Rows => LazyInitializer.EnsureInitialized(ref _rows, () =>
+    {
+        var rows = new float[Count * Width];
+        for (var i = 0; i < Count; i++) Row(i).CopyTo(rows.AsSpan(i * Width, Width));
+        return rows;
+    });
+
+    public ReadOnlySpan<float> Row(int index) => _distinct.AsSpan(_slotOf[index] * Width, Width);
 
     public Firm FirmAt(int index) => _graph.Firms[_firms[index]];
 

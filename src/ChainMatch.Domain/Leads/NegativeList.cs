@@ -18,9 +18,12 @@ public sealed class NegativeList
         _byFirm = applicable.Where(r => r.Firm is not null).ToLookup(r => r.Firm!.Value);
     }
 
+    /// <summary>True when no rule can apply to the gap: nothing is caught.</summary>
+    public bool IsEmpty => _general.Count == 0 && _byFirm.Count == 0;
+
     public IReadOnlyList<NegativeRule> Catching(FirmId firm) =>
         // Asked for every candidate of a gap: no rule applies to most gaps, so no id is hashed and no list made.
-        _general.Count == 0 && _byFirm.Count == 0 ? [] : [.. _general, .. _byFirm[firm]];
+        IsEmpty ? [] : [.. _general, .. _byFirm[firm]];
 
     /// <summary>Rules that name the firm itself, wherever it appears.</summary>
     public static IReadOnlyList<NegativeRule> Naming(ChainGraph graph, FirmId firm) =>

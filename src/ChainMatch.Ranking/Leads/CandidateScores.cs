@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Ranking.Trees;
@@ -15,7 +16,17 @@ public sealed record BestScores(float[] Scores, int Rows, int RowsScored, int Ca
 public static class CandidateScores
 {
     /// <summary>The model's score of every candidate, in order (see <see cref="Of(TreeEnsemble, ReadOnlyMemory{float})"/>).</summary>
-    public static float[] Of(TreeEnsemble model, IReadOnlyList<LeadCandidate> candidates) => Of(model, Matrix(candidates));
+    public static float[] Of(TreeEnsemble model, IReadOnlyList<LeadCandidate> candidates)
+    {
+        if (candidates is not CandidateSet set) return Of(model, Matrix(candidates));
+        // The set holds its distinct rows already: each scored once.
+        var distinctScores = new float[set.DistinctCount];
+        model.ScoreMany(set.DistinctRows.Span, distinctScores);
+        var slotOf = set.SlotOf.Span;
+        var scores = new float[set.Count];
+        for (var i = 0; i < scores.Length; i++) scores[i] = distinctScores[slotOf[i]];
+        return scores;
+    }
 
     /// <summary>
     /// The model's score of every row of a dense matrix (<see cref="LeadFeatures.Count"/> columns), in order. Rows
@@ -53,7 +64,42 @@ public static class CandidateScores
 
     /// <summary>As <see cref="Best(TreeEnsemble, ReadOnlyMemory{float}, Func{int, bool}, int)"/>, for candidates given one by one.</summary>
     public static BestScores Best(TreeEnsemble model, IReadOnlyList<LeadCandidate> candidates, Func<int, bool> considered, int top) =>
-        Best(model, Matrix(candidates), considered, top);
+        candidates is CandidateSet set ? Best(model, set, considered, top) : Best(model, Matrix(candidates), considered, top);
+
+    /// <summary>
+    /// As <see cref="Best(TreeEnsemble, ReadOnlyMemory{float}, Func{int, bool}, int)"/>, on the set's distinct rows as
+    /// they are: a row stands for the candidates considered that share it (none: not scored). Scratch arrays are pooled.
+    /// </summary>
+    public static BestScores Best(TreeEnsemble model, CandidateSet set, Func<int, bool> considered, int top)
+    {
+        var (count, rows) = (set.Count, set.DistinctCount);
+        var slotOf = set.SlotOf.Span;
+        var weights = ArrayPool<int>.Shared.Rent(rows);
+        var taken = ArrayPool<bool>.Shared.Rent(count);
+        var distinctScores = ArrayPool<float>.Shared.Rent(rows);
+        try
+        {
+            Array.Clear(weights, 0, rows);
+            for (var i = 0; i < count; i++)
+                if (taken[i] = considered(i)) weights[slotOf[i]]++;
+            var (rowsScored, trees) = model.ScoreBest(set.DistinctRows.Span, weights.AsSpan(0, rows), top, distinctScores.AsSpan(0, rows));
+            var scores = new float[count];
+            var scored = 0;
+            for (var i = 0; i < count; i++)
+                if (!float.IsNaN(scores[i] = taken[i] ? distinctScores[slotOf[i]] : float.NaN)) scored++;
+            var considering = 0;
+            for (var r = 0; r < rows; r++)
+                if (weights[r] > 0) considering++;
+            return new BestScores(scores, considering, rowsScored, scored,
+                considering == 0 ? 0 : (double)trees / ((long)considering * model.TreeCount));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(weights);
+            ArrayPool<bool>.Shared.Return(taken);
+            ArrayPool<float>.Shared.Return(distinctScores);
+        }
+    }
 
     static ReadOnlyMemory<float> Matrix(IReadOnlyList<LeadCandidate> candidates)
     {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Reasons;
@@ -24,27 +22,21 @@ public sealed record ScoredCandidates(CandidateSet Candidates, float[] Scores);
 /// <summary>
 /// The one way firms are scored for a gap: lead lists, target lists, anchor ranking, simulation followers and
 /// coordination all ask it. Ranks a gap's candidates with the model and explains each lead by the features that raised
-/// its score most. Thread-safe: the model is immutable and finders are cached per graph snapshot and date (presences
-/// are read by year, project steps by day); a new snapshot gets new finders.
+/// its score most. Thread-safe: the model is immutable and finders are kept with each graph snapshot per date
+/// (presences are read by year, project steps by day); a write's snapshot derives its finders from the previous
+/// snapshot's (<see cref="LeadFinder.For"/>).
 /// </summary>
 public sealed class LeadRanker(TreeEnsemble model)
 {
     const int ReasonsPerLead = 3;
-    // Snapshots are immutable, so a finder built for one stays valid; a swapped-out snapshot lets its finders go.
-    // Lazy: concurrent first requests on a snapshot build its finder once.
-    readonly ConditionalWeakTable<ChainGraph, ConcurrentDictionary<DateOnly, Lazy<LeadFinder>>> _finders = new();
 
     public TreeEnsemble Model => model;
-
-    LeadFinder Finder(ChainGraph graph, DateOnly asOf) =>
-        _finders.GetValue(graph, _ => new ConcurrentDictionary<DateOnly, Lazy<LeadFinder>>())
-            .GetOrAdd(asOf, date => new Lazy<LeadFinder>(() => new LeadFinder(graph, date))).Value;
 
     /// <summary>The candidates of the gap on the graph as of the date, each with the model's score.</summary>
     public ScoredCandidates Score(ChainGraph graph, Gap gap, DateOnly asOf)
     {
-        var candidates = Finder(graph, asOf).Candidates(gap);
-        return new ScoredCandidates(candidates, CandidateScores.Of(model, candidates.Rows));
+        var candidates = LeadFinder.For(graph, asOf).Candidates(gap);
+        return new ScoredCandidates(candidates, CandidateScores.Of(model, candidates));
     }
 
     /// <param name="include">When given, only candidates it accepts are ranked (filters of a target list).</param>
@@ -53,16 +45,22 @@ public sealed class LeadRanker(TreeEnsemble model)
     {
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
-        var candidates = Finder(graph, asOf).Candidates(gap);
+        var candidates = LeadFinder.For(graph, asOf).Candidates(gap);
         var negative = new NegativeList(graph, gap);
-        var rules = new IReadOnlyList<NegativeRule>[candidates.Count];
-        for (var i = 0; i < rules.Length; i++) rules[i] = negative.Catching(candidates.FirmAt(i).Id);
-        bool Considered(int i) => (include is null || include(candidates.FirmAt(i))) && (includeExcluded || rules[i].Count == 0);
+        // Most gaps have no rule that applies: then no candidate's firm is looked up for one.
+        IReadOnlyList<NegativeRule>[]? rules = null;
+        if (!negative.IsEmpty)
+        {
+            rules = new IReadOnlyList<NegativeRule>[candidates.Count];
+            for (var i = 0; i < rules.Length; i++) rules[i] = negative.Catching(candidates.FirmAt(i).Id);
+        }
+        IReadOnlyList<NegativeRule> RulesOf(int i) => rules?[i] ?? [];
+        bool Considered(int i) => (includeExcluded || rules is null || rules[i].Count == 0) && (include is null || include(candidates.FirmAt(i)));
         // Only candidates that can still rank within the first `top` are scored in full: the leads are those of scoring all.
-        var scores = top > 0 ? CandidateScores.Best(model, candidates.Rows, Considered, top).Scores : [.. Enumerable.Repeat(float.NaN, candidates.Count)];
-        var scored = Enumerable.Range(0, candidates.Count)
-            .Select(i => (Index: i, Firm: candidates.FirmAt(i), Score: scores[i], Rules: rules[i]))
-            .Where(x => !float.IsNaN(x.Score))
+        var scores = top > 0 ? CandidateScores.Best(model, candidates, Considered, top).Scores : [];
+        var scored = Enumerable.Range(0, scores.Length)
+            .Where(i => !float.IsNaN(scores[i]))
+            .Select(i => (Index: i, Firm: candidates.FirmAt(i), Score: scores[i], Rules: RulesOf(i)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Firm.Id.Value, StringComparer.Ordinal)
             .Take(top)
