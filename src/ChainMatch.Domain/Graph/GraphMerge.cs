@@ -16,6 +16,7 @@ sealed class GraphMerge
     public List<int> Memberships { get; } = [];
     public List<int> Projects { get; } = [];
     public List<int> NegativeRules { get; } = [];
+    public List<int> ChainPlans { get; } = [];
 
     GraphMerge(ChainGraph graph, GraphData rows)
     {
@@ -30,6 +31,7 @@ sealed class GraphMerge
             Projects = Upsert(d.Projects, rows.Projects, p => p.Id, Scan(d.Projects, p => p.Id), Grow, Projects),
             NegativeRules = Upsert(d.NegativeRules, rows.NegativeRules, r => r.Id, Scan(d.NegativeRules, r => r.Id), null, NegativeRules),
             IndustrySegments = Upsert(d.IndustrySegments, rows.IndustrySegments, x => x.Key, Scan(d.IndustrySegments, x => x.Key), null, []),
+            ChainPlans = Upsert(d.ChainPlans, rows.ChainPlans, x => x.Key, Scan(d.ChainPlans, x => x.Key), null, ChainPlans),
         };
     }
 
