@@ -56,6 +56,7 @@ function render() {
   state.canReviewKeyProjects = me.permissions.includes('review-key-projects');
   state.canWriteChainPlan = me.permissions.includes('write-chain-plan');
   state.tabs = allowedTabs();
+  state.me = { name: me.name, region: me.region };
   state.chainName = id => name(allChains.find(c => c.id === id) ?? { name: id });
   const token = ++renderCount;
   const isCurrent = () => token === renderCount;

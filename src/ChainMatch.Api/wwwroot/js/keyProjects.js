@@ -32,7 +32,7 @@ export function keyAndDueSections(p, state, send) {
       key.reviewedBy ? h('div', null, t('keyReviewedBy', who(key.reviewedBy), key.reviewedOn, key.reviewReason)) : null)
       : h('p', { class: 'muted' }, t('keyNone')),
     canPropose ? proposeForm(p, send) : null,
-    key?.state === 'proposed' && state.canReviewKeyProjects ? reviewForm(p, send) : null,
+    key?.state === 'proposed' && mayReview(p, state) ? reviewForm(p, send) : null,
     h('h4', null, t('dueTitle')),
     p.dueDates.length === 0 ? h('p', { class: 'muted' }, t('dueNone')) :
       h('ul', { class: 'due-dates' }, p.dueDates.map(d => {
@@ -43,6 +43,9 @@ export function keyAndDueSections(p, state, send) {
     state.canWriteProjects && stagesOpen.length > 0 ? dueForm(p, stagesOpen, send) : null,
   ];
 }
+
+/** The service's rule (Scope.DemandKeyReview, KeyProjects.Review): never one's own proposal, and from a level above the project's region. */
+const mayReview = (p, state) => state.canReviewKeyProjects && p.key.proposedBy !== state.me.name && (state.me.region === '*' || state.me.region !== p.region);
 
 const STAGE_ORDER = ['lead', 'contacted', 'negotiating', 'signed', 'started', 'in-production', 'capital-added'];
 
