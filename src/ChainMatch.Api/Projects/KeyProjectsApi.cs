@@ -54,7 +54,7 @@ public static class KeyProjectsApi
     {
         var errors = Parameters.Errors();
         var on = Parameters.Date(body.Date, "date", errors);
-        return Change(projectId, errors, p => KeyProjects.Propose(p, caller.Name, on, body.Reason ?? ""), $"key-project proposal of {projectId}",
+        return Change(projectId, errors, (_, p) => KeyProjects.Propose(p, caller.Name, on, body.Reason ?? ""), $"key-project proposal of {projectId}",
             snapshot, writes, caller, time, ct);
     }
 
@@ -64,9 +64,9 @@ public static class KeyProjectsApi
         var errors = Parameters.Errors();
         var on = Parameters.Date(body.Date, "date", errors);
         if (body.Decision is not ("admit" or "refuse")) errors["decision"] = [$"'{body.Decision}' is not a decision: use admit or refuse"];
-        return Change(projectId, errors, p =>
+        return Change(projectId, errors, (graph, p) =>
         {
-            caller.Scope.DemandKeyReview(snapshot.Current, p);
+            caller.Scope.DemandKeyReview(graph, p);
             return KeyProjects.Review(p, caller.Name, on, body.Decision == "admit", body.Reason ?? "");
         }, $"key-project review of {projectId}", snapshot, writes, caller, time, ct);
     }
@@ -78,22 +78,22 @@ public static class KeyProjectsApi
         if (!ProjectLifecycle.TryParse(body.Stage, out var stage)) errors["stage"] = [$"'{body.Stage}' is not a stage: use signed, started or in-production"];
         var by = Parameters.Date(body.By, "by", errors);
         var today = ProjectsApi.Today(time);
-        return Change(projectId, errors, p => StageDues.Set(p, stage, by, caller.Name, today), $"due date of {projectId}", snapshot, writes, caller, time, ct);
+        return Change(projectId, errors, (_, p) => StageDues.Set(p, stage, by, caller.Name, today), $"due date of {projectId}", snapshot, writes, caller, time, ct);
     }
 
     /// <summary>
     /// Tries the change on the project as read, so a bad value is a 400 (or a refused state a 409) before the write waits
     /// its turn, then makes it again on the newest project inside the write: of two changes at once, the second builds on the first.
     /// </summary>
-    static async Task<Results<Ok<ProjectsApi.ProjectView>, ValidationProblem>> Change(string projectId, Dictionary<string, string[]> errors, Func<Project, Project> change,
+    static async Task<Results<Ok<ProjectsApi.ProjectView>, ValidationProblem>> Change(string projectId, Dictionary<string, string[]> errors, Func<ChainGraph, Project, Project> change,
         string what, GraphSnapshot snapshot, GraphWrites writes, Caller caller, TimeProvider time, CancellationToken ct)
     {
         var project = ProjectsApi.Find(snapshot.Current, projectId, caller);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        change(project);
+        change(snapshot.Current, project);
         var (changed, _) = await writes.UpdateAsync(graph =>
         {
-            var next = change(ProjectsApi.Find(graph, projectId, caller));
+            var next = change(graph, ProjectsApi.Find(graph, projectId, caller));
             return (GraphData.Empty with { Projects = [next] }, next);
         }, what, ct);
         return TypedResults.Ok(ProjectsApi.View(snapshot.Current, changed, ProjectsApi.Today(time)));
