@@ -39,6 +39,8 @@ app.MapListsApi();
 app.MapNegativeListApi();
 app.MapProjectsApi();
 app.MapProblemsApi();
+app.MapKeyProjectsApi();
+app.MapChainWorkspaceApi();
 app.MapSimulationApi();
 app.MapDashboardApi();
 app.Run();

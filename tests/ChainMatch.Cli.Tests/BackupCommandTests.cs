@@ -78,7 +78,7 @@ public class BackupCommandTests : SeededStoreTest
         await CliRun.Of("backup", "--to", Backup, "--store", Store);
         // Put the backup back to schema version 6, before the constraint layers and the regions' seats.
         using (var c = Open(Backup))
-            Execute(c, "ALTER TABLE firm DROP COLUMN parent; ALTER TABLE firm DROP COLUMN parent_share; ALTER TABLE firm DROP COLUMN parent_publisher; ALTER TABLE firm DROP COLUMN parent_ref; ALTER TABLE firm DROP COLUMN parent_estimate; ALTER TABLE list_membership DROP COLUMN industry; DROP TABLE industry_segment; DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; PRAGMA user_version = 6;");
+            Execute(c, "ALTER TABLE project DROP COLUMN key_reviews; ALTER TABLE project DROP COLUMN due_dates; DROP TABLE chain_plan; ALTER TABLE firm DROP COLUMN parent; ALTER TABLE firm DROP COLUMN parent_share; ALTER TABLE firm DROP COLUMN parent_publisher; ALTER TABLE firm DROP COLUMN parent_ref; ALTER TABLE firm DROP COLUMN parent_estimate; ALTER TABLE list_membership DROP COLUMN industry; DROP TABLE industry_segment; DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; PRAGMA user_version = 6;");
 
         var restore = await CliRun.Of("restore", "--from", Backup, "--store", Store);
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ChainMatch.Domain.Chains;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Projects;
 using ChainMatch.Storage.Seeds;
 
 namespace ChainMatch.Storage.Tests;
@@ -67,6 +69,27 @@ public abstract class GraphStoreContract
         await store.ImportAsync(Seeds);
         Assert.That(await store.IsEmptyAsync(), Is.False);
         Assert.That(Json(await store.LoadAsync()), Is.EqualTo(Json(Seeds)));
+    }
+
+    [Test]
+    public async Task KeyProjectReviewsDueDatesAndChainPlanVersionsComeBackAsWritten()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var project = Seeds.Projects[0] with
+        {
+            KeyReviews = [new KeyReview(KeyReviewState.Refused, "key:a", new DateOnly(2024, 2, 1), "链主", "key:b", new DateOnly(2024, 2, 9), "投资额不足"),
+                new KeyReview(KeyReviewState.Proposed, "key:a", new DateOnly(2024, 3, 1), "增资")],
+            DueDates = [new StageDue(ProjectStage.Started, new DateOnly(2024, 6, 30), "key:a", new DateOnly(2024, 2, 1))],
+        };
+        var saved = new DateTimeOffset(2026, 12, 5, 3, 4, 5, TimeSpan.FromHours(8)).AddTicks(1234567);
+        ChainPlan Plan(int version) => new(new ChainId("battery"), new RegionCode("530100"), version, ["补链: 正极材料"], ["市工信局"],
+            [new YearlyTarget(2027, "引进项目2个")], "key:chief", saved.AddDays(version));
+        await store.ImportAsync(GraphData.Empty with { Projects = [project], ChainPlans = [Plan(1)] });
+        await store.ImportAsync(GraphData.Empty with { ChainPlans = [Plan(2)] });
+        var loaded = await store.LoadAsync();
+        Assert.That(JsonSerializer.Serialize(loaded.Projects.Single(p => p.Id == project.Id)), Is.EqualTo(JsonSerializer.Serialize(project)));
+        Assert.That(JsonSerializer.Serialize(loaded.ChainPlans), Is.EqualTo(JsonSerializer.Serialize(new[] { Plan(1), Plan(2) })));
     }
 
     [Test]

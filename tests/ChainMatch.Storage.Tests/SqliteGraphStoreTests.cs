@@ -47,7 +47,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "ALTER TABLE firm DROP COLUMN parent; ALTER TABLE firm DROP COLUMN parent_share; ALTER TABLE firm DROP COLUMN parent_publisher; ALTER TABLE firm DROP COLUMN parent_ref; ALTER TABLE firm DROP COLUMN parent_estimate; ALTER TABLE list_membership DROP COLUMN industry; DROP TABLE industry_segment; " +
+            cmd.CommandText = "DROP TABLE chain_plan; ALTER TABLE firm DROP COLUMN parent; ALTER TABLE firm DROP COLUMN parent_share; ALTER TABLE firm DROP COLUMN parent_publisher; ALTER TABLE firm DROP COLUMN parent_ref; ALTER TABLE firm DROP COLUMN parent_estimate; ALTER TABLE list_membership DROP COLUMN industry; DROP TABLE industry_segment; " +
                 "DROP INDEX presence_firm; ALTER TABLE firm DROP COLUMN uscc; ALTER TABLE firm DROP COLUMN aliases; " +
                 "ALTER TABLE list_membership DROP COLUMN revenue; DROP TABLE negative_rule; DROP TABLE project_stage; DROP TABLE project; " +
                 "DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; " +
@@ -61,7 +61,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'presence_firm') || '/' || (SELECT user_version FROM pragma_user_version)";
-        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/10"));
+        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/11"));
         Assert.That((await migrated.LoadAsync()).Presences, Has.Length.EqualTo(seeds.Presences.Length));
     }
 

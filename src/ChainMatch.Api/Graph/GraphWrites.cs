@@ -126,7 +126,7 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Graph
     static Dictionary<string, object> Rows(GraphData changes) => new Dictionary<string, object>
     {
         ["firms"] = changes.Firms, ["presences"] = changes.Presences, ["lists"] = changes.Lists, ["memberships"] = changes.Memberships,
-        ["projects"] = changes.Projects, ["negativeRules"] = changes.NegativeRules, ["supplies"] = changes.Supplies,
+        ["projects"] = changes.Projects, ["negativeRules"] = changes.NegativeRules, ["supplies"] = changes.Supplies, ["chainPlans"] = changes.ChainPlans,
     }.Where(kv => kv.Value is System.Collections.ICollection { Count: > 0 }).ToDictionary();
 }
 

@@ -4,6 +4,7 @@ using ChainMatch.Api.Graph;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Access;
 using ChainMatch.Domain.Graph;
+using ChainMatch.Domain.Projects;
 using ChainMatch.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -32,6 +33,7 @@ sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILo
             NotFoundException e => (StatusCodes.Status404NotFound, $"Unknown {e.Kind}", e.Message, null),
             AccessDeniedException e => (StatusCodes.Status403Forbidden, "Outside your scope", e.Message, null),
             WriteConflictException e => (StatusCodes.Status409Conflict, e.Title, e.Message, null),
+            ProjectConflictException e => (StatusCodes.Status409Conflict, e.Title, e.Message, null),
             // Kestrel stops reading a body without a declared length at the endpoint's cap (see BodySizeLimit) and says so with a 413.
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => BodyLimit(context, e),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message, null),

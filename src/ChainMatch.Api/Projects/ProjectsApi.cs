@@ -39,8 +39,12 @@ public static class ProjectsApi
 
     public sealed record ProjectView(string Id, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName,
         string OwnerTeam, ProjectStage Stage, DateOnly Since, double? AgreedInvestment, double? FundsInPlace, IReadOnlyList<StageChange> History,
-        IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<string> ExcludedBy)
+        IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<string> ExcludedBy, IReadOnlyList<KeyReview> KeyReviews, IReadOnlyList<StageDue> DueDates,
+        IReadOnlyList<StageDue> PastDue)
     {
+        /// <summary>Where the project stands with the key-project library, null when never proposed.</summary>
+        public KeyReview? Key => KeyReviews.Count == 0 ? null : KeyReviews[^1];
+
         /// <summary>The stages the lifecycle allows next, so a form offers only legal moves.</summary>
         public IReadOnlyList<ProjectStage> Next => ProjectLifecycle.AllowedAfter(Stage);
     }
@@ -63,18 +67,18 @@ public static class ProjectsApi
 
     public sealed record NewStage(string Stage, string Date, double? AgreedInvestment, double? FundsInPlace, string? Note);
 
-    /// <summary>Without a region the list is the caller's region; without a chain it spans every chain.</summary>
-    public sealed record ProjectQuery(string? region, string? chain, string? stage, string? owner) : IScopedRequest
+    /// <summary>Without a region the list is the caller's region; without a chain it spans every chain; key: proposed, admitted or refused for the key-project library.</summary>
+    public sealed record ProjectQuery(string? region, string? chain, string? stage, string? owner, string? key) : IScopedRequest
     {
         public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region(nameof(region), region), ScopeDemand.Chain(nameof(chain), chain)];
     }
 
-    static Results<Ok<List<ProjectView>>, ValidationProblem> ListProjects([AsParameters] ProjectQuery q, GraphSnapshot snapshot, Caller caller)
+    static Results<Ok<List<ProjectView>>, ValidationProblem> ListProjects([AsParameters] ProjectQuery q, GraphSnapshot snapshot, Caller caller, TimeProvider time)
     {
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
         var selection = Selection(graph, q with { region = q.region ?? caller.DefaultRegion }, errors);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(ProjectReports.Select(graph, selection).Select(p => View(graph, p)).ToList());
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(ProjectReports.Select(graph, selection).Select(p => View(graph, p, Today(time))).ToList());
     }
 
     static Results<Ok<PipelineReport>, ValidationProblem> Pipeline([AsParameters] ProjectQuery q, GraphSnapshot snapshot, Caller caller)
@@ -85,10 +89,10 @@ public static class ProjectsApi
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(ProjectReports.Pipeline(graph, selection));
     }
 
-    static Ok<ProjectView> GetProject(string projectId, GraphSnapshot snapshot, Caller caller) =>
-        TypedResults.Ok(View(snapshot.Current, Find(snapshot.Current, projectId, caller)));
+    static Ok<ProjectView> GetProject(string projectId, GraphSnapshot snapshot, Caller caller, TimeProvider time) =>
+        TypedResults.Ok(View(snapshot.Current, Find(snapshot.Current, projectId, caller), Today(time)));
 
-    static async Task<Results<Created<CreatedLead>, ValidationProblem, ProblemHttpResult>> CreateLead(NewLead lead, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
+    static async Task<Results<Created<CreatedLead>, ValidationProblem, ProblemHttpResult>> CreateLead(NewLead lead, GraphSnapshot snapshot, GraphWrites writes, Caller caller, TimeProvider time, CancellationToken ct)
     {
         var graph = snapshot.Current;
         var errors = Parameters.Errors();
@@ -110,7 +114,7 @@ public static class ProjectsApi
                 throw new WriteConflictException("Project exists", $"project '{id}' already exists: move it with POST /api/projects/{id}/stages");
             return (GraphData.Empty with { Projects = [project] }, Coordination.AlreadyPursued(graph, project.Firm, project.Segment, project.Region, date, p => caller.Scope.Sees(graph, p)));
         }, $"new lead {id}", ct);
-        return TypedResults.Created($"/api/projects/{id}", new CreatedLead(View(snapshot.Current, project), warnings));
+        return TypedResults.Created($"/api/projects/{id}", new CreatedLead(View(snapshot.Current, project, Today(time)), warnings));
     }
 
     static Results<Ok<LeadCheck>, ValidationProblem> CheckLead([AsParameters] LeadCheckQuery q, GraphSnapshot snapshot, Caller caller, TimeProvider time)
@@ -132,7 +136,7 @@ public static class ProjectsApi
         if (graph.FindRegion(new RegionCode(region ?? "")) is null) errors["region"] = [$"unknown region '{region}'"];
     }
 
-    static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AddStage(string projectId, NewStage step, GraphSnapshot snapshot, GraphWrites writes, Caller caller, CancellationToken ct)
+    static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AddStage(string projectId, NewStage step, GraphSnapshot snapshot, GraphWrites writes, Caller caller, TimeProvider time, CancellationToken ct)
     {
         Find(snapshot.Current, projectId, caller);
         var errors = Parameters.Errors();
@@ -156,7 +160,7 @@ public static class ProjectsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Illegal stage change", detail: e.Message,
                 extensions: new Dictionary<string, object?> { ["allowed"] = e.Allowed.Select(ProjectLifecycle.Name).ToArray() });
         }
-        return TypedResults.Ok(View(snapshot.Current, moved));
+        return TypedResults.Ok(View(snapshot.Current, moved, Today(time)));
     }
 
     public sealed record ProjectImportReport(int Projects, int Steps, int Written, bool DryRun);
@@ -198,14 +202,18 @@ public static class ProjectsApi
         return TypedResults.Ok(new ProjectImportReport(projects.Count, projects.Sum(p => p.History.Length), written, dryRun == true));
     }
 
+    internal static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().Date);
+
     /// <summary>The query's region, chain and stage checked against the graph and the lifecycle, each bad one named.</summary>
-    static ProjectSelection Selection(ChainGraph graph, ProjectQuery q, Dictionary<string, string[]> errors)
+    internal static ProjectSelection Selection(ChainGraph graph, ProjectQuery q, Dictionary<string, string[]> errors)
     {
         if (q.region is { } r && graph.FindRegion(new RegionCode(r)) is null) errors["region"] = [$"unknown region '{r}'"];
         if (q.chain is { } c && graph.FindChain(new ChainId(c)) is null) errors["chain"] = [$"unknown chain '{c}'"];
         ProjectStage? stage = ProjectLifecycle.TryParse(q.stage, out var parsed) ? parsed : null;
         if (q.stage is not null && stage is null) errors["stage"] = [$"'{q.stage}' is not a stage"];
-        return new ProjectSelection(q.region is null ? null : new RegionCode(q.region), q.chain is null ? null : new ChainId(q.chain), stage, q.owner);
+        KeyReviewState? key = KeyProjects.TryParse(q.key, out var state) ? state : null;
+        if (q.key is not null && key is null) errors["key"] = [$"'{q.key}' is not a key-project state: use {KeyProjects.Names}"];
+        return new ProjectSelection(q.region is null ? null : new RegionCode(q.region), q.chain is null ? null : new ChainId(q.chain), stage, q.owner, key);
     }
 
     /// <summary>The project, if the caller may see its region; one outside their scope is refused, not shown.</summary>
@@ -216,8 +224,8 @@ public static class ProjectsApi
         return project;
     }
 
-    static ProjectView View(ChainGraph graph, Project p) => new(p.Id, p.Firm.Value, graph.FindFirm(p.Firm)!.Name, p.Segment.Value,
+    internal static ProjectView View(ChainGraph graph, Project p, DateOnly today) => new(p.Id, p.Firm.Value, graph.FindFirm(p.Firm)!.Name, p.Segment.Value,
         graph.FindSegment(p.Segment)!.Name, p.Region.Value, graph.FindRegion(p.Region)!.Name, p.OwnerTeam, p.Stage, p.Current.Date,
         p.AgreedInvestment, p.FundsInPlace, p.History, p.Problems,
-        [.. new NegativeList(graph, new Gap(p.Segment, p.Region)).Catching(p.Firm).Select(r => r.ToString())]);
+        [.. new NegativeList(graph, new Gap(p.Segment, p.Region)).Catching(p.Firm).Select(r => r.ToString())], p.KeyReviews, p.DueDates, [.. StageDues.Missed(p, today)]);
 }

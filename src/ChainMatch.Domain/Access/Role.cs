@@ -15,6 +15,12 @@ public enum Permission
     Simulate,
     /// <summary>The province-wide view of who pursues which firm (全省一盘棋).</summary>
     Coordinate,
+    /// <summary>Admitting or refusing a project proposed for the key-project library (重点项目库).</summary>
+    ReviewKeyProjects,
+    /// <summary>A chain's workspace: its projects and problems, read only, and its plan (一链一策) with the plan's history.</summary>
+    ReadChainWork,
+    /// <summary>Saving a new version of a chain's plan (一链一策).</summary>
+    WriteChainPlan,
     /// <summary>Imports, edits to the graph and the negative list, keys and the audit log.</summary>
     Administer,
 }
@@ -26,9 +32,10 @@ public enum Permission
 /// </summary>
 public sealed class Role
 {
-    public static readonly Role ChainChief = new("chain-chief", new("链长", "Chain chief"), [Permission.ReadMaps, Permission.ReadLeads]);
+    public static readonly Role ChainChief = new("chain-chief", new("链长", "Chain chief"),
+        [Permission.ReadMaps, Permission.ReadLeads, Permission.ReadChainWork, Permission.WriteChainPlan]);
     public static readonly Role Investment = new("investment", new("招商部门", "Investment promotion"),
-        [Permission.ReadMaps, Permission.ReadLeads, Permission.ReadProjects, Permission.WriteProjects, Permission.Coordinate]);
+        [Permission.ReadMaps, Permission.ReadLeads, Permission.ReadProjects, Permission.WriteProjects, Permission.Coordinate, Permission.ReviewKeyProjects, Permission.ReadChainWork]);
     public static readonly Role Planner = new("planner", new("规划部门", "Planner"), [Permission.ReadMaps, Permission.ReadLeads, Permission.Simulate, Permission.Coordinate]);
     public static readonly Role Admin = new("admin", new("系统管理员", "Administrator"), Enum.GetValues<Permission>());
 

@@ -121,6 +121,17 @@ public sealed record Scope(string Region, IReadOnlySet<string>? Chains = null)
         if (!Holds(graph, updated.Region)) throw new AccessDeniedException($"region: region {updated.Region} of project '{updated.Id}' is outside this caller's scope ({Text})");
     }
 
+    /// <summary>
+    /// The key-project library is held a level above the projects it admits: a project is reviewed by a caller whose
+    /// region lies above the project's (a prefecture reviews its counties, the province its prefectures), or for all regions.
+    /// </summary>
+    public void DemandKeyReview(ChainGraph graph, Project project)
+    {
+        DemandStored(graph, "project", project.Id, project.Region);
+        if (!SeesEverywhere && project.Region.Value == Region)
+            throw new AccessDeniedException($"project '{project.Id}' lies in {Region} itself: its key-project proposal is reviewed a level above, not by {Text}");
+    }
+
     /// <summary>A list edition (and the firms it may create) is shared by every region: imported by a caller for all regions.</summary>
     public void DemandListImport()
     {

@@ -114,6 +114,8 @@ public sealed class ChainGraph
             Lookup(_segmentIndex, project.Segment, $"project {project.Id}");
             Lookup(_regionIndex, project.Region, $"project {project.Id}");
         }
+        Index(data.ChainPlans, p => p.Key, "chain plan");
+        foreach (var plan in data.ChainPlans) CheckPlan(plan);
         foreach (var rule in data.NegativeRules)
         {
             if (rule.Firm is { } f) Lookup(_firmIndex, f, $"negative-list rule {rule.Id}");
@@ -215,6 +217,7 @@ public sealed class ChainGraph
             Lookup(_segmentIndex, project.Segment, $"project {project.Id}");
             Lookup(_regionIndex, project.Region, $"project {project.Id}");
         }
+        foreach (var i in merge.ChainPlans) CheckPlan(data.ChainPlans[i]);
         foreach (var i in merge.NegativeRules)
         {
             var rule = data.NegativeRules[i];
@@ -397,6 +400,13 @@ public sealed class ChainGraph
             if (!index.TryAdd(key(items[i]), i))
                 throw new GraphIntegrityException($"{kind} '{key(items[i])}' is defined twice");
         return index;
+    }
+
+    /// <summary>A chain plan names a chain and a region the graph knows.</summary>
+    void CheckPlan(Chains.ChainPlan plan)
+    {
+        Lookup(_chainIndex, plan.Chain, $"chain plan {plan.Key}");
+        Lookup(_regionIndex, plan.Region, $"chain plan {plan.Key}");
     }
 
     static int Lookup<TKey>(IReadOnlyDictionary<TKey, int> index, TKey key, string referencedBy) where TKey : notnull =>

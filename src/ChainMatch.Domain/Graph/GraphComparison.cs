@@ -33,6 +33,7 @@ public static class GraphComparison
         Compare(found, "projects", expected.Projects, actual.Projects);
         Compare(found, "negative-list rules", expected.NegativeRules, actual.NegativeRules);
         Compare(found, "industry segments", expected.IndustrySegments, actual.IndustrySegments);
+        Compare(found, "chain plans", expected.ChainPlans, actual.ChainPlans);
         return found;
     }
 

@@ -159,4 +159,7 @@ public sealed record GraphData(
     public ImmutableArray<RegionConstraint> Constraints { get; init; } = [];
 
     public ImmutableArray<IndustrySegment> IndustrySegments { get; init; } = [];
+
+    /// <summary>Every saved version of every chain plan (一链一策), in the order saved.</summary>
+    public ImmutableArray<Chains.ChainPlan> ChainPlans { get; init; } = [];
 }

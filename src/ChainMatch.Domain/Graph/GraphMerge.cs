@@ -20,6 +20,7 @@ sealed class GraphMerge
     /// <summary>Rows of the kinds lead finding reads whole (list editions, industry mappings): any touched is a new basis.</summary>
     public List<int> Lists { get; } = [];
     public List<int> IndustrySegments { get; } = [];
+    public List<int> ChainPlans { get; } = [];
 
     GraphMerge(ChainGraph graph, GraphData rows)
     {
@@ -34,6 +35,7 @@ sealed class GraphMerge
             Projects = Upsert(d.Projects, rows.Projects, p => p.Id, Scan(d.Projects, p => p.Id), Grow, Projects),
             NegativeRules = Upsert(d.NegativeRules, rows.NegativeRules, r => r.Id, Scan(d.NegativeRules, r => r.Id), null, NegativeRules),
             IndustrySegments = Upsert(d.IndustrySegments, rows.IndustrySegments, x => x.Key, Scan(d.IndustrySegments, x => x.Key), null, IndustrySegments),
+            ChainPlans = Upsert(d.ChainPlans, rows.ChainPlans, x => x.Key, Scan(d.ChainPlans, x => x.Key), null, ChainPlans),
         };
     }
 

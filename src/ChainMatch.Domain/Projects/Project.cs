@@ -25,4 +25,14 @@ public sealed record Project(string Id, FirmId Firm, SegmentId Segment, RegionCo
 
     /// <summary>Problems the firm raised, open and closed.</summary>
     public ImmutableArray<ProjectProblem> Problems { get; init; } = [];
+
+    /// <summary>Every proposal for the key-project library (重点项目库), oldest first; the last is where it stands.</summary>
+    public ImmutableArray<KeyReview> KeyReviews { get; init; } = [];
+
+    public KeyReview? Key => KeyReviews.IsDefaultOrEmpty ? null : KeyReviews[^1];
+
+    public bool IsKeyProject => Key?.State == KeyReviewState.Admitted;
+
+    /// <summary>The supervised steps' due dates (在谈督签约, 签约督落地, 落地督竣工), in stage order.</summary>
+    public ImmutableArray<StageDue> DueDates { get; init; } = [];
 }

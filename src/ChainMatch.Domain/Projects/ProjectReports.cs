@@ -2,14 +2,19 @@ using ChainMatch.Domain.Graph;
 
 namespace ChainMatch.Domain.Projects;
 
-/// <summary>Which projects a question is about: a region and everything under it, a chain, a current stage, an owner team; null leaves it open.</summary>
-public sealed record ProjectSelection(RegionCode? Region = null, ChainId? Chain = null, ProjectStage? Stage = null, string? OwnerTeam = null);
+/// <summary>Which projects a question is about: a region and everything under it, a chain, a current stage, an owner team, where it stands with the key-project library; null leaves it open.</summary>
+public sealed record ProjectSelection(RegionCode? Region = null, ChainId? Chain = null, ProjectStage? Stage = null, string? OwnerTeam = null, KeyReviewState? Key = null);
 
 public sealed record PipelineRow(ProjectStage Stage, int Projects, double AgreedInvestment, double FundsInPlace);
 
 public sealed record PipelineReport(string? Region, string? Chain, IReadOnlyList<PipelineRow> Stages, int SignedAtLeast100Million, double FundsInPlace);
 
 public sealed record OverdueProblem(string Project, string Firm, string Region, string RegionName, ProjectProblem Problem, int DaysOverdue);
+
+public sealed record PastDueProject(string Project, string Firm, string FirmName, string Region, string RegionName, string OwnerTeam,
+    ProjectStage Stage, StageDue Due, int DaysOverdue, bool KeyProject);
+
+public sealed record PastDueReport(DateOnly AsOf, IReadOnlyList<PastDueProject> Projects, IReadOnlyDictionary<string, int> ByOwnerTeam, IReadOnlyDictionary<string, int> ByRegion);
 
 public sealed record OverdueReport(DateOnly AsOf, IReadOnlyList<OverdueProblem> Problems, IReadOnlyDictionary<string, int> ByDepartment, IReadOnlyDictionary<string, int> ByRegion);
 
@@ -31,7 +36,8 @@ public static class ProjectReports
             (selection.Region is not { } region || graph.IsWithin(p.Region, region))
             && (segments is null || segments.Contains(p.Segment))
             && (selection.Stage is not { } stage || p.Stage == stage)
-            && (selection.OwnerTeam is not { } owner || p.OwnerTeam == owner));
+            && (selection.OwnerTeam is not { } owner || p.OwnerTeam == owner)
+            && (selection.Key is not { } key || p.Key?.State == key));
     }
 
     /// <summary>Counts and amounts per stage (every stage, in lifecycle order) over the selection, its stage aside.</summary>
@@ -60,5 +66,21 @@ public static class ProjectReports
         return new OverdueReport(asOf, overdue,
             overdue.GroupBy(o => o.Problem.LeadDepartment).ToDictionary(g => g.Key, g => g.Count()),
             overdue.GroupBy(o => o.RegionName).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    /// <summary>
+    /// Projects of the selection that passed a due date (在谈督签约, 签约督落地, 落地督竣工) on <paramref name="asOf"/> without
+    /// reaching its stage, one row per missed date, most overdue first, counted per owner team and per region.
+    /// </summary>
+    public static PastDueReport PastDue(ChainGraph graph, ProjectSelection selection, DateOnly asOf)
+    {
+        var rows = Select(graph, selection)
+            .SelectMany(p => StageDues.Missed(p, asOf).Select(d => new PastDueProject(p.Id, p.Firm.Value, graph.FindFirm(p.Firm)!.Name, p.Region.Value,
+                graph.FindRegion(p.Region)!.Name, p.OwnerTeam, p.Stage, d, asOf.DayNumber - d.By.DayNumber, p.IsKeyProject)))
+            .OrderByDescending(r => r.DaysOverdue)
+            .ToList();
+        return new PastDueReport(asOf, rows,
+            rows.GroupBy(r => r.OwnerTeam).ToDictionary(g => g.Key, g => g.Select(r => r.Project).Distinct().Count()),
+            rows.GroupBy(r => r.RegionName).ToDictionary(g => g.Key, g => g.Select(r => r.Project).Distinct().Count()));
     }
 }

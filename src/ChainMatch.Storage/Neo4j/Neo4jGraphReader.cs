@@ -121,13 +121,20 @@ static class Neo4jGraphReader
     static readonly CypherStatement Projects = Read("load projects", $"""
         MATCH (p:{Schema.Project})
         RETURN p.id AS id, p.firm AS firm, p.segment AS segment, p.region AS region, p.owner AS owner, p.history AS history,
-               p.publisher AS publisher, p.ref AS ref, p.estimate AS estimate, p.problems AS problems
+               p.publisher AS publisher, p.ref AS ref, p.estimate AS estimate, p.problems AS problems, p.keyReviews AS keyReviews, p.dueDates AS dueDates
         ORDER BY p.ord, p.id
+        """);
+
+    static readonly CypherStatement ChainPlans = Read("load chain plans", $"""
+        MATCH (n:{Schema.ChainPlan})
+        RETURN n.chain AS chain, n.region AS region, n.version AS version, n.priorities AS priorities, n.responsibleUnits AS responsibleUnits,
+               n.yearlyTargets AS yearlyTargets, n.author AS author, n.savedAt AS savedAt
+        ORDER BY n.ord, n.id
         """);
 
     /// <summary>Every kind's query, in the order <see cref="ReadAsync"/> runs them.</summary>
     public static IReadOnlyList<CypherStatement> Kinds =>
-        [Chains, Intensities, Segments, Feeds, Regions, Resources, RegionResources, Constraints, Firms, Presences, Lists, Memberships, Supplies, NegativeRules, Projects, IndustrySegments];
+        [Chains, Intensities, Segments, Feeds, Regions, Resources, RegionResources, Constraints, Firms, Presences, Lists, Memberships, Supplies, NegativeRules, Projects, IndustrySegments, ChainPlans];
 
     /// <summary>
     /// The count of committed imports: every import raises it in its own transaction. Neo4j reads are read-committed,
@@ -201,7 +208,14 @@ static class Neo4jGraphReader
 
         var projects = await Query(Projects, r => new Domain.Projects.Project(r.RequiredString("id"), new FirmId(r.RequiredString("firm")),
             new SegmentId(r.RequiredString("segment")), new RegionCode(r.RequiredString("region")), r.RequiredString("owner"),
-            ProjectHistory.FromJson(r.RequiredString("history")), Source(r)) { Problems = ProblemsJson.Read(r.String("problems")) });
+            ProjectHistory.FromJson(r.RequiredString("history")), Source(r))
+            {
+                Problems = ProblemsJson.Read(r.String("problems")), KeyReviews = RecordsJson.Read<Domain.Projects.KeyReview>(r.String("keyReviews")),
+                DueDates = RecordsJson.Read<Domain.Projects.StageDue>(r.String("dueDates")),
+            });
+        var plans = await Query(ChainPlans, r => new Domain.Chains.ChainPlan(new ChainId(r.RequiredString("chain")), new RegionCode(r.RequiredString("region")),
+            r.Int32("version") ?? 0, RecordsJson.Read<string>(r.String("priorities")), RecordsJson.Read<string>(r.String("responsibleUnits")),
+            RecordsJson.Read<Domain.Chains.YearlyTarget>(r.String("yearlyTargets")), r.RequiredString("author"), RecordsJson.Time(r.RequiredString("savedAt"))));
 
         var industries = await Query(IndustrySegments, r => new IndustrySegment(r.RequiredString("industry"),
             r.String("segment") is { } s ? new SegmentId(s) : null, r.Float("weight") ?? 0, r.RequiredString("reason")));
@@ -212,6 +226,7 @@ static class Neo4jGraphReader
             NegativeRules = rules,
             Projects = projects,
             Constraints = constraints,
+            ChainPlans = plans,
         };
     }
 

@@ -22,7 +22,10 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
         await Nodes(GraphKinds.Firm, d.Firms, f => f.Id.Value, f => [f.Name, f.NameEn, f.Ownership, .. Source(f.Source), f.Uscc, f.Aliases.ToArray(),
             f.Group?.Parent.Value, f.Group?.Share, f.Group?.Source.Publisher, f.Group?.Source.Reference, f.Group?.Source.Estimate], ct);
         await Nodes(GraphKinds.FirmList, d.Lists, l => l.Id.Value, l => [l.Name, l.NameEn, l.Publisher, l.Year], ct);
-        await Nodes(GraphKinds.Project, d.Projects, p => p.Id, p => [p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, ProjectHistory.ToJson(p.History), .. Source(p.Source), ProblemsJson.Write(p.Problems)], ct);
+        await Nodes(GraphKinds.Project, d.Projects, p => p.Id, p => [p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, ProjectHistory.ToJson(p.History), .. Source(p.Source), ProblemsJson.Write(p.Problems),
+            RecordsJson.Write(p.KeyReviews), RecordsJson.Write(p.DueDates)], ct);
+        await Nodes(GraphKinds.ChainPlan, d.ChainPlans, x => x.Key, x => [x.Chain.Value, x.Region.Value, x.Version, RecordsJson.Write(x.Priorities),
+            RecordsJson.Write(x.ResponsibleUnits), RecordsJson.Write(x.YearlyTargets), x.Author, RecordsJson.Time(x.SavedAt)], ct);
         await Nodes(GraphKinds.IndustrySegment, d.IndustrySegments, x => x.Key, x => [x.Industry, x.Segment?.Value, x.Weight, x.Reason], ct);
         await Nodes(GraphKinds.NegativeRule, d.NegativeRules, r => r.Id, r => [r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)], ct);
 

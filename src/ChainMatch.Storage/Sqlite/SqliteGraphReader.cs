@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ChainMatch.Domain.Chains;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
 using Microsoft.Data.Sqlite;
@@ -80,12 +81,18 @@ static class SqliteGraphReader
             r => (Project: r.GetString(0), Step: new StageChange(Enum.Parse<ProjectStage>(r.GetString(1).Replace("-", ""), ignoreCase: true),
                 DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Dbl(r, 3), Dbl(r, 4), Str(r, 5))))
             .ToLookup(x => x.Project, x => x.Step);
-        var projects = Query("SELECT id, firm, segment, region, owner, publisher, ref, estimate, problems FROM project ORDER BY rowid",
+        var projects = Query("SELECT id, firm, segment, region, owner, publisher, ref, estimate, problems, key_reviews, due_dates FROM project ORDER BY rowid",
             r => new Project(r.GetString(0), new FirmId(r.GetString(1)), new SegmentId(r.GetString(2)), new RegionCode(r.GetString(3)), r.GetString(4),
-                [.. stages[r.GetString(0)]], Source(r, 5)) { Problems = ProblemsJson.Read(Str(r, 8)) });
+                [.. stages[r.GetString(0)]], Source(r, 5))
+            {
+                Problems = ProblemsJson.Read(Str(r, 8)), KeyReviews = RecordsJson.Read<KeyReview>(Str(r, 9)), DueDates = RecordsJson.Read<StageDue>(Str(r, 10)),
+            });
+        var plans = Query("SELECT chain, region, version, priorities, responsible_units, yearly_targets, author, saved_at FROM chain_plan ORDER BY rowid",
+            r => new ChainPlan(new ChainId(r.GetString(0)), new RegionCode(r.GetString(1)), r.GetInt32(2), RecordsJson.Read<string>(Str(r, 3)),
+                RecordsJson.Read<string>(Str(r, 4)), RecordsJson.Read<YearlyTarget>(Str(r, 5)), r.GetString(6), RecordsJson.Time(r.GetString(7))));
 
         return new GraphData([.. chains], [.. segments], [.. feeds], [.. regions], [.. resources], [.. regionResources],
-            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects], Constraints = [.. constraints], IndustrySegments = [.. industries] };
+            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects], Constraints = [.. constraints], IndustrySegments = [.. industries], ChainPlans = [.. plans] };
     }
 
     static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

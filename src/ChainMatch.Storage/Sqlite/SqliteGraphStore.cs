@@ -8,7 +8,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 10;
+    const int SchemaVersion = 11;
     /// <summary>The first schema version whose file holds keys, sessions and the audit log.</summary>
     const int AccessSchemaVersion = 10;
     readonly string _connectionString;
@@ -85,6 +85,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         // (until then in access.db beside the file, which SqliteAccessStore takes over once).
         "CREATE TABLE store_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL); INSERT INTO store_version VALUES (1, 0); " +
         SqliteAccessStore.Schema,
+        // The key-project library's reviews and the supervised steps' due dates, beside the project as JSON like its problems;
+        // every saved version of a chain plan (一链一策), never overwritten.
+        "ALTER TABLE project ADD COLUMN key_reviews TEXT; ALTER TABLE project ADD COLUMN due_dates TEXT; " +
+        "CREATE TABLE chain_plan (id TEXT PRIMARY KEY, chain TEXT NOT NULL REFERENCES chain(id), region TEXT NOT NULL REFERENCES region(code), " +
+        "version INTEGER NOT NULL, priorities TEXT, responsible_units TEXT, yearly_targets TEXT, author TEXT NOT NULL, saved_at TEXT NOT NULL);",
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)

@@ -64,13 +64,17 @@ static class SqliteGraphWriter
             d.Memberships, m => [m.Firm.Value, m.List.Value, m.Rank, .. Source(m.Source), m.Revenue, m.Industry]);
         Upsert("supply", ["supplier", "customer", "segment"], ["since", "publisher", "ref", "estimate"],
             d.Supplies, s => [s.Supplier.Value, s.Customer.Value, s.Segment?.Value ?? "", s.Since, .. Source(s.Source)]);
-        Upsert("project", ["id"], ["firm", "segment", "region", "owner", "publisher", "ref", "estimate", "problems"],
-            d.Projects, p => [p.Id, p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, .. Source(p.Source), ProblemsJson.Write(p.Problems)]);
+        Upsert("project", ["id"], ["firm", "segment", "region", "owner", "publisher", "ref", "estimate", "problems", "key_reviews", "due_dates"],
+            d.Projects, p => [p.Id, p.Firm.Value, p.Segment.Value, p.Region.Value, p.OwnerTeam, .. Source(p.Source), ProblemsJson.Write(p.Problems),
+                RecordsJson.Write(p.KeyReviews), RecordsJson.Write(p.DueDates)]);
         written["project_stage"] = AppendStages(c, tx, d.Projects);
         Upsert("industry_segment", ["id"], ["industry", "segment", "weight", "reason"],
             d.IndustrySegments, x => [x.Key, x.Industry, x.Segment?.Value, x.Weight, x.Reason]);
         Upsert("negative_rule", ["id"], ["firm", "segment", "region", "reason", "publisher", "ref", "estimate"],
             d.NegativeRules, r => [r.Id, r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)]);
+        Upsert("chain_plan", ["id"], ["chain", "region", "version", "priorities", "responsible_units", "yearly_targets", "author", "saved_at"],
+            d.ChainPlans, x => [x.Key, x.Chain.Value, x.Region.Value, x.Version, RecordsJson.Write(x.Priorities), RecordsJson.Write(x.ResponsibleUnits),
+                RecordsJson.Write(x.YearlyTargets), x.Author, RecordsJson.Time(x.SavedAt)]);
         return written;
     }
 

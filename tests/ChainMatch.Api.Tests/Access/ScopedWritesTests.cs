@@ -30,6 +30,13 @@ public sealed class ScopedWritesTests
             """{"category":"land","description":"x","raisedOn":"2025-04-01","leadDepartment":"x","deadline":"2025-05-01"}""", "application/json"),
         ["POST /api/projects/{projectId}/problems/{problemId}/close"] = ("POST", $"/api/projects/{QujingRecords.Project}/problems/problem-1/close",
             """{"closedOn":"2025-04-01","resolution":"closed from Kunming"}""", "application/json"),
+        ["POST /api/projects/{projectId}/key-proposals"] = ("POST", $"/api/projects/{QujingRecords.Project}/key-proposals",
+            """{"date":"2025-04-01","reason":"proposed from Kunming"}""", "application/json"),
+        ["POST /api/projects/{projectId}/key-review"] = ("POST", $"/api/projects/{QujingRecords.Project}/key-review",
+            """{"decision":"admit","date":"2025-04-01","reason":"admitted from Kunming"}""", "application/json"),
+        ["POST /api/projects/{projectId}/due-dates"] = ("POST", $"/api/projects/{QujingRecords.Project}/due-dates", """{"stage":"signed","by":"2025-06-01"}""", "application/json"),
+        // A chain plan is keyed by its region: Qujing's plan can only be named by sending Qujing.
+        ["POST /api/chains/{chainId}/plans"] = ("POST", "/api/chains/battery/plans", """{"region":"530300","basedOn":0,"priorities":["taken over"]}""", "application/json"),
         ["POST /api/projects/import"] = ("POST", "/api/projects/import",
             $"project,firm,segment,region,owner,stage,date\n{QujingRecords.Project},smelter-co,foil,530300,qujing-secret owner,lead,2025-03-01\n{QujingRecords.Project},smelter-co,foil,530300,qujing-secret owner,contacted,2025-05-01\n", Csv),
         // A list edition is shared by every region (and may create firms): imported by a caller for all regions.

@@ -4,10 +4,13 @@ import { t } from './i18n.js';
 import { showError } from './messages.js';
 import { featureOperations, renderEndpointList, renderNotAvailable } from './features.js';
 import { renderProject, daysBetween, overdueProblems, today } from './project.js';
+import { cardMarks, renderPastDue } from './keyProjects.js';
 
 const PIPELINE = '/api/projects/pipeline';
 // The board's columns, in lifecycle order; lost last.
 const STAGES = ['lead', 'contacted', 'negotiating', 'signed', 'started', 'in-production', 'capital-added', 'lost'];
+// "Key projects only": the board and the overdue list narrowed to projects admitted to the key-project library.
+let keyOnly = false;
 
 /** The region's project pipeline for the chosen chain: counts and amounts per stage, then the board of projects by stage. */
 export async function renderPipeline(container, state, chains, isCurrent, reopen = null) {
@@ -17,7 +20,7 @@ export async function renderPipeline(container, state, chains, isCurrent, reopen
   if (ops.length === 0) return renderNotAvailable(container, 'pipeline');
   if (!ops.some(op => op.method === 'GET' && op.path === PIPELINE)) return renderEndpointList(container, 'pipeline', ops, state);
 
-  const query = { region: state.region, chain: state.chain };
+  const query = { region: state.region, chain: state.chain, key: keyOnly ? 'admitted' : null };
   let pipeline, projects;
   try {
     [pipeline, projects] = await Promise.all([getJson(apiUrl(['projects', 'pipeline'], query)), getJson(apiUrl(['projects'], query))]);
@@ -31,6 +34,7 @@ export async function renderPipeline(container, state, chains, isCurrent, reopen
   const detail = h('aside', { class: 'project-detail', hidden: true });
   const reload = id => renderPipeline(container, state, chains, isCurrent, id);
   const open = project => renderProject(detail, project, state, reload);
+  const pastDue = h('section', { class: 'past-due' });
   const amount = x => (x ?? 0).toLocaleString(undefined, { maximumFractionDigits: 2 });
   fill(container,
     h('h2', null, t('pipelineOf', state.regionLabel), ' · ', state.chainName(state.chain)),
@@ -44,8 +48,11 @@ export async function renderPipeline(container, state, chains, isCurrent, reopen
         h('td', { class: 'num' }, amount(row.agreedInvestment)),
         h('td', { class: 'num' }, amount(row.fundsInPlace)))))),
     h('h3', null, t('board'), ` (${projects.length})`),
+    h('label', { class: 'key-only' }, h('input', { type: 'checkbox', name: 'keyOnly', checked: keyOnly,
+      onchange: e => { keyOnly = e.target.checked; reload(null); } }), ' ', t('keyOnly')),
     projects.length === 0 ? h('p', { class: 'muted' }, t('noProjects')) : board(projects, open),
-    detail);
+    detail, pastDue);
+  renderPastDue(pastDue, query, isCurrent);
   const again = projects.find(p => p.id === reopen);
   if (again) open(again);
 }
@@ -64,7 +71,8 @@ function board(projects, open) {
           h('div', null, p.segmentName, ' · ', p.regionName),
           h('div', { class: 'muted' }, p.ownerTeam),
           h('div', { class: 'days' }, t('daysInStage', daysBetween(p.since, now))),
-          overdue > 0 ? h('div', { class: 'overdue' }, t('overdueProblems', overdue)) : null);
+          overdue > 0 ? h('div', { class: 'overdue' }, t('overdueProblems', overdue)) : null,
+          cardMarks(p));
       }));
   }));
 }

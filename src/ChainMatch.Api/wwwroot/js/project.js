@@ -2,6 +2,7 @@ import { apiUrl, postJson } from './api.js';
 import { h, fill } from './dom.js';
 import { t } from './i18n.js';
 import { showError } from './messages.js';
+import { keyAndDueSections } from './keyProjects.js';
 
 /** Today's date in the browser's time zone, as YYYY-MM-DD (the form the service takes). */
 export const today = () => new Date().toLocaleDateString('sv');
@@ -30,6 +31,7 @@ export function renderProject(el, p, state, reload) {
       s.agreedInvestment != null ? ` · ${t('agreedInvestment')} ${s.agreedInvestment}` : '',
       s.fundsInPlace != null ? ` · ${t('fundsInPlaceYi')} ${s.fundsInPlace}` : '',
       s.note ? h('span', { class: 'muted' }, ` · ${s.note}`) : ''))),
+    keyAndDueSections(p, state, (url, body, what) => send(url, body, what, reload, p.id)),
     canWrite && p.next.length > 0 ? moveForm(p, reload) : null,
     h('h4', null, t('problemsTitle')),
     p.problems.length === 0 ? h('p', { class: 'muted' }, t('noProblems')) :
