@@ -159,4 +159,11 @@ public sealed record GraphData(
     public ImmutableArray<RegionConstraint> Constraints { get; init; } = [];
 
     public ImmutableArray<IndustrySegment> IndustrySegments { get; init; } = [];
+
+    /// <summary>The 客商库: people at firms, the team's interactions with firms and its promotion events (personal data: see Contacts).</summary>
+    public ImmutableArray<Contacts.Contact> Contacts { get; init; } = [];
+
+    public ImmutableArray<Contacts.Interaction> Interactions { get; init; } = [];
+
+    public ImmutableArray<Contacts.PromotionEvent> PromotionEvents { get; init; } = [];
 }

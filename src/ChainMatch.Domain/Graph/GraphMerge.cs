@@ -16,6 +16,9 @@ sealed class GraphMerge
     public List<int> Memberships { get; } = [];
     public List<int> Projects { get; } = [];
     public List<int> NegativeRules { get; } = [];
+    public List<int> Contacts { get; } = [];
+    public List<int> Interactions { get; } = [];
+    public List<int> PromotionEvents { get; } = [];
 
     GraphMerge(ChainGraph graph, GraphData rows)
     {
@@ -30,6 +33,9 @@ sealed class GraphMerge
             Projects = Upsert(d.Projects, rows.Projects, p => p.Id, Scan(d.Projects, p => p.Id), Grow, Projects),
             NegativeRules = Upsert(d.NegativeRules, rows.NegativeRules, r => r.Id, Scan(d.NegativeRules, r => r.Id), null, NegativeRules),
             IndustrySegments = Upsert(d.IndustrySegments, rows.IndustrySegments, x => x.Key, Scan(d.IndustrySegments, x => x.Key), null, []),
+            Contacts = Upsert(d.Contacts, rows.Contacts, c => c.Id, Scan(d.Contacts, c => c.Id), null, Contacts),
+            Interactions = Upsert(d.Interactions, rows.Interactions, i => i.Id, Scan(d.Interactions, i => i.Id), null, Interactions),
+            PromotionEvents = Upsert(d.PromotionEvents, rows.PromotionEvents, e => e.Id, Scan(d.PromotionEvents, e => e.Id), null, PromotionEvents),
         };
     }
 

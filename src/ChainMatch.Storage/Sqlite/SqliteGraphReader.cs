@@ -85,7 +85,13 @@ static class SqliteGraphReader
                 [.. stages[r.GetString(0)]], Source(r, 5)) { Problems = ProblemsJson.Read(Str(r, 8)) });
 
         return new GraphData([.. chains], [.. segments], [.. feeds], [.. regions], [.. resources], [.. regionResources],
-            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects], Constraints = [.. constraints], IndustrySegments = [.. industries] };
+            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies])
+        {
+            NegativeRules = [.. rules], Projects = [.. projects], Constraints = [.. constraints], IndustrySegments = [.. industries],
+            Contacts = [.. Query(ContactsSchema.ContactsQuery, ContactsSchema.Contact)],
+            Interactions = [.. Query(ContactsSchema.InteractionsQuery, ContactsSchema.Interaction)],
+            PromotionEvents = [.. Query(ContactsSchema.EventsQuery, ContactsSchema.Event)],
+        };
     }
 
     static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

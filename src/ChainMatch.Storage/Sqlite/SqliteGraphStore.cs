@@ -8,7 +8,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 10;
+    const int SchemaVersion = 11;
     /// <summary>The first schema version whose file holds keys, sessions and the audit log.</summary>
     const int AccessSchemaVersion = 10;
     readonly string _connectionString;
@@ -85,6 +85,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         // (until then in access.db beside the file, which SqliteAccessStore takes over once).
         "CREATE TABLE store_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL); INSERT INTO store_version VALUES (1, 0); " +
         SqliteAccessStore.Schema,
+        // The 客商库: contacts at firms (personal data), interactions with firms and promotion events, scoped by region like projects.
+        ContactsSchema.Script,
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)

@@ -71,6 +71,7 @@ static class SqliteGraphWriter
             d.IndustrySegments, x => [x.Key, x.Industry, x.Segment?.Value, x.Weight, x.Reason]);
         Upsert("negative_rule", ["id"], ["firm", "segment", "region", "reason", "publisher", "ref", "estimate"],
             d.NegativeRules, r => [r.Id, r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)]);
+        ContactsSchema.Write(d, (table, keys, values, items, row) => Upsert(table, keys, values, items, row));
         return written;
     }
 
