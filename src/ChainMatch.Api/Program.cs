@@ -8,6 +8,7 @@ using ChainMatch.Api.Infrastructure;
 using ChainMatch.Api.Leads;
 using ChainMatch.Api.Maps;
 using ChainMatch.Api.Compliance;
+using ChainMatch.Api.Contacts;
 using ChainMatch.Api.Dashboard;
 using ChainMatch.Api.Projects;
 using ChainMatch.Api.Lists;
@@ -41,6 +42,7 @@ app.MapProjectsApi();
 app.MapProblemsApi();
 app.MapSimulationApi();
 app.MapDashboardApi();
+app.MapContactsApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
