@@ -116,7 +116,7 @@ public sealed class ContactsApiTests : ApiTest
         var csv = await Client.GetByteArrayAsync("/api/crm/contacts.csv");
         using var response = await Client.PostAsync("/api/crm/contacts/import", new ByteArrayContent(csv) { Headers = { { "Content-Type", "text/csv" } } });
         var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.That(((int?)report["contacts"], (int?)report["written"]), Is.EqualTo(((int?)1, (int?)0)), report.ToJsonString());
+        Assert.That(((int?)report["rows"], (int?)report["written"]), Is.EqualTo(((int?)1, (int?)0)), report.ToJsonString());
     }
 
     [Test]
@@ -148,5 +148,34 @@ public sealed class ContactsApiTests : ApiTest
         Assert.That(names, Is.EqualTo(new[] { "李伟" }));
         using var qujing = await kunming.GetAsync("/api/crm/contacts?region=530300");
         Assert.That(qujing.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task TheInteractionExportImportsIntoAnotherStoreWithTheSameHistory()
+    {
+        await Post("/api/crm/interactions", new { kind = "meeting", date = "2025-03-05", firm = "cell-co", region = "530100", project = "foil-for-kunming",
+            who = "王芳", notes = "=谈箔材配套", nextStep = "报送电价方案", ownerTeam = "昆明市投资促进局" });
+        var csv = await Client.GetByteArrayAsync("/api/crm/interactions.csv");
+        var exported = await GetJson("/api/crm/interactions");
+
+        using var other = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"));
+        using var client = other.CreateClient();
+        using var response = await client.PostAsync("/api/crm/interactions/import", new ByteArrayContent(csv) { Headers = { { "Content-Type", "text/csv" } } });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var imported = (await client.GetFromJsonAsync<JsonNode>("/api/crm/interactions"))!;
+        other.Dispose();
+        other.DeleteData();
+        Assert.That(imported.ToJsonString(), Is.EqualTo(exported.ToJsonString()));
+    }
+
+    [Test]
+    public async Task AnInteractionImportNamingAnUnknownProjectNamesTheLineAndWritesNothing()
+    {
+        const string file = "kind,date,firm,region,project,who,notes,owner\nvisit,2025-03-05,cell-co,530100,foil-for-kunming,王芳,回访,昆明\ncall,2025-03-06,cell-co,530100,no-such-project,王芳,电话,昆明\n";
+        using var response = await Client.PostAsync("/api/crm/interactions/import", new StringContent(file, Encoding.UTF8, "text/csv"));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToJsonString());
+        Assert.That(problem["errors"]!.AsObject().Select(e => (e.Key, (string?)e.Value![0])), Is.EqualTo(new[] { ("line 3", (string?)"project: unknown project 'no-such-project'") }));
+        Assert.That((await GetJson("/api/crm/interactions")).AsArray(), Is.Empty);
     }
 }

@@ -35,6 +35,9 @@ public static class ContactsApi
         api.MapGet("/interactions", ListInteractions).Require(Permission.ReadContacts)
             .WithSummary("Visits, meetings, calls and events in a region (and below), newest first; optionally of one firm or one project.").ProducesValidationProblem();
         api.MapGet("/interactions.csv", ExportInteractions).Require(Permission.ReadContacts).WithSummary("The same interactions as CSV.").ProducesValidationProblem();
+        api.MapPost("/interactions/import", ImportInteractions).Require(Permission.WriteContacts).TakesFiles().AsExpensive().Audited(new AuditTarget(_ => "interactions"))
+            .WithSummary("Import interactions as CSV (id,kind,date,firm,region,contact,project,who,notes,next_step,owner); all or nothing, every bad row named; ?dryRun=true writes nothing.")
+            .Accepts<string>("text/csv").ProducesValidationProblem();
         api.MapPost("/interactions", LogInteraction).Require(Permission.WriteContacts).Audited(new AuditTarget(_ => "interactions"))
             .WithSummary("Log a visit, meeting, call or event with a firm: date, who, notes, next step; optionally with a contact and for a project.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -86,7 +89,7 @@ public static class ContactsApi
     public sealed record StaleView(string Project, string Firm, string FirmName, string Segment, string SegmentName, string Region, string RegionName, string OwnerTeam,
         ProjectStage Stage, DateOnly LastTouch, string LastTouchBy, int Days);
 
-    public sealed record ContactImportReport(int Contacts, int Written, bool DryRun);
+    public sealed record ImportReport(int Rows, int Written, bool DryRun);
 
     static Results<Ok<List<ContactView>>, ValidationProblem> ListContacts([AsParameters] CrmQuery q, GraphSnapshot snapshot, Caller caller)
     {
@@ -113,17 +116,13 @@ public static class ContactsApi
             : TypedResults.Ok(ContactBook.Interactions(graph, region, firm, q.project).Select(i => View(graph, i, caller)).ToList());
     }
 
-    static readonly string[] InteractionColumns = ["id", "kind", "date", "firm", "region", "contact", "project", "who", "notes", "next_step", "owner"];
-
     static Results<FileContentHttpResult, ValidationProblem> ExportInteractions([AsParameters] CrmQuery q, GraphSnapshot snapshot, Caller caller)
     {
         var graph = snapshot.Current;
         var (region, firm, errors) = Filters(graph, q, caller);
         if (errors.Count == 0 && q.project is { } project) ProjectsApi.Find(graph, project, caller);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var rows = ContactBook.Interactions(graph, region, firm, q.project).Select(i => new object?[]
-            { i.Id, Interaction.Name(i.Kind), Day(i.Date), i.Firm.Value, i.Region.Value, i.Contact, i.Project, i.Who, i.Notes, i.NextStep, i.OwnerTeam });
-        return Csv(LeadCsv.Write(InteractionColumns, rows), "interactions.csv");
+        return Csv(LeadCsv.Write(InteractionFile.Columns, InteractionFile.Rows(ContactBook.Interactions(graph, region, firm, q.project))), "interactions.csv");
     }
 
     static Results<Ok<List<EventView>>, ValidationProblem> ListEvents([AsParameters] CrmQuery q, GraphSnapshot snapshot, Caller caller)
@@ -170,36 +169,59 @@ public static class ContactsApi
         return TypedResults.Created($"/api/crm/contacts?firm={contact.Firm}", View(snapshot.Current, contact));
     }
 
-    static async Task<Results<Ok<ContactImportReport>, ValidationProblem>> ImportContacts(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller,
-        TimeProvider time, CancellationToken ct)
+    static Task<Results<Ok<ImportReport>, ValidationProblem>> ImportContacts(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller,
+        TimeProvider time, CancellationToken ct) =>
+        Import(request, dryRun, snapshot, writes, "contact", (graph, content) =>
+        {
+            var contacts = ContactFile.Plan(graph, content, Today(time));
+            foreach (var c in contacts) DemandRecord(graph, caller, "contact", c.Id, graph.Data.Contacts.FirstOrDefault(s => s.Id == c.Id)?.Region, c.Region);
+            return GraphData.Empty with { Contacts = [.. contacts] };
+        }, d => d.Contacts.Length, ct);
+
+    static Task<Results<Ok<ImportReport>, ValidationProblem>> ImportInteractions(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller,
+        TimeProvider time, CancellationToken ct) =>
+        Import(request, dryRun, snapshot, writes, "interaction", (graph, content) =>
+        {
+            var interactions = InteractionFile.Plan(graph, content, Today(time));
+            foreach (var i in interactions)
+            {
+                DemandRecord(graph, caller, "interaction", i.Id, graph.Data.Interactions.FirstOrDefault(s => s.Id == i.Id)?.Region, i.Region);
+                if (i.Contact is { } c) caller.Scope.DemandStored(graph, "contact", c, graph.Data.Contacts.First(x => x.Id == c).Region);
+            }
+            return GraphData.Empty with { Interactions = [.. interactions] };
+        }, d => d.Interactions.Length, ct);
+
+    /// <summary>
+    /// A CSV import planned inside the write on the newest graph, so a write that lands meanwhile is built upon; each record as
+    /// stored and as imported must be in the caller's scope (an import never takes over another region's record).
+    /// </summary>
+    static async Task<Results<Ok<ImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, string kind,
+        Func<ChainGraph, byte[], GraphData> plan, Func<GraphData, int> count, CancellationToken ct)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
-        // Each contact as stored and as imported must be in the caller's scope: an import never takes over another region's contact.
-        IReadOnlyList<Contact> Plan(ChainGraph graph)
-        {
-            var contacts = ContactFile.Plan(graph, body.ToArray(), Today(time));
-            foreach (var c in contacts)
-            {
-                if (graph.Data.Contacts.FirstOrDefault(s => s.Id == c.Id) is { } stored) caller.Scope.DemandStored(graph, "contact", stored.Id, stored.Region);
-                if (!caller.Scope.Holds(graph, c.Region)) throw new AccessDeniedException($"region: region {c.Region} of contact '{c.Id}' is outside this caller's scope ({caller.Scope.Text})");
-            }
-            return contacts;
-        }
+        var content = body.ToArray();
         try
         {
-            if (dryRun == true) return TypedResults.Ok(new ContactImportReport(Plan(snapshot.Current).Count, 0, true));
-            var (contacts, report) = await writes.UpdateAsync(graph =>
+            if (dryRun == true) return TypedResults.Ok(new ImportReport(count(plan(snapshot.Current, content)), 0, true));
+            var (rows, report) = await writes.UpdateAsync(graph =>
             {
-                var planned = Plan(graph);
-                return (GraphData.Empty with { Contacts = [.. planned] }, planned);
-            }, "contact import", ct);
-            return TypedResults.Ok(new ContactImportReport(contacts.Count, report.Total, false));
+                var planned = plan(graph, content);
+                return (planned, count(planned));
+            }, $"{kind} import", ct);
+            return TypedResults.Ok(new ImportReport(rows, report.Total, false));
         }
         catch (ListImportException e)
         {
-            return TypedResults.ValidationProblem(Parameters.RowErrors(e.Errors), title: "The contact file has bad rows; nothing was imported.");
+            return TypedResults.ValidationProblem(Parameters.RowErrors(e.Errors), title: $"The {kind} file has bad rows; nothing was imported.");
         }
+    }
+
+    /// <summary>A record is written by a caller who holds its region as stored and as it would become.</summary>
+    static void DemandRecord(ChainGraph graph, Caller caller, string kind, string id, RegionCode? stored, RegionCode updated)
+    {
+        if (stored is { } s) caller.Scope.DemandStored(graph, kind, id, s);
+        if (!caller.Scope.Holds(graph, updated)) throw new AccessDeniedException($"region: region {updated} of {kind} '{id}' is outside this caller's scope ({caller.Scope.Text})");
     }
 
     static async Task<Results<Created<InteractionView>, ValidationProblem>> LogInteraction(NewInteraction body, GraphSnapshot snapshot, GraphWrites writes, Caller caller, TimeProvider time,
@@ -285,8 +307,6 @@ public static class ContactsApi
     }
 
     static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().Date);
-
-    static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     static FileContentHttpResult Csv(string csv, string name) =>
         TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);

@@ -43,7 +43,7 @@ public static class ContactFile
             var line = csv.RawRow;
             var fields = csv.Record!;
             if (fields.All(string.IsNullOrWhiteSpace)) continue;
-            string? Cell(string name) => Array.IndexOf(header, name) is var i and >= 0 && i < fields.Length && fields[i].Trim() is { Length: > 0 } v ? Unquoted(v) : null;
+            string? Cell(string name) => Array.IndexOf(header, name) is var i and >= 0 && i < fields.Length && fields[i].Trim() is { Length: > 0 } v ? CsvCells.Unquoted(v) : null;
             var before = errors.Count;
             for (var c = 0; c < fields.Length; c++)
                 if (TextRules.Problem(fields[c]) is { } problem) errors.Add(new RowError(line, c < header.Length ? header[c] : null, problem));
@@ -78,9 +78,6 @@ public static class ContactFile
     public static IEnumerable<object?[]> Rows(IEnumerable<Contact> contacts) => contacts.Select(c => new object?[]
         { c.Id, c.Firm.Value, c.Region.Value, c.Name, c.Title, c.Phone, c.Email, c.OwnerTeam, c.ConsentNote, c.Added.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
 
-    /// <summary>A cell the export kept from running as a formula ('+86 …) is read as it was before.</summary>
-    static string Unquoted(string cell) => cell.Length > 1 && cell[0] == '\'' && "=+-@\t\r".Contains(cell[1]) ? cell[1..] : cell;
-
     static FirmId? Firm(ChainGraph graph, FirmMatcher matcher, string? text, int line, List<RowError> errors)
     {
         if (text is null)
@@ -96,4 +93,11 @@ public static class ContactFile
             : $"no firm is called '{text}': add it first (PUT /api/firms/{{id}} or chainmatch firm set)"));
         return null;
     }
+}
+
+/// <summary>Cells of the 客商库's files as the exports write them.</summary>
+static class CsvCells
+{
+    /// <summary>A cell the export kept from running as a formula ('+86 …) is read as it was before.</summary>
+    public static string Unquoted(string cell) => cell.Length > 1 && cell[0] == '\'' && "=+-@\t\r".Contains(cell[1]) ? cell[1..] : cell;
 }

@@ -67,6 +67,7 @@ public sealed class EndpointPolicyTests
         ["GET /api/crm/interactions"] = nameof(Permission.ReadContacts),
         ["GET /api/crm/interactions.csv"] = nameof(Permission.ReadContacts),
         ["POST /api/crm/interactions"] = nameof(Permission.WriteContacts),
+        ["POST /api/crm/interactions/import"] = nameof(Permission.WriteContacts),
         ["GET /api/crm/events"] = nameof(Permission.ReadContacts),
         ["POST /api/crm/events"] = nameof(Permission.WriteContacts),
         ["GET /api/crm/stale"] = nameof(Permission.ReadContacts),

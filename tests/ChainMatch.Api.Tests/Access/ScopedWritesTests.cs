@@ -37,6 +37,8 @@ public sealed class ScopedWritesTests
         ["POST /api/crm/contacts/import"] = ("POST", "/api/crm/contacts/import", $"id,firm,region,name,owner,consent\n{QujingRecords.Contact},smelter-co,530100,taken over,k,c\n", Csv),
         ["POST /api/crm/interactions"] = ("POST", "/api/crm/interactions",
             $$"""{"id":"{{QujingRecords.Interaction}}","kind":"visit","date":"2025-04-01","firm":"smelter-co","region":"530100","who":"k","notes":"taken over","ownerTeam":"k"}""", "application/json"),
+        ["POST /api/crm/interactions/import"] = ("POST", "/api/crm/interactions/import",
+            $"id,kind,date,firm,region,who,notes,owner\n{QujingRecords.Interaction},visit,2025-04-01,smelter-co,530100,k,taken over,k\n", Csv),
         ["POST /api/crm/events"] = ("POST", "/api/crm/events",
             $$"""{"id":"{{QujingRecords.Event}}","name":"taken over","date":"2025-04-01","place":"k","region":"530100","firms":["smelter-co"],"ownerTeam":"k"}""", "application/json"),
         // A list edition is shared by every region (and may create firms): imported by a caller for all regions.
