@@ -8,6 +8,7 @@ using ChainMatch.Api.Infrastructure;
 using ChainMatch.Api.Leads;
 using ChainMatch.Api.Maps;
 using ChainMatch.Api.Compliance;
+using ChainMatch.Api.Contacts;
 using ChainMatch.Api.Dashboard;
 using ChainMatch.Api.Projects;
 using ChainMatch.Api.Lists;
@@ -43,6 +44,7 @@ app.MapKeyProjectsApi();
 app.MapChainWorkspaceApi();
 app.MapSimulationApi();
 app.MapDashboardApi();
+app.MapContactsApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

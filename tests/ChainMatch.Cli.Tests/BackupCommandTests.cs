@@ -76,9 +76,9 @@ public class BackupCommandTests : SeededStoreTest
     {
         var current = Pragma(Store, "user_version");
         await CliRun.Of("backup", "--to", Backup, "--store", Store);
-        // Put the backup back to schema version 6, before the constraint layers and the regions' seats.
+        // Put the backup back to schema version 6, before the constraint layers, the regions' seats and the 客商库.
         using (var c = Open(Backup))
-            Execute(c, "ALTER TABLE project DROP COLUMN key_reviews; ALTER TABLE project DROP COLUMN due_dates; DROP TABLE chain_plan; ALTER TABLE firm DROP COLUMN parent; ALTER TABLE firm DROP COLUMN parent_share; ALTER TABLE firm DROP COLUMN parent_publisher; ALTER TABLE firm DROP COLUMN parent_ref; ALTER TABLE firm DROP COLUMN parent_estimate; ALTER TABLE list_membership DROP COLUMN industry; DROP TABLE industry_segment; DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; PRAGMA user_version = 6;");
+            Execute(c, "ALTER TABLE project DROP COLUMN key_reviews; ALTER TABLE project DROP COLUMN due_dates; DROP TABLE chain_plan; ALTER TABLE firm DROP COLUMN parent; ALTER TABLE firm DROP COLUMN parent_share; ALTER TABLE firm DROP COLUMN parent_publisher; ALTER TABLE firm DROP COLUMN parent_ref; ALTER TABLE firm DROP COLUMN parent_estimate; ALTER TABLE list_membership DROP COLUMN industry; DROP TABLE industry_segment; DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; DROP TABLE interaction; DROP TABLE contact; DROP TABLE promotion_event; PRAGMA user_version = 6;");
 
         var restore = await CliRun.Of("restore", "--from", Backup, "--store", Store);
 

@@ -17,6 +17,11 @@ public class RoleTests
         Assert.That(Role.All.Where(r => r.Allows(Permission.WriteProjects)), Is.EqualTo(new[] { Role.Investment, Role.Admin }));
 
     [Test]
+    public void Only_an_investment_key_or_an_admin_reads_or_writes_contacts() =>
+        Assert.That((Role.All.Where(r => r.Allows(Permission.ReadContacts)), Role.All.Where(r => r.Allows(Permission.WriteContacts))),
+            Is.EqualTo((new[] { Role.Investment, Role.Admin }, new[] { Role.Investment, Role.Admin })));
+
+    [Test]
     public void Only_a_chain_chiefs_key_names_its_chains() =>
         Assert.That(Role.All.Where(r => r.NamesChains), Is.EqualTo(new[] { Role.ChainChief }));
 }

@@ -10,7 +10,7 @@ namespace ChainMatch.Storage.Tests;
 /// What every graph store promises, whatever holds the graph. Each adapter's fixture derives from this class and
 /// says how to make empty storage and open a store on it; every test here then runs against that adapter.
 /// </summary>
-public abstract class GraphStoreContract
+public abstract partial class GraphStoreContract
 {
     readonly List<IGraphStore> _opened = [];
     protected GraphData Seeds { get; private set; } = null!;

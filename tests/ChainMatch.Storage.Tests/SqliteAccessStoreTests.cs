@@ -54,7 +54,7 @@ public class SqliteAccessStoreTests : AccessStoreContract
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "ALTER TABLE project DROP COLUMN key_reviews; ALTER TABLE project DROP COLUMN due_dates; DROP TABLE chain_plan; " +
-                "DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; PRAGMA user_version = 9;";
+                "DROP TABLE interaction; DROP TABLE contact; DROP TABLE promotion_event; DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; PRAGMA user_version = 9;";
             cmd.ExecuteNonQuery();
         }
         var token = WriteLegacyAccessFile(Path.Combine(_dir.Path, SqliteAccessStore.LegacyFileName));

@@ -51,7 +51,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
                 "DROP INDEX presence_firm; ALTER TABLE firm DROP COLUMN uscc; ALTER TABLE firm DROP COLUMN aliases; " +
                 "ALTER TABLE list_membership DROP COLUMN revenue; DROP TABLE negative_rule; DROP TABLE project_stage; DROP TABLE project; " +
                 "DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; " +
-                "DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; PRAGMA user_version = 1;";
+                "DROP TABLE interaction; DROP TABLE contact; DROP TABLE promotion_event; DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; PRAGMA user_version = 1;";
             cmd.ExecuteNonQuery();
         }
 
@@ -61,7 +61,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'presence_firm') || '/' || (SELECT user_version FROM pragma_user_version)";
-        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/11"));
+        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/12"));
         Assert.That((await migrated.LoadAsync()).Presences, Has.Length.EqualTo(seeds.Presences.Length));
     }
 

@@ -7,13 +7,14 @@ namespace ChainMatch.TestSupport;
 /// <summary>
 /// Writes of every kind the service makes, drawn at random (from a seeded <see cref="Random"/>) against the graph as it
 /// stands: a project's stage move, a new lead, a problem raised or closed, a presence added or corrected, a firm
-/// edited or added, a list edition imported or re-imported, a negative-list rule, a supply link.
+/// edited or added, a list edition imported or re-imported, a negative-list rule, a supply link, and the 客商库's
+/// contacts, interactions and promotion events.
 /// </summary>
 public sealed class RandomWrites(int seed)
 {
     public static readonly string[] Kinds =
         ["stage move", "new lead", "problem raised", "problem closed", "presence added", "presence corrected", "firm edited", "firm added",
-         "list imported", "list re-imported", "negative-list rule", "supply"];
+         "list imported", "list re-imported", "negative-list rule", "supply", "contact added", "interaction logged", "promotion event"];
 
     readonly Random _random = new(seed);
     int _serial;
@@ -41,6 +42,28 @@ public sealed class RandomWrites(int seed)
                 return GraphData.Empty with { Projects = [ProjectLifecycle.Advance(project, step)] };
             case "new lead":
                 return NewLead(graph);
+            case "contact added":
+                var at = Pick(d.Firms.ToList());
+                return GraphData.Empty with
+                {
+                    Contacts = [new Domain.Contacts.Contact($"contact-{n}", at.Id, Pick(d.Regions.ToList()).Code, $"联系人{n}", _random.Next(2) == 0 ? null : "总经理",
+                        _random.Next(2) == 0 ? null : "+86 871 6000 0000", null, "招商一组", $"consent {n}", new DateOnly(2024, 1, 1).AddDays(n))],
+                };
+            case "interaction logged":
+                var met = d.Contacts.Length > 0 && _random.Next(2) == 0 ? Pick(d.Contacts.ToList()) : null;
+                var about = met is null && d.Projects.Length > 0 && _random.Next(2) == 0 ? Pick(d.Projects.ToList()) : null;
+                var firmMet = met?.Firm ?? about?.Firm ?? Pick(d.Firms.ToList()).Id;
+                return GraphData.Empty with
+                {
+                    Interactions = [new Domain.Contacts.Interaction($"interaction-{n}", (Domain.Contacts.InteractionKind)_random.Next(4), new DateOnly(2024, 1, 1).AddDays(n),
+                        firmMet, about?.Region ?? met?.Region ?? Pick(d.Regions.ToList()).Code, met?.Id, about?.Id, "张三", $"notes {n}", _random.Next(2) == 0 ? null : $"next {n}", "招商一组")],
+                };
+            case "promotion event":
+                return GraphData.Empty with
+                {
+                    PromotionEvents = [new Domain.Contacts.PromotionEvent($"event-{n}", $"推介会{n}", new DateOnly(2024, 6, 1).AddDays(n), "昆明", Pick(d.Regions.ToList()).Code,
+                        [.. d.Firms.OrderBy(_ => _random.Next()).Take(_random.Next(0, 3)).Select(f => f.Id)], "招商一组", null)],
+                };
             case "problem raised":
                 if (d.Projects.IsEmpty) return null;
                 var raisedOn = Pick(d.Projects.ToList());

@@ -2,7 +2,7 @@ using ChainMatch.Domain.Access;
 
 namespace ChainMatch.Web.Tests;
 
-/// <summary>A role that may not write projects gets no control that writes them.</summary>
+/// <summary>A role that may not write projects gets no control that writes them, and no contacts.</summary>
 public sealed class ReadOnlyRoleTests : BrowserTest
 {
     static readonly Lazy<string> Planner = new(() => WebSession.Service.CreateKey(Role.Planner, "530100"));
@@ -17,6 +17,7 @@ public sealed class ReadOnlyRoleTests : BrowserTest
         await Page.Locator(".leads-panel .lead").First.WaitForAsync();
 
         Assert.That(await Page.Locator("[data-tab=pipeline]").IsVisibleAsync(), Is.False);
-        Assert.That(await Page.Locator("form.move-form, form.raise-form, form.close-form, button.create-lead").CountAsync(), Is.EqualTo(0));
+        Assert.That(await Page.Locator("[data-tab=crm]").IsVisibleAsync(), Is.False);
+        Assert.That(await Page.Locator("form.move-form, form.raise-form, form.close-form, button.create-lead, form.crm-form").CountAsync(), Is.EqualTo(0));
     }
 }

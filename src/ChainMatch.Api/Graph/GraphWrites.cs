@@ -127,6 +127,7 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Graph
     {
         ["firms"] = changes.Firms, ["presences"] = changes.Presences, ["lists"] = changes.Lists, ["memberships"] = changes.Memberships,
         ["projects"] = changes.Projects, ["negativeRules"] = changes.NegativeRules, ["supplies"] = changes.Supplies, ["chainPlans"] = changes.ChainPlans,
+        ["contacts"] = changes.Contacts, ["interactions"] = changes.Interactions, ["promotionEvents"] = changes.PromotionEvents,
     }.Where(kv => kv.Value is System.Collections.ICollection { Count: > 0 }).ToDictionary();
 }
 

@@ -23,6 +23,10 @@ public enum Permission
     WriteChainPlan,
     /// <summary>Imports, edits to the graph and the negative list, keys and the audit log.</summary>
     Administer,
+    /// <summary>The 客商库: people at firms (personal data), interactions and promotion events, and the stale-target view.</summary>
+    ReadContacts,
+    /// <summary>Adding contacts, logging interactions and events, importing them.</summary>
+    WriteContacts,
 }
 
 /// <summary>
@@ -35,7 +39,8 @@ public sealed class Role
     public static readonly Role ChainChief = new("chain-chief", new("链长", "Chain chief"),
         [Permission.ReadMaps, Permission.ReadLeads, Permission.ReadChainWork, Permission.WriteChainPlan]);
     public static readonly Role Investment = new("investment", new("招商部门", "Investment promotion"),
-        [Permission.ReadMaps, Permission.ReadLeads, Permission.ReadProjects, Permission.WriteProjects, Permission.Coordinate, Permission.ReviewKeyProjects, Permission.ReadChainWork]);
+        [Permission.ReadMaps, Permission.ReadLeads, Permission.ReadProjects, Permission.WriteProjects, Permission.Coordinate, Permission.ReviewKeyProjects, Permission.ReadChainWork,
+            Permission.ReadContacts, Permission.WriteContacts]);
     public static readonly Role Planner = new("planner", new("规划部门", "Planner"), [Permission.ReadMaps, Permission.ReadLeads, Permission.Simulate, Permission.Coordinate]);
     public static readonly Role Admin = new("admin", new("系统管理员", "Administrator"), Enum.GetValues<Permission>());
 

@@ -122,6 +122,38 @@ public sealed class ChainGraph
             if (rule.Segment is { } s) Lookup(_segmentIndex, s, $"negative-list rule {rule.Id}");
             if (rule.Region is { } r) Lookup(_regionIndex, r, $"negative-list rule {rule.Id}");
         }
+        Index(data.Contacts, c => c.Id, "contact");
+        Index(data.Interactions, i => i.Id, "interaction");
+        Index(data.PromotionEvents, e => e.Id, "promotion event");
+        CheckCrm(data, Enumerable.Range(0, data.Contacts.Length), Enumerable.Range(0, data.Interactions.Length), Enumerable.Range(0, data.PromotionEvents.Length));
+    }
+
+    /// <summary>The 客商库 rows' references: firms and regions the graph holds, contacts and projects it stores.</summary>
+    void CheckCrm(GraphData data, IEnumerable<int> contacts, IEnumerable<int> interactions, IEnumerable<int> events)
+    {
+        foreach (var i in contacts)
+        {
+            var c = data.Contacts[i];
+            Lookup(_firmIndex, c.Firm, $"contact {c.Id}");
+            Lookup(_regionIndex, c.Region, $"contact {c.Id}");
+        }
+        HashSet<string>? contactIds = null, projectIds = null;
+        foreach (var i in interactions)
+        {
+            var x = data.Interactions[i];
+            Lookup(_firmIndex, x.Firm, $"interaction {x.Id}");
+            Lookup(_regionIndex, x.Region, $"interaction {x.Id}");
+            if (x.Contact is { } contact && !(contactIds ??= [.. data.Contacts.Select(c => c.Id)]).Contains(contact))
+                throw new GraphIntegrityException($"interaction {x.Id} refers to unknown contact '{contact}'");
+            if (x.Project is { } project && !(projectIds ??= [.. data.Projects.Select(p => p.Id)]).Contains(project))
+                throw new GraphIntegrityException($"interaction {x.Id} refers to unknown project '{project}'");
+        }
+        foreach (var i in events)
+        {
+            var e = data.PromotionEvents[i];
+            Lookup(_regionIndex, e.Region, $"promotion event {e.Id}");
+            foreach (var f in e.Firms) Lookup(_firmIndex, f, $"promotion event {e.Id}");
+        }
     }
 
     /// <summary>
@@ -225,6 +257,7 @@ public sealed class ChainGraph
             if (rule.Segment is { } s) Lookup(_segmentIndex, s, $"negative-list rule {rule.Id}");
             if (rule.Region is { } r) Lookup(_regionIndex, r, $"negative-list rule {rule.Id}");
         }
+        CheckCrm(data, merge.Contacts, merge.Interactions, merge.PromotionEvents);
     }
 
     public static ChainGraph Build(GraphData data) => new(data);

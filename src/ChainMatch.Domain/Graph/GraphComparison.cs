@@ -34,6 +34,9 @@ public static class GraphComparison
         Compare(found, "negative-list rules", expected.NegativeRules, actual.NegativeRules);
         Compare(found, "industry segments", expected.IndustrySegments, actual.IndustrySegments);
         Compare(found, "chain plans", expected.ChainPlans, actual.ChainPlans);
+        Compare(found, "contacts", expected.Contacts, actual.Contacts);
+        Compare(found, "interactions", expected.Interactions, actual.Interactions);
+        Compare(found, "promotion events", expected.PromotionEvents, actual.PromotionEvents);
         return found;
     }
 

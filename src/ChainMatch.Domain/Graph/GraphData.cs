@@ -162,4 +162,10 @@ public sealed record GraphData(
 
     /// <summary>Every saved version of every chain plan (一链一策), in the order saved.</summary>
     public ImmutableArray<Chains.ChainPlan> ChainPlans { get; init; } = [];
+    /// <summary>The 客商库: people at firms, the team's interactions with firms and its promotion events (personal data: see Contacts).</summary>
+    public ImmutableArray<Contacts.Contact> Contacts { get; init; } = [];
+
+    public ImmutableArray<Contacts.Interaction> Interactions { get; init; } = [];
+
+    public ImmutableArray<Contacts.PromotionEvent> PromotionEvents { get; init; } = [];
 }

@@ -21,6 +21,9 @@ sealed class GraphMerge
     public List<int> Lists { get; } = [];
     public List<int> IndustrySegments { get; } = [];
     public List<int> ChainPlans { get; } = [];
+    public List<int> Contacts { get; } = [];
+    public List<int> Interactions { get; } = [];
+    public List<int> PromotionEvents { get; } = [];
 
     GraphMerge(ChainGraph graph, GraphData rows)
     {
@@ -36,6 +39,9 @@ sealed class GraphMerge
             NegativeRules = Upsert(d.NegativeRules, rows.NegativeRules, r => r.Id, Scan(d.NegativeRules, r => r.Id), null, NegativeRules),
             IndustrySegments = Upsert(d.IndustrySegments, rows.IndustrySegments, x => x.Key, Scan(d.IndustrySegments, x => x.Key), null, IndustrySegments),
             ChainPlans = Upsert(d.ChainPlans, rows.ChainPlans, x => x.Key, Scan(d.ChainPlans, x => x.Key), null, ChainPlans),
+            Contacts = Upsert(d.Contacts, rows.Contacts, c => c.Id, Scan(d.Contacts, c => c.Id), null, Contacts),
+            Interactions = Upsert(d.Interactions, rows.Interactions, i => i.Id, Scan(d.Interactions, i => i.Id), null, Interactions),
+            PromotionEvents = Upsert(d.PromotionEvents, rows.PromotionEvents, e => e.Id, Scan(d.PromotionEvents, e => e.Id), null, PromotionEvents),
         };
     }
 

@@ -65,6 +65,11 @@ static class GraphKinds
     // A chain plan's version (一链一策): chain|region|version, its lists as JSON like a project's problems.
     public static readonly NodeKind ChainPlan = new("chain_plan", GraphSchema.ChainPlan, "id",
         ["chain", "region", "version", "priorities", "responsibleUnits", "yearlyTargets", "author", "savedAt"]);
+    // The 客商库 names firms, regions, contacts and projects by id, as projects do; an event's firms met are a list of ids.
+    public static readonly NodeKind Contact = new("contact", GraphSchema.Contact, "id", ["firm", "region", "name", "title", "phone", "email", "owner", "consent", "added"]);
+    public static readonly NodeKind Interaction = new("interaction", GraphSchema.Interaction, "id",
+        ["kind", "date", "firm", "region", "contact", "project", "who", "notes", "nextStep", "owner"]);
+    public static readonly NodeKind PromotionEvent = new("promotion_event", GraphSchema.PromotionEvent, "id", ["name", "date", "place", "region", "firms", "owner", "notes"]);
 
     public static readonly RelationshipKind ChainSegment = new("chain_segment", GraphSchema.HasSegment, Chain, Segment, keyed: false, requires: null, "position");
     public static readonly RelationshipKind SegmentNeed = new("segment_need", GraphSchema.Needs, Segment, Resource, keyed: false, requires: null, "position");
@@ -89,7 +94,7 @@ static class GraphKinds
     public static readonly RelationshipKind Headquarters = new("firm", GraphSchema.HeadquarteredIn, Firm, Region, keyed: false, requires: null);
 
     /// <summary>Node kinds in the order an import writes them: links find both ends whatever their order.</summary>
-    public static readonly IReadOnlyList<NodeKind> Nodes = [Resource, Chain, Segment, Region, Firm, FirmList, Project, NegativeRule, IndustrySegment, ChainPlan];
+    public static readonly IReadOnlyList<NodeKind> Nodes = [Resource, Chain, Segment, Region, Firm, FirmList, Project, NegativeRule, IndustrySegment, ChainPlan, Contact, Interaction, PromotionEvent];
 
     /// <summary>Relationship kinds that carry an import order (<c>ord</c>), in the order an import writes them.</summary>
     public static readonly IReadOnlyList<RelationshipKind> Links = [ChainSegment, SegmentNeed, SegmentIntensity, Feeds, RegionResource, RegionConstraint, Presence, Membership, Supply];
@@ -101,5 +106,5 @@ static class GraphKinds
     public static readonly IReadOnlyList<RelationshipKind> Singles = [RegionParent, Headquarters];
 
     public static readonly IReadOnlyList<string> Reports =
-        ["resource", "chain", "segment", "chain_segment", "segment_need", "segment_intensity", "feeds", "region", "region_resource", "region_constraint", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule", "project", "industry_segment", "chain_plan"];
+        ["resource", "chain", "segment", "chain_segment", "segment_need", "segment_intensity", "feeds", "region", "region_resource", "region_constraint", "firm", "presence", "firm_list", "list_membership", "supply", "negative_rule", "project", "industry_segment", "chain_plan", "contact", "interaction", "promotion_event"];
 }

@@ -13,7 +13,7 @@ static partial class GraphSchema
 {
     public const string Chain = "Chain", Segment = "Segment", Region = "Region", Firm = "Firm", FirmList = "FirmList", Resource = "Resource",
         NegativeRule = "NegativeRule", Project = "Project", StoreVersion = "StoreVersion",
-        IndustrySegment = "IndustrySegment", ChainPlan = "ChainPlan";
+        IndustrySegment = "IndustrySegment", ChainPlan = "ChainPlan", Contact = "Contact", Interaction = "Interaction", PromotionEvent = "PromotionEvent";
 
     /// <summary>Access records: only ever created (see <see cref="Neo4jAccessStore"/>).</summary>
     public const string ApiKey = "ApiKey", KeyRevocation = "KeyRevocation", Session = "Session", SessionEnd = "SessionEnd", AuditEntry = "AuditEntry";
@@ -24,7 +24,8 @@ static partial class GraphSchema
 
     /// <summary>Every label ChainMatch writes; a node with none of them is not ChainMatch's.</summary>
     public static readonly IReadOnlyList<string> AllLabels =
-        [Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project, StoreVersion, IndustrySegment, ChainPlan, ApiKey, KeyRevocation, Session, SessionEnd, AuditEntry];
+        [Chain, Segment, Region, Firm, FirmList, Resource, NegativeRule, Project, StoreVersion, IndustrySegment, ChainPlan, ApiKey, KeyRevocation, Session, SessionEnd, AuditEntry,
+         Contact, Interaction, PromotionEvent];
 
     static readonly FrozenSet<string> Labels = FrozenSet.ToFrozenSet(AllLabels);
 
@@ -55,6 +56,9 @@ static partial class GraphSchema
         Unique("project_id", Project, "id"),
         Unique("chain_plan_id", ChainPlan, "id"),
         Unique("store_version_id", StoreVersion, "id"),
+        Unique("contact_id", Contact, "id"),
+        Unique("interaction_id", Interaction, "id"),
+        Unique("promotion_event_id", PromotionEvent, "id"),
         // One OPERATES_IN per presence key (firm|segment|place|since|site); relationship uniqueness needs Neo4j 5.7+.
         new("schema operates_in_key", $"CREATE CONSTRAINT operates_in_key IF NOT EXISTS FOR ()-[r:{Type(OperatesIn)}]-() REQUIRE r.key IS UNIQUE"),
         // Status maps filter plants by the region they stand in.

@@ -5,7 +5,7 @@ using Schema = ChainMatch.Storage.Neo4j.GraphSchema;
 namespace ChainMatch.Storage.Neo4j;
 
 /// <summary>
-/// Reads the whole graph back into <see cref="GraphData"/> with one query per node or relationship kind (fifteen in all,
+/// Reads the whole graph back into <see cref="GraphData"/> with one query per node or relationship kind (one per kind,
 /// however big the graph), each in import order (<c>ord</c>; a chain's segments and a segment's needs by position).
 /// </summary>
 static class Neo4jGraphReader
@@ -132,9 +132,31 @@ static class Neo4jGraphReader
         ORDER BY n.ord, n.id
         """);
 
+    static readonly CypherStatement Contacts = Read("load contacts", $"""
+        MATCH (c:{Schema.Contact})
+        RETURN c.id AS id, c.firm AS firm, c.region AS region, c.name AS name, c.title AS title, c.phone AS phone, c.email AS email,
+               c.owner AS owner, c.consent AS consent, c.added AS added
+        ORDER BY c.ord, c.id
+        """);
+
+    static readonly CypherStatement Interactions = Read("load interactions", $"""
+        MATCH (i:{Schema.Interaction})
+        RETURN i.id AS id, i.kind AS kind, i.date AS date, i.firm AS firm, i.region AS region, i.contact AS contact, i.project AS project,
+               i.who AS who, i.notes AS notes, i.nextStep AS nextStep, i.owner AS owner
+        ORDER BY i.ord, i.id
+        """);
+
+    static readonly CypherStatement PromotionEvents = Read("load promotion events", $"""
+        MATCH (e:{Schema.PromotionEvent})
+        RETURN e.id AS id, e.name AS name, e.date AS date, e.place AS place, e.region AS region, coalesce(e.firms, []) AS firms,
+               e.owner AS owner, e.notes AS notes
+        ORDER BY e.ord, e.id
+        """);
+
     /// <summary>Every kind's query, in the order <see cref="ReadAsync"/> runs them.</summary>
     public static IReadOnlyList<CypherStatement> Kinds =>
-        [Chains, Intensities, Segments, Feeds, Regions, Resources, RegionResources, Constraints, Firms, Presences, Lists, Memberships, Supplies, NegativeRules, Projects, IndustrySegments, ChainPlans];
+        [Chains, Intensities, Segments, Feeds, Regions, Resources, RegionResources, Constraints, Firms, Presences, Lists, Memberships, Supplies, NegativeRules, Projects, IndustrySegments, ChainPlans,
+         Contacts, Interactions, PromotionEvents];
 
     /// <summary>
     /// The count of committed imports: every import raises it in its own transaction. Neo4j reads are read-committed,
@@ -220,8 +242,20 @@ static class Neo4jGraphReader
         var industries = await Query(IndustrySegments, r => new IndustrySegment(r.RequiredString("industry"),
             r.String("segment") is { } s ? new SegmentId(s) : null, r.Float("weight") ?? 0, r.RequiredString("reason")));
 
+        var contacts = await Query(Contacts, r => new Domain.Contacts.Contact(r.RequiredString("id"), new FirmId(r.RequiredString("firm")), new RegionCode(r.RequiredString("region")),
+            r.RequiredString("name"), r.String("title"), r.String("phone"), r.String("email"), r.RequiredString("owner"), r.RequiredString("consent"), Date(r.RequiredString("added"))));
+        var interactions = await Query(Interactions, r => new Domain.Contacts.Interaction(r.RequiredString("id"),
+            Domain.Contacts.Interaction.TryParse(r.RequiredString("kind"), out var kind) ? kind.Value : throw new InvalidDataException($"unknown interaction kind '{r.String("kind")}' in the store"),
+            Date(r.RequiredString("date")), new FirmId(r.RequiredString("firm")), new RegionCode(r.RequiredString("region")), r.String("contact"), r.String("project"),
+            r.RequiredString("who"), r.RequiredString("notes"), r.String("nextStep"), r.RequiredString("owner")));
+        var events = await Query(PromotionEvents, r => new Domain.Contacts.PromotionEvent(r.RequiredString("id"), r.RequiredString("name"), Date(r.RequiredString("date")),
+            r.RequiredString("place"), new RegionCode(r.RequiredString("region")), [.. r.StringList("firms").Select(f => new FirmId(f))], r.RequiredString("owner"), r.String("notes")));
+
         return new GraphData(chains, segments, feeds, regions, resources, regionResources, firms, presences, lists, memberships, supplies)
         {
+            Contacts = contacts,
+            Interactions = interactions,
+            PromotionEvents = events,
             IndustrySegments = industries,
             NegativeRules = rules,
             Projects = projects,
@@ -233,6 +267,8 @@ static class Neo4jGraphReader
     /// <summary>The version, or 0 when the server gave no row (never imported).</summary>
     public static async Task<long> ReadVersionAsync(ICypherRunner runner, CancellationToken ct) =>
         (await runner.RunAsync(Version, ct)).Records is [var row, ..] ? row.Integer("version") ?? 0 : 0;
+
+    static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     static Provenance Source(QueryRecord r) => new(r.String("publisher"), r.String("ref"), r.Boolean("estimate") ?? false);
 

@@ -28,6 +28,11 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
             RecordsJson.Write(x.ResponsibleUnits), RecordsJson.Write(x.YearlyTargets), x.Author, RecordsJson.Time(x.SavedAt)], ct);
         await Nodes(GraphKinds.IndustrySegment, d.IndustrySegments, x => x.Key, x => [x.Industry, x.Segment?.Value, x.Weight, x.Reason], ct);
         await Nodes(GraphKinds.NegativeRule, d.NegativeRules, r => r.Id, r => [r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)], ct);
+        await Nodes(GraphKinds.Contact, d.Contacts, c => c.Id, c => [c.Firm.Value, c.Region.Value, c.Name, c.Title, c.Phone, c.Email, c.OwnerTeam, c.ConsentNote, Date(c.Added)], ct);
+        await Nodes(GraphKinds.Interaction, d.Interactions, i => i.Id,
+            i => [Domain.Contacts.Interaction.Name(i.Kind), Date(i.Date), i.Firm.Value, i.Region.Value, i.Contact, i.Project, i.Who, i.Notes, i.NextStep, i.OwnerTeam], ct);
+        await Nodes(GraphKinds.PromotionEvent, d.PromotionEvents, e => e.Id,
+            e => [e.Name, Date(e.Date), e.Place, e.Region.Value, e.Firms.Select(f => f.Value).ToArray(), e.OwnerTeam, e.Notes], ct);
 
         await RemoveUnlisted(GraphKinds.ChainSegment, d.Chains.Select(c => (c.Id.Value, c.Segments.Select(s => s.Value).ToArray())), ct);
         await Links(GraphKinds.ChainSegment, d.Chains.SelectMany(c => c.Segments.Select((s, i) => (Chain: c.Id.Value, Segment: s.Value, Position: i))),
@@ -138,6 +143,8 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
     static string ConstraintKey(RegionConstraint k) => $"{ConstraintKinds.Name(k.Kind)}|{k.Year}";
 
     static object?[] Source(Provenance p) => [p.Publisher, p.Reference, p.Estimate];
+
+    static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     static string Text<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 }

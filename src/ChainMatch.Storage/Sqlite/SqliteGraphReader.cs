@@ -92,7 +92,13 @@ static class SqliteGraphReader
                 RecordsJson.Read<string>(Str(r, 4)), RecordsJson.Read<YearlyTarget>(Str(r, 5)), r.GetString(6), RecordsJson.Time(r.GetString(7))));
 
         return new GraphData([.. chains], [.. segments], [.. feeds], [.. regions], [.. resources], [.. regionResources],
-            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies]) { NegativeRules = [.. rules], Projects = [.. projects], Constraints = [.. constraints], IndustrySegments = [.. industries], ChainPlans = [.. plans] };
+            [.. firms], [.. presences], [.. lists], [.. memberships], [.. supplies])
+        {
+            NegativeRules = [.. rules], Projects = [.. projects], Constraints = [.. constraints], IndustrySegments = [.. industries], ChainPlans = [.. plans],
+            Contacts = [.. Query(ContactsSchema.ContactsQuery, ContactsSchema.Contact)],
+            Interactions = [.. Query(ContactsSchema.InteractionsQuery, ContactsSchema.Interaction)],
+            PromotionEvents = [.. Query(ContactsSchema.EventsQuery, ContactsSchema.Event)],
+        };
     }
 
     static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

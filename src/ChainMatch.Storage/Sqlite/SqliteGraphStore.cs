@@ -8,7 +8,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 11;
+    const int SchemaVersion = 12;
     /// <summary>The first schema version whose file holds keys, sessions and the audit log.</summary>
     const int AccessSchemaVersion = 10;
     readonly string _connectionString;
@@ -90,6 +90,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         "ALTER TABLE project ADD COLUMN key_reviews TEXT; ALTER TABLE project ADD COLUMN due_dates TEXT; " +
         "CREATE TABLE chain_plan (id TEXT PRIMARY KEY, chain TEXT NOT NULL REFERENCES chain(id), region TEXT NOT NULL REFERENCES region(code), " +
         "version INTEGER NOT NULL, priorities TEXT, responsible_units TEXT, yearly_targets TEXT, author TEXT NOT NULL, saved_at TEXT NOT NULL);",
+        // The 客商库: contacts at firms (personal data), interactions with firms and promotion events, scoped by region like projects.
+        ContactsSchema.Script,
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)

@@ -75,6 +75,7 @@ static class SqliteGraphWriter
         Upsert("chain_plan", ["id"], ["chain", "region", "version", "priorities", "responsible_units", "yearly_targets", "author", "saved_at"],
             d.ChainPlans, x => [x.Key, x.Chain.Value, x.Region.Value, x.Version, RecordsJson.Write(x.Priorities), RecordsJson.Write(x.ResponsibleUnits),
                 RecordsJson.Write(x.YearlyTargets), x.Author, RecordsJson.Time(x.SavedAt)]);
+        ContactsSchema.Write(d, (table, keys, values, items, row) => Upsert(table, keys, values, items, row));
         return written;
     }
 

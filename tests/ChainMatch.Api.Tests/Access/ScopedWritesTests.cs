@@ -39,6 +39,15 @@ public sealed class ScopedWritesTests
         ["POST /api/chains/{chainId}/plans"] = ("POST", "/api/chains/battery/plans", """{"region":"530300","basedOn":0,"priorities":["taken over"]}""", "application/json"),
         ["POST /api/projects/import"] = ("POST", "/api/projects/import",
             $"project,firm,segment,region,owner,stage,date\n{QujingRecords.Project},smelter-co,foil,530300,qujing-secret owner,lead,2025-03-01\n{QujingRecords.Project},smelter-co,foil,530300,qujing-secret owner,contacted,2025-05-01\n", Csv),
+        ["POST /api/crm/contacts"] = ("POST", "/api/crm/contacts",
+            $$"""{"id":"{{QujingRecords.Contact}}","firm":"smelter-co","region":"530100","name":"taken over","ownerTeam":"k","consentNote":"c"}""", "application/json"),
+        ["POST /api/crm/contacts/import"] = ("POST", "/api/crm/contacts/import", $"id,firm,region,name,owner,consent\n{QujingRecords.Contact},smelter-co,530100,taken over,k,c\n", Csv),
+        ["POST /api/crm/interactions"] = ("POST", "/api/crm/interactions",
+            $$"""{"id":"{{QujingRecords.Interaction}}","kind":"visit","date":"2025-04-01","firm":"smelter-co","region":"530100","who":"k","notes":"taken over","ownerTeam":"k"}""", "application/json"),
+        ["POST /api/crm/interactions/import"] = ("POST", "/api/crm/interactions/import",
+            $"id,kind,date,firm,region,who,notes,owner\n{QujingRecords.Interaction},visit,2025-04-01,smelter-co,530100,k,taken over,k\n", Csv),
+        ["POST /api/crm/events"] = ("POST", "/api/crm/events",
+            $$"""{"id":"{{QujingRecords.Event}}","name":"taken over","date":"2025-04-01","place":"k","region":"530100","firms":["smelter-co"],"ownerTeam":"k"}""", "application/json"),
         // A list edition is shared by every region (and may create firms): imported by a caller for all regions.
         ["POST /api/lists/{listId}/editions/{year:int}"] = ("POST", "/api/lists/fortune-global-500/editions/2024", "rank,name\n1,qujing-secret firm\n", Csv),
     };

@@ -10,10 +10,11 @@ import { renderSimulation } from './features.js';
 import { renderPipeline } from './pipeline.js';
 import { allowLeadCreation } from './leadForm.js';
 import { renderWorkspace } from './workspace.js';
+import { renderCrm } from './crm.js';
 
 // Everything the page shows is named in the URL hash, so a view can be bookmarked, shared or put on a projector:
 // #region=530100&chain=new-energy-battery&asOf=2024&lang=en&tab=map&segment=lfp-cathode
-const TABS = ['map', 'gaps', 'targets', 'simulation', 'pipeline', 'workspace'];
+const TABS = ['map', 'gaps', 'targets', 'simulation', 'pipeline', 'workspace', 'crm'];
 const DEFAULT_REGION = '530000';
 
 let chains = [];
@@ -22,7 +23,7 @@ let allChains = [];
 let regions = [];
 // Who is signed in (GET /api/me): tabs the role may not use are not shown, and the tree starts at their region.
 let me = { name: '', role: '', roleLabel: null, region: '*', chains: null, permissions: [] };
-const TAB_PERMISSION = { map: 'read-maps', gaps: 'read-maps', targets: 'read-leads', simulation: 'simulate', pipeline: 'read-projects', workspace: 'read-chain-work' };
+const TAB_PERMISSION = { map: 'read-maps', gaps: 'read-maps', targets: 'read-leads', simulation: 'simulate', pipeline: 'read-projects', workspace: 'read-chain-work', crm: 'read-contacts' };
 const allowedTabs = () => TABS.filter(tab => me.permissions.includes(TAB_PERMISSION[tab]));
 let renderCount = 0;
 
@@ -57,6 +58,10 @@ function render() {
   state.canWriteChainPlan = me.permissions.includes('write-chain-plan');
   state.tabs = allowedTabs();
   state.me = { name: me.name, region: me.region };
+  state.canReadProjects = me.permissions.includes('read-projects');
+  state.canReadContacts = me.permissions.includes('read-contacts');
+  state.canWriteContacts = me.permissions.includes('write-contacts');
+  state.ownerTeam = me.name.replace(/^key:/, '');
   state.chainName = id => name(allChains.find(c => c.id === id) ?? { name: id });
   const token = ++renderCount;
   const isCurrent = () => token === renderCount;
@@ -85,6 +90,7 @@ function render() {
   else if (state.tab === 'targets') renderTargets(panel, state, chains, isCurrent);
   else if (state.tab === 'pipeline') renderPipeline(panel, state, chains, isCurrent);
   else if (state.tab === 'workspace') renderWorkspace(panel, state, chains, isCurrent, navigate);
+  else if (state.tab === 'crm') renderCrm(panel, state, isCurrent);
   else renderSimulation(panel, state);
 }
 

@@ -3,6 +3,7 @@ import { h, fill } from './dom.js';
 import { t } from './i18n.js';
 import { showError } from './messages.js';
 import { keyAndDueSections } from './keyProjects.js';
+import { renderFirmContacts } from './crm.js';
 
 /** Today's date in the browser's time zone, as YYYY-MM-DD (the form the service takes). */
 export const today = () => new Date().toLocaleDateString('sv');
@@ -36,7 +37,15 @@ export function renderProject(el, p, state, reload) {
     h('h4', null, t('problemsTitle')),
     p.problems.length === 0 ? h('p', { class: 'muted' }, t('noProblems')) :
       h('ul', { class: 'problems' }, p.problems.map(problem => problemItem(p, problem, now, canWrite, reload))),
-    canWrite ? raiseForm(p, reload) : null);
+    canWrite ? raiseForm(p, reload) : null,
+    state.canReadContacts ? firmContacts(p, state, reload) : null);
+}
+
+/** The project's firm in the 客商库 (contacts and interaction history), loaded after the project is shown. */
+function firmContacts(p, state, reload) {
+  const el = h('section', { class: 'firm-contacts' });
+  renderFirmContacts(el, p, state, () => reload(p.id));
+  return el;
 }
 
 const number = input => input.value.trim() === '' ? null : Number(input.value);

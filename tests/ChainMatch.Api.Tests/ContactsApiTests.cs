@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChainMatch.Domain.Access;
+
+namespace ChainMatch.Api.Tests;
+
+/// <summary>The 客商库 through the real pipeline: contacts, interactions, promotion events, the stale view, CSV in and out.</summary>
+public sealed class ContactsApiTests : ApiTest
+{
+    static readonly object Li = new { firm = "cell-co", region = "530100", name = "李伟", title = "副总经理", phone = "+86 871 6123 4567", email = "li.wei@example.com",
+        ownerTeam = "昆明市投资促进局", consentNote = "2025-03-02 名片交换时同意联系" };
+
+    static string Today => DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd");
+
+    async Task<JsonNode> Post(string url, object body, HttpStatusCode expected = HttpStatusCode.Created, HttpClient? client = null)
+    {
+        using var response = await (client ?? Client).PostAsJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), text);
+        return JsonNode.Parse(text)!;
+    }
+
+    [Test]
+    public async Task AnInvestmentOfficerAddsAContactAndFindsItAmongTheFirmsContacts()
+    {
+        using var kunming = App.ClientAs(Role.Investment, "530100");
+        var added = await Post("/api/crm/contacts", Li, client: kunming);
+        var listed = (await kunming.GetFromJsonAsync<JsonNode>("/api/crm/contacts?firm=cell-co"))!.AsArray();
+        Assert.That(listed.Select(c => ((string?)c!["id"], (string?)c["name"], (string?)c["firmName"], (string?)c["phone"])),
+            Is.EqualTo(new[] { ((string?)added["id"], (string?)"李伟", (string?)"宁德电芯公司", (string?)"+86 871 6123 4567") }));
+    }
+
+    [Test]
+    public async Task AContactWithoutAConsentNoteIsA400NamingItAndNothingIsWritten()
+    {
+        var problem = await Post("/api/crm/contacts", new { firm = "cell-co", region = "530100", name = "李伟", ownerTeam = "昆明市投资促进局" }, HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "consentNote" }));
+        Assert.That((await GetJson("/api/crm/contacts")).AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task AContactWithAMalformedEmailIsA400NamingTheEmail()
+    {
+        var problem = await Post("/api/crm/contacts", new { firm = "cell-co", region = "530100", name = "李伟", email = "li.wei at example", ownerTeam = "t", consentNote = "c" },
+            HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "email" }));
+    }
+
+    [Test]
+    public async Task AVisitLoggedForAProjectShowsInItsHistoryWithTheContactMet()
+    {
+        var li = await Post("/api/crm/contacts", Li);
+        await Post("/api/crm/interactions", new { kind = "visit", date = "2025-03-05", firm = "cell-co", region = "530100", contact = (string?)li["id"],
+            project = "foil-for-kunming", who = "王芳", notes = "谈箔材配套", nextStep = "报送电价方案", ownerTeam = "昆明市投资促进局" });
+
+        var history = (await GetJson("/api/crm/interactions?project=foil-for-kunming")).AsArray();
+        Assert.That(history.Select(i => ((string?)i!["kind"], (string?)i["date"], (string?)i["contactName"], (string?)i["nextStep"])),
+            Is.EqualTo(new[] { ((string?)"visit", (string?)"2025-03-05", (string?)"李伟", (string?)"报送电价方案") }));
+    }
+
+    [Test]
+    public async Task AnInteractionDatedAfterTodayIsA400NamingTheDate()
+    {
+        var tomorrow = DateOnly.FromDateTime(DateTime.Now).AddDays(2).ToString("yyyy-MM-dd");
+        var problem = await Post("/api/crm/interactions", new { kind = "call", date = tomorrow, firm = "cell-co", region = "530100", who = "王芳", notes = "n", ownerTeam = "t" },
+            HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "date" }));
+    }
+
+    [Test]
+    public async Task AnInteractionCannotNameAContactOfAnotherFirm()
+    {
+        var li = await Post("/api/crm/contacts", Li);
+        var problem = await Post("/api/crm/interactions", new { kind = "call", date = "2025-03-05", firm = "foil-co", region = "530100", contact = (string?)li["id"],
+            who = "王芳", notes = "n", ownerTeam = "t" }, HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "contact" }));
+        Assert.That((await GetJson("/api/crm/interactions")).AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task APromotionEventListsTheFirmsMetByName()
+    {
+        await Post("/api/crm/events", new { name = "新能源电池产业推介会", date = "2025-04-10", place = "昆明滇池会议中心", region = "530100", firms = new[] { "cell-co", "foil-co" },
+            ownerTeam = "昆明市投资促进局" });
+        var events = (await GetJson("/api/crm/events?firm=foil-co")).AsArray();
+        Assert.That(events.Single()!["firms"]!.AsArray().Select(f => (string?)f!["name"]), Is.EqualTo(new[] { "宁德电芯公司", "铝箔公司" }));
+    }
+
+    [Test]
+    public async Task ALeadWithNoTouchForThirtyDaysIsStaleUntilAVisitIsLogged()
+    {
+        await Post("/api/projects", new { id = "cold-lead", firm = "foil-co", segment = "foil", region = "530181", ownerTeam = "安宁招商组", date = "2025-01-02" });
+        var stale = (await GetJson("/api/crm/stale?region=530100")).AsArray();
+        Assert.That(stale.Select(s => ((string?)s!["project"], (string?)s["lastTouch"])), Does.Contain(((string?)"cold-lead", (string?)"2025-01-02")));
+
+        // Logged by the prefecture: a visit of Kunming counts for Anning's lead.
+        await Post("/api/crm/interactions", new { kind = "visit", date = Today, firm = "foil-co", region = "530100", who = "王芳", notes = "回访", ownerTeam = "昆明市投资促进局" });
+        stale = (await GetJson("/api/crm/stale?region=530100")).AsArray();
+        Assert.That(stale.Select(s => (string?)s!["project"]), Does.Not.Contain("cold-lead"));
+    }
+
+    [Test]
+    public async Task TheStaleViewRefusesANumberOfDaysThatIsNotOne()
+    {
+        using var response = await Client.GetAsync("/api/crm/stale?days=-3");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonNode>())!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "days" }));
+    }
+
+    [Test]
+    public async Task TheContactExportImportsBackUnchanged()
+    {
+        await Post("/api/crm/contacts", Li);
+        var csv = await Client.GetByteArrayAsync("/api/crm/contacts.csv");
+        using var response = await Client.PostAsync("/api/crm/contacts/import", new ByteArrayContent(csv) { Headers = { { "Content-Type", "text/csv" } } });
+        var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That(((int?)report["rows"], (int?)report["written"]), Is.EqualTo(((int?)1, (int?)0)), report.ToJsonString());
+    }
+
+    [Test]
+    public async Task AContactImportWithABadRowNamesTheLineAndReasonAndWritesNothing()
+    {
+        const string file = "firm,region,name,owner,consent,email\ncell-co,530100,李伟,昆明,同意,li@example.com\n宁德电芯公司,530100,张敏,昆明,,zhang@example.com\n";
+        using var response = await Client.PostAsync("/api/crm/contacts/import", new StringContent(file, Encoding.UTF8, "text/csv"));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToJsonString());
+        Assert.That(problem["errors"]!.AsObject().Select(e => (e.Key, (string?)e.Value![0])), Has.One.Matches<(string Line, string? Reason)>(e => e.Line == "line 3" && e.Reason!.StartsWith("consent:")));
+        Assert.That((await GetJson("/api/crm/contacts")).AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task AddingAContactIsAuditedWithTheContactAsWritten()
+    {
+        await Post("/api/crm/contacts", Li);
+        var entry = (await GetJson("/api/audit?target=contacts")).AsArray().Single()!;
+        Assert.That((string?)entry["after"], Does.Contain("李伟").And.Contain("consentNote"));
+    }
+
+    [Test]
+    public async Task AKunmingInvestmentKeySeesKunmingsContactsButNotQujings()
+    {
+        await Post("/api/crm/contacts", Li);
+        await Post("/api/crm/contacts", new { firm = "cell-co", region = "530300", name = "曲靖联系人", ownerTeam = "曲靖市投资促进局", consentNote = "同意" });
+        using var kunming = App.ClientAs(Role.Investment, "530100");
+        var names = (await kunming.GetFromJsonAsync<JsonNode>("/api/crm/contacts?firm=cell-co"))!.AsArray().Select(c => (string?)c!["name"]);
+        Assert.That(names, Is.EqualTo(new[] { "李伟" }));
+        using var qujing = await kunming.GetAsync("/api/crm/contacts?region=530300");
+        Assert.That(qujing.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task TheInteractionExportImportsIntoAnotherStoreWithTheSameHistory()
+    {
+        await Post("/api/crm/interactions", new { kind = "meeting", date = "2025-03-05", firm = "cell-co", region = "530100", project = "foil-for-kunming",
+            who = "王芳", notes = "=谈箔材配套", nextStep = "报送电价方案", ownerTeam = "昆明市投资促进局" });
+        var csv = await Client.GetByteArrayAsync("/api/crm/interactions.csv");
+        var exported = await GetJson("/api/crm/interactions");
+
+        using var other = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"));
+        using var client = other.CreateClient();
+        using var response = await client.PostAsync("/api/crm/interactions/import", new ByteArrayContent(csv) { Headers = { { "Content-Type", "text/csv" } } });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var imported = (await client.GetFromJsonAsync<JsonNode>("/api/crm/interactions"))!;
+        other.Dispose();
+        other.DeleteData();
+        Assert.That(imported.ToJsonString(), Is.EqualTo(exported.ToJsonString()));
+    }
+
+    [Test]
+    public async Task AnInteractionImportNamingAnUnknownProjectNamesTheLineAndWritesNothing()
+    {
+        const string file = "kind,date,firm,region,project,who,notes,owner\nvisit,2025-03-05,cell-co,530100,foil-for-kunming,王芳,回访,昆明\ncall,2025-03-06,cell-co,530100,no-such-project,王芳,电话,昆明\n";
+        using var response = await Client.PostAsync("/api/crm/interactions/import", new StringContent(file, Encoding.UTF8, "text/csv"));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToJsonString());
+        Assert.That(problem["errors"]!.AsObject().Select(e => (e.Key, (string?)e.Value![0])), Is.EqualTo(new[] { ("line 3", (string?)"project: unknown project 'no-such-project'") }));
+        Assert.That((await GetJson("/api/crm/interactions")).AsArray(), Is.Empty);
+    }
+}
