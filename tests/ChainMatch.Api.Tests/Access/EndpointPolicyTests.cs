@@ -28,6 +28,7 @@ public sealed class EndpointPolicyTests
         ["GET /api/chains"] = nameof(Permission.ReadMaps),
         ["GET /api/chains/{chainId}"] = nameof(Permission.ReadMaps),
         ["GET /api/regions"] = nameof(Permission.ReadMaps),
+        ["GET /api/firms/search"] = nameof(Permission.ReadMaps),
         ["GET /api/firms/{firmId}"] = nameof(Permission.ReadMaps),
         ["PUT /api/firms/{firmId}"] = nameof(Permission.Administer),
         ["POST /api/firms/{firmId}/presences"] = nameof(Permission.Administer),
