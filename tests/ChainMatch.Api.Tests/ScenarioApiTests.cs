@@ -70,3 +70,30 @@ public class ScenarioApiTests : ApiTest
             Is.EqualTo(((double?)675500, (double?)null, (double?)0, (double?)0, (double?)675500)));
     }
 }
+
+/// <summary>POST /api/simulations/anchor/map.svg: the status map after the anchor landed, beside GET …/status/{region}.svg before.</summary>
+public class AfterMapApiTests : ApiTest
+{
+    static string? StatusOf(string svg, string segment) =>
+        System.Xml.Linq.XDocument.Parse(svg).Descendants().FirstOrDefault(e => (string?)e.Attribute("data-segment") == segment && e.Attribute("data-status") is not null)
+            ?.Attribute("data-status")?.Value;
+
+    [Test]
+    public async Task TheMapAfterTheSmelterLandsInQujingShowsSmeltingWeakWhereTheMapBeforeShowsItMissing()
+    {
+        var before = await Client.GetStringAsync("/api/chains/aluminium/status/530300.svg?asOf=2024");
+        var response = await Client.PostAsJsonAsync("/api/simulations/anchor/map.svg?lang=en", new { firm = "smelter-co", region = "530300", chain = "aluminium", asOf = "2024" });
+        var after = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), after);
+        Assert.That((StatusOf(before, "smelting"), StatusOf(after, "smelting")), Is.EqualTo(("missing", "weak")));
+        Assert.That(StatusOf(await Client.GetStringAsync("/api/chains/aluminium/status/530300.svg?asOf=2024"), "smelting"), Is.EqualTo("missing"), "the store is not touched");
+    }
+
+    [Test]
+    public async Task AnUnknownLanguageIsA400NamingLang()
+    {
+        var response = await Client.PostAsJsonAsync("/api/simulations/anchor/map.svg?lang=fr", new { firm = "smelter-co", region = "530300", chain = "aluminium" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonNode>())!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "lang" }));
+    }
+}

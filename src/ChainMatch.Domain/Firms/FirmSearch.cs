@@ -78,8 +78,17 @@ public sealed class FirmSearch
             foreach (var key in Containing(text))
                 Offer(key, FirmMatchKind.Contains);
         }
-        return [.. best.OrderBy(kv => kv.Value, Comparer<(FirmMatchKind Kind, int Key)>.Create(Compare)).Take(limit)
-            .Select(kv => new FirmHit(_firms[kv.Key], _keyField[kv.Value.Key], _keyText[kv.Value.Key], kv.Value.Kind))];
+        // The best `limit` kept in a heap whose top is the worst kept: a two-letter prefix may match every firm.
+        var worstFirst = Comparer<(FirmMatchKind Kind, int Key)>.Create((a, b) => Compare(b, a));
+        var kept = new PriorityQueue<(FirmMatchKind Kind, int Key), (FirmMatchKind Kind, int Key)>(worstFirst);
+        foreach (var match in best.Values)
+        {
+            if (kept.Count < limit) kept.Enqueue(match, match);
+            else if (Compare(match, kept.Peek()) < 0) kept.EnqueueDequeue(match, match);
+        }
+        var order = Comparer<(FirmMatchKind Kind, int Key)>.Create(Compare);
+        return [.. kept.UnorderedItems.Select(x => x.Element).Order(order)
+            .Select(m => new FirmHit(_firms[_keyFirm[m.Key]], _keyField[m.Key], _keyText[m.Key], m.Kind))];
     }
 
     bool Better((FirmMatchKind Kind, int Key) a, (FirmMatchKind Kind, int Key) b) => Compare(a, b) < 0;

@@ -49,6 +49,26 @@ public sealed class AnchorSimulation(Leads.LeadRanker ranker)
     /// <summary>The same for an anchor described inline: it joins the overlay only, never the store.</summary>
     public SimulationReport Run(ChainGraph graph, FirmId anchorId, InlineAnchor inline, RegionCode region, ChainId chain, DateOnly asOf)
     {
+        var (withFirm, sites) = Inline(graph, anchorId, inline, region, chain, asOf);
+        return Run(withFirm, anchorId, region, chain, asOf, sites);
+    }
+
+    public SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments = null) =>
+        Run(graph, anchorId, region, chain, asOf, Sites(graph, anchorId, region, chain, asOf, segments, "segments"));
+
+    /// <summary>The graph a scenario is assessed on: the anchor's sites added to a copy of the snapshot (for the "after" status map).</summary>
+    public static ChainGraph Overlay(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments) =>
+        ChainGraph.Build(graph.Data with { Presences = graph.Data.Presences.AddRange(Sites(graph, anchorId, region, chain, asOf, segments, "segments")) });
+
+    /// <summary>The same for an anchor described inline.</summary>
+    public static ChainGraph Overlay(ChainGraph graph, FirmId anchorId, InlineAnchor inline, RegionCode region, ChainId chain, DateOnly asOf)
+    {
+        var (withFirm, sites) = Inline(graph, anchorId, inline, region, chain, asOf);
+        return ChainGraph.Build(withFirm.Data with { Presences = withFirm.Data.Presences.AddRange(sites) });
+    }
+
+    static (ChainGraph WithFirm, List<Presence> Sites) Inline(ChainGraph graph, FirmId anchorId, InlineAnchor inline, RegionCode region, ChainId chain, DateOnly asOf)
+    {
         if (graph.FindFirm(anchorId) is not null) throw new InvalidValueException("describe", $"firm '{anchorId}' already exists: simulate it by id, without a description");
         if (inline.Segments.Count == 0) throw new InvalidValueException("describe", "an anchor described inline needs the segments it would run");
         foreach (var (segment, _) in inline.Segments)
@@ -56,12 +76,8 @@ public sealed class AnchorSimulation(Leads.LeadRanker ranker)
         RequireInChain(graph, chain, inline.Segments.Select(s => s.Segment), "describe");
         if (inline.Headquarters is { } hq && graph.FindRegion(hq) is null) throw new NotFoundException("region", hq.Value);
         var withFirm = ChainGraph.Build(graph.Data with { Firms = graph.Data.Firms.Add(new Firm(anchorId, inline.Name, inline.NameEn, inline.Headquarters, null, Scenario)) });
-        var sites = inline.Segments.Select(s => new Presence(anchorId, s.Segment, region, s.Capacity, asOf.Year, null, "simulated anchor site", Scenario)).ToList();
-        return Run(withFirm, anchorId, region, chain, asOf, sites);
+        return (withFirm, [.. inline.Segments.Select(s => new Presence(anchorId, s.Segment, region, s.Capacity, asOf.Year, null, "simulated anchor site", Scenario))]);
     }
-
-    public SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments = null) =>
-        Run(graph, anchorId, region, chain, asOf, Sites(graph, anchorId, region, chain, asOf, segments, "segments"));
 
     SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, List<Presence> sites)
     {

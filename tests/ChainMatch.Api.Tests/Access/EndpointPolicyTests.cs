@@ -55,6 +55,7 @@ public sealed class EndpointPolicyTests
         ["POST /api/projects/{projectId}/problems/{problemId}/close"] = nameof(Permission.WriteProjects),
         ["GET /api/problems/overdue"] = nameof(Permission.ReadProjects),
         ["POST /api/simulations/anchor"] = nameof(Permission.Simulate),
+        ["POST /api/simulations/anchor/map.svg"] = nameof(Permission.Simulate),
         ["POST /api/simulations/compare"] = nameof(Permission.Simulate),
         ["GET /api/chains/{chainId}/anchors/{regionCode}"] = nameof(Permission.Simulate),
         ["GET /api/coordination/conflicts"] = nameof(Permission.Coordinate),
