@@ -43,9 +43,13 @@ public sealed class FirmSearch
         Array.Sort(_sorted, (a, b) => string.CompareOrdinal(_keys[a], _keys[b]));
 
         var grams = new Dictionary<long, List<int>>();
+        var seen = new HashSet<long>();
         for (var k = 0; k < _keys.Length; k++)
-            foreach (var g in Grams(_keys[k]).Distinct())
-                (grams.TryGetValue(g, out var list) ? list : grams[g] = []).Add(k);
+        {
+            seen.Clear();
+            foreach (var g in Grams(_keys[k]))
+                if (seen.Add(g)) (grams.TryGetValue(g, out var list) ? list : grams[g] = []).Add(k);
+        }
         _grams = grams.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
@@ -70,14 +74,16 @@ public sealed class FirmSearch
             var firm = _keyFirm[key];
             if (!best.TryGetValue(firm, out var had) || Better((kind, key), had)) best[firm] = (kind, key);
         }
-        // Credit codes are matched whole-word folded (no legal-form trimming), the names as names.
-        foreach (var text in new[] { q, code }.Where(t => t.Length > 0).Distinct())
-        {
+        // Credit codes are matched folded but untrimmed (no legal form to drop), the names as names.
+        var texts = new[] { q, code }.Where(t => t.Length > 0).Distinct().ToList();
+        foreach (var text in texts)
             foreach (var key in PrefixRange(text))
                 Offer(key, _keys[key].Length == text.Length ? FirmMatchKind.Exact : FirmMatchKind.Prefix);
-            foreach (var key in Containing(text))
-                Offer(key, FirmMatchKind.Contains);
-        }
+        // A match inside a name ranks below every exact and prefix match: with enough of those it cannot be shown.
+        if (best.Count < limit)
+            foreach (var text in texts)
+                foreach (var key in Containing(text))
+                    Offer(key, FirmMatchKind.Contains);
         // The best `limit` kept in a heap whose top is the worst kept: a two-letter prefix may match every firm.
         var worstFirst = Comparer<(FirmMatchKind Kind, int Key)>.Create((a, b) => Compare(b, a));
         var kept = new PriorityQueue<(FirmMatchKind Kind, int Key), (FirmMatchKind Kind, int Key)>(worstFirst);

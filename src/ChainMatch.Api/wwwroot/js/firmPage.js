@@ -22,7 +22,7 @@ async function render() {
   document.getElementById('to-map').href = `/#lang=${lang()}`;
   const search = firmPicker({ id: 'firm-find', onPick: firm => { location.hash = firmHref(firm.id); } });
   fill(document.getElementById('firm-search'), search);
-  const main = document.getElementById('firm');
+  const main = document.getElementById('main');
   clearMessages();
   const id = p.get('firm');
   if (!id) { fill(main, h('p', { class: 'muted' }, t('firmPlaceholder'))); return; }
