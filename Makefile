@@ -62,7 +62,7 @@ screenshot: build
 		$(CURDIR)/models/lead-ranker.zip "/dashboard#chain=new-energy-battery&period=custom&from=2023-01-01&to=2023-12-31" $(CURDIR)/docs/dashboard.png
 	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
 		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
-		$(CURDIR)/models/lead-ranker.zip "region=530300&chain=green-aluminium&asOf=2025&tab=simulation&sim=simulate&anchors=china-hongqiao&bring=electrolytic-aluminium" $(CURDIR)/docs/scenario-workbench.png
+		$(CURDIR)/models/lead-ranker.zip "region=530100&chain=green-aluminium&asOf=2025&tab=simulation&sim=simulate&anchors=china-hongqiao&bring=alumina,electrolytic-aluminium" $(CURDIR)/docs/scenario-workbench.png
 	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
 		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
 		$(CURDIR)/models/lead-ranker.zip "/firm.html#firm=yunnan-aluminium" $(CURDIR)/docs/firm-page.png
