@@ -54,7 +54,7 @@ bench: build
 load: compile
 	bash scripts/load.sh
 
-# README's pictures: the web UI on the seeded Kunming battery chain and the province dashboard, taken with Debian's chromium at projector size.
+# README's pictures: the web UI on the seeded Kunming battery chain, the province dashboard, the scenario workbench and a firm page, taken with Debian's chromium at projector size.
 screenshot: build
 	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
 		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
@@ -62,6 +62,12 @@ screenshot: build
 	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
 		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
 		$(CURDIR)/models/lead-ranker.zip "/dashboard#chain=new-energy-battery&period=custom&from=2023-01-01&to=2023-12-31" $(CURDIR)/docs/dashboard.png
+	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
+		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
+		$(CURDIR)/models/lead-ranker.zip "region=530100&chain=green-aluminium&asOf=2025&tab=simulation&sim=simulate&anchors=china-hongqiao&bring=alumina,electrolytic-aluminium" $(CURDIR)/docs/scenario-workbench.png
+	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
+		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
+		$(CURDIR)/models/lead-ranker.zip "/firm.html#firm=yunnan-aluminium" $(CURDIR)/docs/firm-page.png
 
 seed-check: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed-check $(SEEDS)

@@ -14,6 +14,9 @@ public static class FirmsApi
     public static IEndpointRouteBuilder MapFirmsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/firms").WithTags("Firms");
+        api.MapGet("/search", Search).Require(Permission.ReadMaps)
+            .WithSummary("As-you-type firm search: Chinese or English name, alias or credit code; exact matches first, then names starting with the text, then names containing it.")
+            .ProducesValidationProblem();
         api.MapGet("/{firmId}", GetFirm).Require(Permission.ReadMaps).WithSummary("One firm: headquarters, where it operates in which segments, list memberships.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/{firmId}", PutFirm).Require(Permission.Administer).Audited(Audit).WithSummary("Add or correct a firm (name, English name, headquarters, ownership, credit code, aliases).")
@@ -41,9 +44,37 @@ public static class FirmsApi
     /// <summary>The firm's parent group, with who says so.</summary>
     public sealed record GroupView(string Parent, string ParentName, double? Share, SourceView Source);
 
+    /// <summary>A firm the group holds directly.</summary>
+    public sealed record SubsidiaryView(string Id, string Name, double? Share);
+
     public sealed record FirmDetail(string Id, string Name, string? NameEn, string? Uscc, IReadOnlyList<string> Aliases, string? Headquarters, string? HeadquartersName,
         string? Ownership, SourceView Source, IReadOnlyList<PresenceView> Presences, IReadOnlyList<MembershipView> Lists, IReadOnlyList<string> NegativeList,
-        GroupView? Group);
+        GroupView? Group, IReadOnlyList<SubsidiaryView> Subsidiaries);
+
+    /// <summary>Any caller who reads maps may find any firm: firm pages are open to them too.</summary>
+    public sealed record SearchQuery(string? q, int? limit) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [];
+    }
+
+    public sealed record FirmSuggestion(string Id, string Name, string? NameEn, string? Uscc, string? Headquarters, string? HeadquartersName,
+        FirmNameField Field, string Matched, FirmMatchKind Match);
+
+    const int MaxQuery = 100;
+
+    static Results<Ok<List<FirmSuggestion>>, ValidationProblem> Search([AsParameters] SearchQuery query, GraphSnapshot snapshot)
+    {
+        var errors = Parameters.Errors();
+        if (string.IsNullOrWhiteSpace(query.q)) errors["q"] = ["'q' is required: part of a firm's name, alias or credit code"];
+        else if (query.q.Length > MaxQuery) errors["q"] = [$"'q' is longer than {MaxQuery} characters"];
+        else if (FirmSearch.Fold(query.q).Length == 0) errors["q"] = [$"'{query.q}' holds no letter or digit to search for"];
+        if (query.limit is < 1 or > 50) errors["limit"] = ["'limit' must be between 1 and 50"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var graph = snapshot.Current;
+        return TypedResults.Ok(graph.FirmSearch.Find(query.q!, query.limit ?? 10).Select(hit =>
+            new FirmSuggestion(hit.Firm.Id.Value, hit.Firm.Name, hit.Firm.NameEn, hit.Firm.Uscc, hit.Firm.Headquarters?.Value,
+                hit.Firm.Headquarters is { } hq ? graph.FindRegion(hq)?.Name : null, hit.Field, hit.Matched, hit.Kind)).ToList());
+    }
 
     static Results<Ok<FirmDetail>, ValidationProblem> GetFirm(string firmId, GraphSnapshot snapshot, Caller caller)
     {
@@ -71,7 +102,15 @@ public static class FirmsApi
         var hq = firm.Headquarters is { } code ? graph.FindRegion(code) : null;
         return new FirmDetail(firm.Id.Value, firm.Name, firm.NameEn, firm.Uscc, firm.Aliases, hq?.Code.Value, hq?.Name, firm.Ownership,
             Source(firm.Source), presences, lists, [.. NegativeList.Naming(graph, firm.Id).Where(r => scope.Sees(graph, r)).Select(r => r.ToString())],
-            firm.Group is { } g ? new GroupView(g.Parent.Value, graph.FindFirm(g.Parent)?.Name ?? g.Parent.Value, g.Share, Source(g.Source)) : null);
+            firm.Group is { } g ? new GroupView(g.Parent.Value, graph.FindFirm(g.Parent)?.Name ?? g.Parent.Value, g.Share, Source(g.Source)) : null,
+            Subsidiaries(graph, firm));
+    }
+
+    static List<SubsidiaryView> Subsidiaries(ChainGraph graph, Firm firm)
+    {
+        var index = graph.IndexOf(firm.Id);
+        return [.. graph.GroupBelow(index).Skip(1).Where(i => graph.ParentOf(i) == index).Select(i => graph.Firms[i])
+            .Select(f => new SubsidiaryView(f.Id.Value, f.Name, f.Group?.Share)).OrderBy(s => s.Id, StringComparer.Ordinal)];
     }
 
     public sealed record FirmEdit(string Name, string? NameEn, string? Headquarters, string? Ownership, string? Uscc, IReadOnlyList<string>? Aliases,

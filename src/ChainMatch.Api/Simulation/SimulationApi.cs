@@ -5,7 +5,10 @@ using ChainMatch.Api.Infrastructure;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Ranking.Simulation;
 using ChainMatch.Ranking.Leads;
+using ChainMatch.Api.Maps;
+using ChainMatch.Domain.Gaps;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text;
 
 namespace ChainMatch.Api.Simulation;
 
@@ -16,6 +19,10 @@ public static class SimulationApi
         var api = app.MapGroup("/api/simulations").WithTags("Simulation");
         api.MapPost("/anchor", SimulateAnchor).Require(Permission.Simulate).AsExpensive()
             .WithSummary("If this anchor firm landed in this region: gaps closed, chain completeness before and after, followers and why, follow-on investment. Never writes.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/anchor/map.svg", AfterMap).Require(Permission.Simulate).AsExpensive()
+            .WithSummary("The status map after the anchor landed, drawn as GET /api/chains/{chainId}/status/{regionCode}.svg draws the map before; same body as /anchor; ?lang=zh|en. Never writes.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/compare", Compare).Require(Permission.Simulate).AsExpensive()
             .WithSummary("Two or more anchors together against each alone: completeness gains and whether they reinforce each other or overlap. Never writes.")
@@ -102,26 +109,52 @@ public static class SimulationApi
 
     static Results<Ok<SimulationReport>, ValidationProblem> SimulateAnchor(AnchorRequest request, GraphSnapshot snapshot, LeadRanker ranker, TimeProvider time)
     {
+        var graph = snapshot.Current;
+        var errors = Check(request, graph, time, out var asOf);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var simulation = new AnchorSimulation(ranker);
+        var (firm, region, chain) = (new FirmId(request.Firm!), new RegionCode(request.Region!), new ChainId(request.Chain!));
+        return TypedResults.Ok(request.Describe is { } inline
+            ? simulation.Run(graph, firm, Inline(inline), region, chain, asOf)
+            : simulation.Run(graph, firm, region, chain, asOf, request.Segments?.Select(s => new SegmentId(s)).ToList()));
+    }
+
+    public sealed record MapLanguageQuery(string? lang);
+
+    static Results<FileContentHttpResult, ValidationProblem> AfterMap(AnchorRequest request, [AsParameters] MapLanguageQuery query, GraphSnapshot snapshot, TimeProvider time)
+    {
+        var graph = snapshot.Current;
+        var errors = Check(request, graph, time, out var asOf);
+        MapLanguage? language = query.lang switch { null or "zh" => MapLanguage.Zh, "en" => MapLanguage.En, _ => null };
+        if (language is null) errors["lang"] = ["'lang' must be zh or en"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var (firm, region, chain) = (new FirmId(request.Firm!), new RegionCode(request.Region!), new ChainId(request.Chain!));
+        var after = request.Describe is { } inline
+            ? AnchorSimulation.Overlay(graph, firm, Inline(inline), region, chain, asOf)
+            : AnchorSimulation.Overlay(graph, firm, region, chain, asOf, request.Segments?.Select(s => new SegmentId(s)).ToList());
+        var report = GapReports.StatusMap(after, chain, region, asOf);
+        return TypedResults.Bytes(Encoding.UTF8.GetBytes(SvgStatusMap.Render(StatusMapPicture.Build(after, report, language!.Value))), "image/svg+xml; charset=utf-8");
+    }
+
+    static InlineAnchor Inline(InlineFirm inline) =>
+        new(inline.Name, inline.NameEn, inline.Headquarters is null ? null : new RegionCode(inline.Headquarters),
+            [.. inline.Segments!.Select(x => (new SegmentId(x.Segment), x.Capacity is { } c ? new Quantity(c, x.Unit!) : null))]);
+
+    /// <summary>A scenario's body checked field by field; empty when it can be run.</summary>
+    static Dictionary<string, string[]> Check(AnchorRequest request, ChainGraph graph, TimeProvider time, out DateOnly asOf)
+    {
         var errors = Parameters.Errors();
         Parameters.Slug(request.Firm ?? "", "firm", errors);
         Parameters.RegionCode(request.Region ?? "", "region", errors);
         Parameters.Slug(request.Chain ?? "", "chain", errors);
-        var asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time, snapshot.Current);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        asOf = Parameters.AsOfOrToday(request.AsOf, "asOf", errors, time, graph);
+        if (errors.Count > 0) return errors;
         if (request.Describe is { } d && (string.IsNullOrWhiteSpace(d.Name) || d.Segments is not { Count: > 0 } || d.Segments.Any(x => (x.Capacity is null) != (x.Unit is null))))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["describe"] = ["an inline anchor needs a name and segments; a capacity goes with its unit"] });
+            return new Dictionary<string, string[]> { ["describe"] = ["an inline anchor needs a name and segments; a capacity goes with its unit"] };
         // A plant of no or negative size simulates nothing; the JSON rule already caps the size (Numbers.Limit).
         for (var i = 0; i < (request.Describe?.Segments?.Count ?? 0); i++)
             if (request.Describe!.Segments![i].Capacity is <= 0)
                 errors[$"describe.segments[{i}].capacity"] = ["a capacity is more than 0"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var simulation = new AnchorSimulation(ranker);
-        var firm = new FirmId(request.Firm!);
-        var region = new RegionCode(request.Region!);
-        var chain = new ChainId(request.Chain!);
-        return TypedResults.Ok(request.Describe is { } inline
-            ? simulation.Run(snapshot.Current, firm, new InlineAnchor(inline.Name, inline.NameEn, inline.Headquarters is null ? null : new RegionCode(inline.Headquarters),
-                [.. inline.Segments!.Select(x => (new SegmentId(x.Segment), x.Capacity is { } c ? new Quantity(c, x.Unit!) : null))]), region, chain, asOf)
-            : simulation.Run(snapshot.Current, firm, region, chain, asOf, request.Segments?.Select(s => new SegmentId(s)).ToList()));
+        return errors;
     }
 }

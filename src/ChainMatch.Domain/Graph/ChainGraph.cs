@@ -44,6 +44,10 @@ public sealed class ChainGraph
     public FirmNameIndex FirmsByName => _firmsByName.Value;
     readonly Lazy<FirmNameIndex> _firmsByName;
 
+    /// <summary>As-you-type search over the firms' names, aliases and credit codes, built on first use per version whose firms changed.</summary>
+    public FirmSearch FirmSearch => _firmSearch.Value;
+    readonly Lazy<FirmSearch> _firmSearch;
+
     /// <summary>The first and last years the graph's dated facts name, worked out once per graph on first use.</summary>
     public (int First, int Last) FactYears => _factYears.Value;
     readonly Lazy<(int, int)> _factYears;
@@ -61,6 +65,7 @@ public sealed class ChainGraph
         _factYears = new(() => RecordedYears.FactYearsOf(data));
         LeadFinders = new LeadFinders(this);
         _firmsByName = new(() => FirmNameIndex.Of(data.Firms));
+        _firmSearch = new(() => FirmSearch.Of(data.Firms));
         _chainIndex = Index(data.Chains, c => c.Id, "chain");
         _segmentIndex = Index(data.Segments, s => s.Id, "segment");
         _regionIndex = Index(data.Regions, r => r.Code, "region");
@@ -206,6 +211,7 @@ public sealed class ChainGraph
             _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
         }
         _firmsByName = previous._firmsByName;
+        _firmSearch = merge.Firms.Count > 0 ? new(() => FirmSearch.Of(data.Firms)) : previous._firmSearch;
         if (merge.Firms.Count > 0)
         {
             var touched = merge.Firms.Distinct().ToList();

@@ -3,9 +3,13 @@ using ChainMatch.Domain.Graph;
 
 namespace ChainMatch.Ranking.Simulation;
 
-/// <summary>One input the anchor would consume a year, against what the region makes and already uses of it.</summary>
+/// <summary>One input the anchor would consume a year, against what the region makes, what its plants already use of it and what is left.</summary>
 public sealed record InputNeed(
-    string Segment, string Name, string ForSegment, double Demand, string Unit, double? LocalSupply, double LocalUse, double Shortfall, IReadOnlyList<string> Leads);
+    string Segment, string Name, string ForSegment, double Demand, string Unit, double? LocalSupply, double LocalUse, double Shortfall, IReadOnlyList<string> Leads)
+{
+    /// <summary>Local supply less local use, never below 0: a shortfall equal to the whole demand means nothing is left.</summary>
+    public double Left => Math.Max(0, (LocalSupply ?? 0) - LocalUse);
+}
 
 /// <summary>A resource an anchor segment needs, and whether the region (or a region around it) holds it.</summary>
 public sealed record ResourceNeed(string Resource, string Name, string ForSegment, bool HeldLocally);

@@ -29,7 +29,11 @@ public sealed record ScenarioComparison(
 public sealed record SimulationReport(
     string Anchor, string AnchorName, string Region, string RegionName, string Chain, DateOnly AsOf, IReadOnlyList<AnchorSite> Sites,
     double CompletenessBefore, double CompletenessAfter, IReadOnlyList<SegmentChange> Changes, IReadOnlyList<Follower> Followers, FollowOnEstimate FollowOn,
-    IReadOnlyList<InputNeed> Inputs, IReadOnlyList<ResourceNeed> Resources, IReadOnlyList<ConstraintCheck> Constraints);
+    IReadOnlyList<InputNeed> Inputs, IReadOnlyList<ResourceNeed> Resources, IReadOnlyList<ConstraintCheck> Constraints)
+{
+    /// <summary>Where the anchor already operates in the region (or a region under it) as of the date: the scenario adds to what is there.</summary>
+    public IReadOnlyList<AnchorSite> AlreadyPresent { get; init; } = [];
+}
 
 /// <summary>
 /// "If we land this anchor firm here, what follows?" The anchor's sites are added to an overlay of the snapshot (a new
@@ -45,18 +49,35 @@ public sealed class AnchorSimulation(Leads.LeadRanker ranker)
     /// <summary>The same for an anchor described inline: it joins the overlay only, never the store.</summary>
     public SimulationReport Run(ChainGraph graph, FirmId anchorId, InlineAnchor inline, RegionCode region, ChainId chain, DateOnly asOf)
     {
-        if (graph.FindFirm(anchorId) is not null) throw new InvalidValueException("describe", $"firm '{anchorId}' already exists: simulate it by id, without a description");
-        if (inline.Segments.Count == 0) throw new InvalidValueException("describe", "an anchor described inline needs the segments it would run");
-        foreach (var (segment, _) in inline.Segments)
-            if (graph.FindSegment(segment) is null) throw new NotFoundException("segment", segment.Value);
-        if (inline.Headquarters is { } hq && graph.FindRegion(hq) is null) throw new NotFoundException("region", hq.Value);
-        var withFirm = ChainGraph.Build(graph.Data with { Firms = graph.Data.Firms.Add(new Firm(anchorId, inline.Name, inline.NameEn, inline.Headquarters, null, Scenario)) });
-        var sites = inline.Segments.Select(s => new Presence(anchorId, s.Segment, region, s.Capacity, asOf.Year, null, "simulated anchor site", Scenario)).ToList();
+        var (withFirm, sites) = Inline(graph, anchorId, inline, region, chain, asOf);
         return Run(withFirm, anchorId, region, chain, asOf, sites);
     }
 
     public SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments = null) =>
         Run(graph, anchorId, region, chain, asOf, Sites(graph, anchorId, region, chain, asOf, segments, "segments"));
+
+    /// <summary>The graph a scenario is assessed on: the anchor's sites added to a copy of the snapshot (for the "after" status map).</summary>
+    public static ChainGraph Overlay(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, IReadOnlyList<SegmentId>? segments) =>
+        ChainGraph.Build(graph.Data with { Presences = graph.Data.Presences.AddRange(Sites(graph, anchorId, region, chain, asOf, segments, "segments")) });
+
+    /// <summary>The same for an anchor described inline.</summary>
+    public static ChainGraph Overlay(ChainGraph graph, FirmId anchorId, InlineAnchor inline, RegionCode region, ChainId chain, DateOnly asOf)
+    {
+        var (withFirm, sites) = Inline(graph, anchorId, inline, region, chain, asOf);
+        return ChainGraph.Build(withFirm.Data with { Presences = withFirm.Data.Presences.AddRange(sites) });
+    }
+
+    static (ChainGraph WithFirm, List<Presence> Sites) Inline(ChainGraph graph, FirmId anchorId, InlineAnchor inline, RegionCode region, ChainId chain, DateOnly asOf)
+    {
+        if (graph.FindFirm(anchorId) is not null) throw new InvalidValueException("describe", $"firm '{anchorId}' already exists: simulate it by id, without a description");
+        if (inline.Segments.Count == 0) throw new InvalidValueException("describe", "an anchor described inline needs the segments it would run");
+        foreach (var (segment, _) in inline.Segments)
+            if (graph.FindSegment(segment) is null) throw new NotFoundException("segment", segment.Value);
+        RequireInChain(graph, chain, inline.Segments.Select(s => s.Segment), "describe");
+        if (inline.Headquarters is { } hq && graph.FindRegion(hq) is null) throw new NotFoundException("region", hq.Value);
+        var withFirm = ChainGraph.Build(graph.Data with { Firms = graph.Data.Firms.Add(new Firm(anchorId, inline.Name, inline.NameEn, inline.Headquarters, null, Scenario)) });
+        return (withFirm, [.. inline.Segments.Select(s => new Presence(anchorId, s.Segment, region, s.Capacity, asOf.Year, null, "simulated anchor site", Scenario))]);
+    }
 
     SimulationReport Run(ChainGraph graph, FirmId anchorId, RegionCode region, ChainId chain, DateOnly asOf, List<Presence> sites)
     {
@@ -82,7 +103,21 @@ public sealed class AnchorSimulation(Leads.LeadRanker ranker)
             [.. sites.Select(s => new AnchorSite(s.Segment.Value, graph.FindSegment(s.Segment)!.Name, s.Capacity?.Amount, s.Capacity?.Unit))],
             Math.Round(Completeness.Of(graph, before, chain), 4), Math.Round(Completeness.Of(after, afterAnalysis, chain), 4),
             changes, followers, FollowOn(graph, followers), inputs, AnchorNeeds.Resources(graph, region, sites),
-            ConstraintLayers.Check(graph, region, asOf, sites));
+            ConstraintLayers.Check(graph, region, asOf, sites))
+        {
+            AlreadyPresent = [.. graph.PresencesOf(anchorId).Where(p => p.IsActiveIn(asOf.Year) && graph.IsWithin(p.Region, region))
+                .Select(p => new AnchorSite(p.Segment.Value, graph.FindSegment(p.Segment)!.Name, p.Capacity?.Amount, p.Capacity?.Unit))],
+        };
+    }
+
+    /// <summary>A scenario for a chain brings that chain's segments: a segment of another chain is refused naming the field.</summary>
+    static void RequireInChain(ChainGraph graph, ChainId chain, IEnumerable<SegmentId> segments, string field)
+    {
+        if (graph.FindChain(chain) is null) throw new NotFoundException("chain", chain.Value);
+        var inChain = graph.SegmentsOf(chain).Select(s => s.Id).ToHashSet();
+        var outside = segments.Where(s => !inChain.Contains(s)).Select(s => s.Value).Distinct().ToList();
+        if (outside.Count > 0)
+            throw new InvalidValueException(field, $"{string.Join(", ", outside)} {(outside.Count == 1 ? "is not a segment" : "are not segments")} of chain '{chain}': choose among {string.Join(", ", inChain.Select(s => s.Value))}");
     }
 
     /// <summary>
@@ -98,6 +133,7 @@ public sealed class AnchorSimulation(Leads.LeadRanker ranker)
         if (chosen.Count == 0) throw new InvalidValueException(field, $"{anchor.Name} operates no segment of chain '{chain}': name the segments it would bring");
         foreach (var s in chosen)
             if (graph.FindSegment(s) is null) throw new NotFoundException("segment", s.Value);
+        RequireInChain(graph, chain, chosen, field);
         return [.. chosen.Select(s => new Presence(anchorId, s, region,
             active.Where(p => p.Segment == s && p.Capacity is not null).OrderByDescending(p => p.Capacity!.Amount).FirstOrDefault()?.Capacity,
             asOf.Year, null, "simulated anchor site", Scenario))];

@@ -53,7 +53,7 @@ public sealed class ScopedWritesTests
     };
 
     /// <summary>Write routes that store no record.</summary>
-    static readonly HashSet<string> NoRecord = ["POST /api/session", "DELETE /api/session", "POST /api/simulations/anchor", "POST /api/simulations/compare"];
+    static readonly HashSet<string> NoRecord = ["POST /api/session", "DELETE /api/session", "POST /api/simulations/anchor", "POST /api/simulations/anchor/map.svg", "POST /api/simulations/compare"];
 
     ChainMatchApp _app = null!;
 

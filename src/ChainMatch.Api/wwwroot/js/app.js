@@ -11,6 +11,7 @@ import { renderPipeline } from './pipeline.js';
 import { allowLeadCreation } from './leadForm.js';
 import { renderWorkspace } from './workspace.js';
 import { renderCrm } from './crm.js';
+import { SCENARIO_KEYS } from './scenarioState.js';
 
 // Everything the page shows is named in the URL hash, so a view can be bookmarked, shared or put on a projector:
 // #region=530100&chain=new-energy-battery&asOf=2024&lang=en&tab=map&segment=lfp-cathode
@@ -36,14 +37,17 @@ function readState() {
     lang: p.get('lang') === 'en' ? 'en' : 'zh',
     tab: allowedTabs().includes(p.get('tab')) ? p.get('tab') : allowedTabs()[0] ?? 'map',
     segment: p.get('segment') ?? '',
+    ...Object.fromEntries(SCENARIO_KEYS.map(key => [key, p.get(key) ?? ''])),
   };
 }
 
 function navigate(changes) {
   const state = { ...readState(), ...changes };
   if (!('segment' in changes)) state.segment = '';
+  // Segments an anchor brings belong to one chain.
+  if ('chain' in changes) state.bring = '';
   const p = new URLSearchParams();
-  for (const key of ['region', 'chain', 'asOf', 'lang', 'tab', 'segment']) if (state[key]) p.set(key, state[key]);
+  for (const key of ['region', 'chain', 'asOf', 'lang', 'tab', 'segment', ...SCENARIO_KEYS]) if (state[key]) p.set(key, state[key]);
   location.hash = p.toString();
 }
 
@@ -91,7 +95,7 @@ function render() {
   else if (state.tab === 'pipeline') renderPipeline(panel, state, chains, isCurrent);
   else if (state.tab === 'workspace') renderWorkspace(panel, state, chains, isCurrent, navigate);
   else if (state.tab === 'crm') renderCrm(panel, state, isCurrent);
-  else renderSimulation(panel, state);
+  else renderSimulation(panel, state, isCurrent);
 }
 
 function drawTree(state) {

@@ -2,7 +2,8 @@ import { getJson } from './api.js';
 import { h, fill } from './dom.js';
 import { t } from './i18n.js';
 import { showError } from './messages.js';
-import { hasSimulation, renderSimulationForm } from './simulation.js';
+import { hasSimulation } from './simulation.js';
+import { renderScenario } from './scenario.js';
 
 // Simulation (issue 6) and the project library (issue 4) arrive separately. Their panels look for the endpoints in
 // the service's own OpenAPI document, so they appear when the service has them and say so plainly until then.
@@ -52,11 +53,11 @@ export function renderEndpointList(container, feature, ops, state) {
     }))));
 }
 
-export async function renderSimulation(container, state) {
+export async function renderSimulation(container, state, isCurrent = () => true) {
   fill(container, h('p', { class: 'muted' }, t('loading')));
   const ops = await featureOperations(container, 'simulation');
   if (ops === null) return;
   if (ops.length === 0) renderNotAvailable(container, 'simulation');
-  else if (hasSimulation(ops)) renderSimulationForm(container, state);
+  else if (hasSimulation(ops)) { if (isCurrent()) renderScenario(container, state, isCurrent); }
   else renderEndpointList(container, 'simulation', ops, state);
 }

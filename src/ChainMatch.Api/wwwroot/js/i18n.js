@@ -2,6 +2,7 @@ import { h } from './dom.js';
 import { workbenchWords } from './workbench-words.js';
 import { keyprojWords } from './keyproj-words.js';
 import { crmWords } from './crm-words.js';
+import { scenarioWords } from './scenario-words.js';
 
 // Interface words in Chinese (the default) and English; graph names come from the data (nameEn where the seeds have it).
 const words = {
@@ -84,6 +85,7 @@ const words = {
 for (const l of ['zh', 'en']) Object.assign(words[l], workbenchWords[l]);
 for (const l of ['zh', 'en']) Object.assign(words[l], keyprojWords[l]);
 for (const l of ['zh', 'en']) Object.assign(words[l], crmWords[l]);
+for (const l of ['zh', 'en']) Object.assign(words[l], scenarioWords[l]);
 
 let current = 'zh';
 

@@ -3,6 +3,7 @@ import { h, fill } from './dom.js';
 import { t } from './i18n.js';
 import { showError } from './messages.js';
 import { today } from './project.js';
+import { firmPicker } from './firmPicker.js';
 
 // Set once the signed-in caller is known: who may create leads, and the team a new lead is owned by by default.
 let writer = null;
@@ -29,10 +30,14 @@ async function openLeadForm({ firm, firmName, segment, segmentName, region, regi
   const note = h('input', { name: 'note', type: 'text' });
   const status = h('p', { class: 'lead-status', role: 'status' });
   const dialog = h('dialog', { class: 'lead-form' });
+  // The firm comes prefilled and can be changed by name; the duplicate check follows the firm chosen.
+  const picker = firmPicker({ id: 'lead-firm', value: { id: firm, name: firmName }, onPick: chosen => checkDuplicates(chosen.id) });
   const save = async e => {
     e.preventDefault();
     try {
-      const created = await postJson(apiUrl(['projects']), { firm, segment, region, ownerTeam: owner.value.trim(), date: date.value, note: note.value.trim() || null });
+      const chosen = await picker.resolve();
+      if (!chosen) return;
+      const created = await postJson(apiUrl(['projects']), { firm: chosen.id, segment, region, ownerTeam: owner.value.trim(), date: date.value, note: note.value.trim() || null });
       fill(status, t('leadCreated', created.project.id));
       status.dataset.project = created.project.id;
       form.querySelector('button[type=submit]').disabled = true;
@@ -42,7 +47,7 @@ async function openLeadForm({ firm, firmName, segment, segmentName, region, regi
   };
   const form = h('form', { onsubmit: save },
     h('h3', null, t('createLead')),
-    h('p', null, h('strong', null, firmName), ` · ${segmentName} · ${regionName}`),
+    h('label', null, t('firm'), ' ', picker), h('p', null, `${segmentName} · ${regionName}`),
     warnings,
     h('label', null, t('owner'), ' ', owner), h('label', null, t('date'), ' ', date), h('label', null, t('note'), ' ', note),
     h('div', { class: 'actions' },
@@ -52,12 +57,17 @@ async function openLeadForm({ firm, firmName, segment, segmentName, region, regi
   dialog.append(form);
   document.body.append(dialog);
   dialog.showModal();
-  try {
-    const check = await getJson(apiUrl(['projects', 'duplicates'], { firm, segment, region }));
-    fill(warnings, check.warnings.length === 0 ? h('p', { class: 'muted' }, t('noDuplicateLead'))
-      : h('div', { class: 'duplicate-warning', role: 'alert' }, h('strong', null, t('duplicateLead')), h('ul', null, check.warnings.map(w => h('li', null, w)))));
-  } catch (error) {
-    fill(warnings);
-    showError(error, t('whatDuplicateCheck'));
+  checkDuplicates(firm);
+
+  async function checkDuplicates(chosen) {
+    fill(warnings, t('loading'));
+    try {
+      const check = await getJson(apiUrl(['projects', 'duplicates'], { firm: chosen, segment, region }));
+      fill(warnings, check.warnings.length === 0 ? h('p', { class: 'muted' }, t('noDuplicateLead'))
+        : h('div', { class: 'duplicate-warning', role: 'alert' }, h('strong', null, t('duplicateLead')), h('ul', null, check.warnings.map(w => h('li', null, w)))));
+    } catch (error) {
+      fill(warnings);
+      showError(error, t('whatDuplicateCheck'));
+    }
   }
 }

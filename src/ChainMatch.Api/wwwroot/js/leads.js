@@ -4,6 +4,7 @@ import { name, reasonItem, t } from './i18n.js';
 import { showError } from './messages.js';
 import { fitText } from './fit.js';
 import { createLeadButton } from './leadForm.js';
+import { firmLink } from './scenarioTables.js';
 
 const TOP = 10;
 
@@ -29,7 +30,7 @@ export async function renderLeads(container, { region, segment, asOf }) {
       : h('ol', { class: 'leads' }, list.leads.map(lead =>
           h('li', { class: 'lead', dataset: { firm: lead.firmId } },
             h('div', { class: 'lead-title' },
-              h('span', { class: 'rank' }, lead.rank), h('strong', null, name(lead)),
+              h('span', { class: 'rank' }, lead.rank), h('strong', null, firmLink(lead.firmId, name(lead))),
               lead.headquarters ? h('span', { class: 'muted' }, ` · ${t('headquarters')} ${lead.headquarters}`) : null,
               h('span', { class: 'score', title: t('fitHint') }, fitText(lead.score)),
               createLeadButton({ firm: lead.firmId, firmName: name(lead), segment, segmentName: list.segmentName, region, regionName: list.regionName })),

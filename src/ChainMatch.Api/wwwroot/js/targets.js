@@ -4,6 +4,7 @@ import { label, name, reasonItem, t } from './i18n.js';
 import { showError } from './messages.js';
 import { fit } from './fit.js';
 import { createLeadButton } from './leadForm.js';
+import { firmLink } from './scenarioTables.js';
 
 // The list families and their labels come from the API (GET /api/lists/families), asked once.
 let families;
@@ -60,7 +61,7 @@ async function loadTargets(container, region, query, isCurrent) {
     h('table', { class: 'targets' },
       h('thead', null, h('tr', null, [t('firm'), t('headquarters'), t('revenue'), t('listStandings'), t('gapsFitted'), t('fitLabel'), t('reasons')].map(x => h('th', null, x)))),
       h('tbody', null, targets.targets.map(x => h('tr', null,
-        h('td', null, h('strong', null, name(x))),
+        h('td', null, h('strong', null, firmLink(x.firmId, name(x)))),
         h('td', null, x.headquarters ?? '—'),
         h('td', { class: 'num' }, x.revenue == null ? '—' : x.revenue.toFixed(1)),
         h('td', { class: 'standings' }, x.lists.length === 0 ? '—' : h('ul', null, x.lists.map(l => h('li', null, l.rank == null ? l.edition : `${l.edition} #${l.rank}`)))),
