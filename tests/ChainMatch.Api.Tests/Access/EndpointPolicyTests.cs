@@ -60,6 +60,9 @@ public sealed class EndpointPolicyTests
         ["GET /api/dashboard"] = nameof(Permission.ReadProjects),
         ["GET /api/dashboard/prefectures"] = nameof(Permission.ReadMaps),
         ["GET /api/dashboard/boundary"] = nameof(Permission.ReadMaps),
+        ["GET /api/dashboard/list"] = nameof(Permission.ReadProjects),
+        ["GET /api/dashboard/trend"] = nameof(Permission.ReadMaps),
+        ["GET /api/regions/{regionCode}/bulletin"] = nameof(Permission.ReadProjects),
         ["GET /api/audit"] = nameof(Permission.Administer),
         ["GET /api/audit.csv"] = nameof(Permission.Administer),
     };

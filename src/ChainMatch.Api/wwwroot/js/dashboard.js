@@ -60,14 +60,15 @@ function readState() {
     measure: Object.keys(words.zh.measures).includes(p.get('measure')) ? p.get('measure') : 'completeness',
     period, from: p.get('from') ?? '', to: p.get('to') ?? '',
     lang: p.get('lang') === 'en' ? 'en' : 'zh',
-    // The list open under the figures: a KPI's name, or "overdue:" and a department.
+    // The list open under the figures: a KPI's, or a department's overdue problems.
     list: p.get('list') ?? '',
+    department: p.get('department') ?? '',
   };
 }
 
 function hashOf(state) {
   const p = new URLSearchParams();
-  for (const key of ['chain', 'measure', 'period', 'from', 'to', 'lang', 'list']) if (state[key]) p.set(key, state[key]);
+  for (const key of ['chain', 'measure', 'period', 'from', 'to', 'lang', 'list', 'department']) if (state[key]) p.set(key, state[key]);
   return '#' + p.toString();
 }
 
@@ -121,7 +122,7 @@ async function renderKpis(state) {
     const report = await getJson(apiUrl(['dashboard'], { chain: kpiChain(state), ...periodQuery(state) }));
     renderBulletin(state, report.region);
     // Each tile opens the list behind its figure (the projects or gaps it counts) under the figures.
-    fill(list, report.kpis.map(k => h('a', { class: 'kpi', href: hashOf({ ...state, list: k.kpi }), 'aria-current': state.list === k.kpi ? 'true' : null,
+    fill(list, report.kpis.map(k => h('a', { class: 'kpi', href: hashOf({ ...state, list: k.kpi, department: '' }), 'aria-current': state.list === k.kpi ? 'true' : null,
       dataset: { kpi: k.kpi, value: String(k.value), previous: String(k.previousYear) }, title: k.definition },
       h('div', { class: 'label' }, w().kpi[k.kpi] ?? k.kpi),
       h('div', null, h('span', { class: 'value' }, number(k.value)), h('span', { class: 'unit' }, w().units[k.unit] ?? k.unit)),
@@ -212,13 +213,13 @@ async function renderFunnel(state) {
 /** The list behind a KPI, or a department's overdue problems; every row opens the workbench where the record lives. */
 async function renderList(state) {
   const section = document.getElementById('figure-list');
-  section.hidden = !state.list || !can('read-projects');
+  section.hidden = !(state.list || state.department) || !can('read-projects');
   if (section.hidden) return;
   const table = document.getElementById('list-table');
-  const close = h('a', { href: hashOf({ ...state, list: '' }), class: 'close' }, '×');
+  const close = h('a', { href: hashOf({ ...state, list: '', department: '' }), class: 'close' }, '×');
   try {
-    if (state.list.startsWith('overdue:')) {
-      const department = state.list.slice('overdue:'.length);
+    if (state.department) {
+      const department = state.department;
       const report = await getJson(apiUrl(['problems', 'overdue'], { department, asOf: periodQuery(state).to }));
       const rows = report.problems.filter(o => o.problem.leadDepartment === department);
       fill(document.getElementById('list-title'), w().overdueOf(department), ' ', close);
@@ -298,11 +299,11 @@ async function renderOverdue(state) {
       yAxis: { type: 'category', inverse: true, data: departments.map(d => d[0]) },
       series: [{ type: 'bar', data: departments.map(d => d[1]), itemStyle: { color: '#c62828' } }],
     }, true);
-    overdueChart.on('click', p => navigate({ list: `overdue:${p.name}` }));
+    overdueChart.on('click', p => navigate({ list: '', department: p.name }));
     fill(table, h('thead', null, h('tr', null, h('th', null, w().department), h('th', null, w().overdueCount))),
       h('tbody', null, departments.length === 0 ? h('tr', null, h('td', { colspan: 2 }, w().none))
         : departments.map(([department, count]) => h('tr', { dataset: { department } },
-          h('td', null, h('a', { href: hashOf({ ...state, list: `overdue:${department}` }) }, department)), h('td', null, String(count))))));
+          h('td', null, h('a', { href: hashOf({ ...state, list: '', department }) }, department)), h('td', null, String(count))))));
   } catch (e) {
     table.replaceChildren();
     showError(e, w().what.overdue);
