@@ -9,9 +9,10 @@ RUN dotnet publish src/ChainMatch.Api -c Release -o /out/api \
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # libgomp1: OpenMP, which LightGBM's native library (from its NuGet package) links, so that `cli/chainmatch train`
-# can retrain the ranking model inside the image; serving needs no native library.
+# can retrain the ranking model inside the image; serving needs no native library. fonts-arphic-gbsn00lp: the TrueType
+# font the monthly bulletin's PDF is set in (docs/dashboard.md).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libgomp1 \
+ && apt-get install -y --no-install-recommends libgomp1 fonts-arphic-gbsn00lp \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system chainmatch && useradd --system --gid chainmatch --uid 10001 chainmatch \
  && mkdir -p /data /keyring && chown chainmatch:chainmatch /data /keyring

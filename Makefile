@@ -44,7 +44,7 @@ model: build
 
 # Lead ranking speed on the seeds plus a seeded synthetic universe (FIRMS synthetic firms), again with the real 2024
 # Fortune Global 500 imported when shared/lists/ is above the checkout (never copied into it); prints figures and ratios.
-# SECTIONS=writes,pruning runs only those (ranking, list, anchors, naive, writes, scoring, pruning; all by default).
+# SECTIONS=writes,pruning runs only those (ranking, list, anchors, dashboard, search, naive, writes, scoring, pruning; all by default).
 FIRMS ?= 100000
 SECTIONS ?= all
 bench: build

@@ -39,12 +39,14 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 
 # Debian packages for the tests: chromium for the web UI's browser tests (Playwright drives Debian's build, it never
-# downloads one) and a CJK font so pages render Chinese. Training the ranking model needs none: ML.NET and LightGBM's
+# downloads one), a CJK font so pages render Chinese, and the bulletin PDF's TrueType font. Training the ranking model needs none: ML.NET and LightGBM's
 # native library come from NuGet (LightGBM's links OpenMP's libgomp1, which this machine kind's image has).
 [ "$mode" = "test" ] || exit 0
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } || missing+=(fonts-noto-cjk)
+# The bulletin's PDF is set in a TrueType font with Chinese glyphs (PDFsharp cannot embed Noto CJK's CFF outlines).
+[ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || missing+=(fonts-arphic-gbsn00lp)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != "0" ]; then
     echo "error: missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install -y ${missing[*]})" >&2

@@ -56,4 +56,59 @@ public class DashboardApiTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"chain\""));
     }
+
+    [Test]
+    public async Task The_list_behind_a_figure_holds_the_projects_it_counts_and_sums()
+    {
+        var signed = await GetJson("/api/dashboard/list?kpi=projects-signed&region=530100&from=2024-01-01&to=2024-12-31");
+        Assert.That(signed["items"]!.AsArray().Select(i => (string?)i!["id"]), Is.EqualTo(new[] { "foil-for-kunming" }));
+        Assert.That((double)signed["value"]!, Is.EqualTo(1));
+        var agreed = await GetJson("/api/dashboard/list?kpi=agreed-investment&region=530100&from=2024-01-01&to=2024-12-31");
+        Assert.That(((double)agreed["value"]!, (double)agreed["items"]![0]!["amount"]!), Is.EqualTo((12.5, 12.5)));
+        var qujing = await GetJson("/api/dashboard/list?kpi=projects-signed&region=530300&from=2024-01-01&to=2024-12-31");
+        Assert.That(qujing["items"]!.AsArray(), Is.Empty, "Kunming's project is not Qujing's");
+    }
+
+    [Test]
+    public async Task A_figure_the_dashboard_does_not_know_is_a_400_naming_kpi()
+    {
+        using var response = await Client.GetAsync("/api/dashboard/list?kpi=projects-dreamt");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"kpi\"").And.Contain("projects-signed"));
+    }
+
+    [Test]
+    public async Task The_trend_gives_every_chain_a_point_per_year_the_last_as_of_the_date_asked()
+    {
+        var trend = await GetJson("/api/dashboard/trend?region=530100&fromYear=2020&asOf=2025-06-30");
+        var chains = trend["chains"]!.AsArray();
+        Assert.That(chains.Select(c => (string?)c!["chain"]), Does.Contain("battery"));
+        foreach (var c in chains)
+        {
+            var points = c!["points"]!.AsArray();
+            Assert.That(points.Select(p => (int)p!["year"]!), Is.EqualTo(new[] { 2020, 2021, 2022, 2023, 2024, 2025 }));
+            Assert.That((string?)points[^1]!["asOf"], Is.EqualTo("2025-06-30"));
+        }
+    }
+
+    [TestCase("20x0")]
+    [TestCase("2026")]
+    [TestCase("1900")]
+    public async Task A_trend_starting_outside_the_years_is_a_400_naming_fromYear(string fromYear)
+    {
+        using var response = await Client.GetAsync($"/api/dashboard/trend?region=530100&fromYear={fromYear}&asOf=2025-06-30");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"fromYear\""));
+    }
+
+    [TestCase("530000", "/dashboard")]
+    [TestCase("530100", "/dashboard")]
+    [TestCase("530181", "/")]
+    [TestCase("*", "/dashboard")]
+    public async Task Province_and_prefecture_callers_open_on_the_dashboard_and_county_callers_on_the_map(string region, string home)
+    {
+        using var client = App.ClientAs(Role.Investment, region);
+        var me = await client.GetFromJsonAsync<JsonNode>("/api/me");
+        Assert.That((string?)me!["home"], Is.EqualTo(home));
+    }
 }

@@ -16,10 +16,12 @@ public sealed class LoginPageTests : BrowserTest
     }
 
     [Test]
-    public async Task A_Kunming_planner_signs_in_and_sees_Kunming_with_simulation_but_no_project_library()
+    public async Task A_Kunming_planner_signs_in_on_the_dashboard_and_sees_Kunming_with_simulation_but_no_project_library()
     {
         await SignIn(WebSession.Service.CreateKey(Role.Planner, "530100"));
-        await Page.WaitForURLAsync(url => !url.EndsWith("/login.html", StringComparison.Ordinal));
+        // A prefecture's leaders open on the dashboard; the map is one link away.
+        await Page.WaitForURLAsync("**/dashboard");
+        await Page.GotoAsync(new Uri(Base, "/").ToString());
         var tree = Page.Locator("#region-tree button.region");
         await tree.First.WaitForAsync();
 
@@ -65,5 +67,14 @@ public sealed class LoginPageTests : BrowserTest
         Assert.That(options, Has.Count.EqualTo(1), "no 'all chains' for a chain chief");
         Assert.That(await Page.Locator("[data-tab=pipeline]").IsVisibleAsync(), Is.False);
         Assert.That(await Page.Locator("#messages").TextContentAsync(), Is.Empty, "no refused request on the way");
+    }
+
+    [Test]
+    public async Task A_county_key_signs_in_on_the_map()
+    {
+        await SignIn(WebSession.Service.CreateKey(Role.Investment, "530181"));
+        await Page.WaitForURLAsync(url => !url.EndsWith("/login.html", StringComparison.Ordinal));
+        await Page.Locator("#region-tree button.region").First.WaitForAsync();
+        Assert.That(new Uri(Page.Url).AbsolutePath, Is.EqualTo("/"));
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using ChainMatch.Domain;
+using ChainMatch.Api.Graph;
 using ChainMatch.Domain.Access;
+using ChainMatch.Domain.Dashboard;
 using ChainMatch.Storage.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,10 +26,10 @@ public static class SessionApi
 
     public sealed record SignInRequest(string? Key);
 
-    /// <summary>The caller; <see cref="RoleLabel"/> is what the web UI shows for the role.</summary>
-    public sealed record Identity(string Name, string? Role, Label? RoleLabel, string Region, IReadOnlyList<string>? Chains, IReadOnlyList<Permission> Permissions);
+    /// <summary>The caller; <see cref="RoleLabel"/> is what the web UI shows for the role, <see cref="Home"/> the page it opens after sign-in.</summary>
+    public sealed record Identity(string Name, string? Role, Label? RoleLabel, string Region, IReadOnlyList<string>? Chains, IReadOnlyList<Permission> Permissions, string Home);
 
-    static async Task<Results<Ok<Identity>, ProblemHttpResult>> SignIn(SignInRequest request, HttpContext context, IAccessStore access, TimeProvider time, CancellationToken ct)
+    static async Task<Results<Ok<Identity>, ProblemHttpResult>> SignIn(SignInRequest request, HttpContext context, IAccessStore access, GraphSnapshot snapshot, TimeProvider time, CancellationToken ct)
     {
         var key = string.IsNullOrWhiteSpace(request.Key) ? null : await access.FindActiveAsync(request.Key.Trim(), ct);
         if (key is null)
@@ -37,7 +39,7 @@ public static class SessionApi
         identity.AddClaim(new Claim(AccessClaims.SessionId, await access.StartSessionAsync(key.Id, time.GetUtcNow(), ct)));
         var principal = new ClaimsPrincipal(identity);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        return TypedResults.Ok(Describe(principal));
+        return TypedResults.Ok(Describe(principal, snapshot));
     }
 
     /// <summary>Ends the session on the server too: a copy of the cookie kept elsewhere no longer signs anyone in.</summary>
@@ -48,11 +50,12 @@ public static class SessionApi
         return TypedResults.NoContent();
     }
 
-    static Ok<Identity> Me(ClaimsPrincipal user) => TypedResults.Ok(Describe(user));
+    static Ok<Identity> Me(ClaimsPrincipal user, GraphSnapshot snapshot) => TypedResults.Ok(Describe(user, snapshot));
 
-    static Identity Describe(ClaimsPrincipal user)
+    static Identity Describe(ClaimsPrincipal user, GraphSnapshot snapshot)
     {
         var caller = new Caller(user);
-        return new Identity(caller.Name, caller.Role?.Name, caller.Role?.Label, caller.Region, caller.Chains?.Order().ToList(), caller.Role?.Permissions ?? []);
+        var home = DashboardAudience.OpensOnDashboard(snapshot.Current, caller.Scope) ? "/dashboard" : "/";
+        return new Identity(caller.Name, caller.Role?.Name, caller.Role?.Label, caller.Region, caller.Chains?.Order().ToList(), caller.Role?.Permissions ?? [], home);
     }
 }

@@ -13,10 +13,21 @@ public sealed class DashboardOptions
     /// </summary>
     public string? BoundaryFile { get; set; }
 
+    /// <summary>
+    /// The TrueType font the bulletin's PDF is set in (PDFsharp embeds TrueType outlines only, so not the OpenType/CFF
+    /// Noto CJK collection the browser uses); left out, Debian's fonts-arphic-gbsn00lp (docs/dashboard.md).
+    /// </summary>
+    public string? BulletinFontFile { get; set; }
+
+    public const string DefaultBulletinFont = "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf";
+
+    public string BulletinFont => BulletinFontFile ?? DefaultBulletinFont;
+
     public static IServiceCollection Add(IServiceCollection services)
     {
         services.AddOptions<DashboardOptions>().BindConfiguration(Section)
             .Validate(o => o.BoundaryFile is null || File.Exists(o.BoundaryFile), "Dashboard:BoundaryFile names a file that does not exist")
+            .Validate(o => o.BulletinFontFile is null || File.Exists(o.BulletinFontFile), "Dashboard:BulletinFontFile names a file that does not exist")
             .ValidateOnStart();
         return services;
     }

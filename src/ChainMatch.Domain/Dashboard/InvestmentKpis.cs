@@ -1,4 +1,3 @@
-using ChainMatch.Domain.Gaps;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
 
@@ -10,13 +9,17 @@ public enum Kpi { ProjectsSigned, SignedAtLeastOneYi, AgreedInvestment, FundsInP
 public sealed record KpiFigure(Kpi Kpi, double Value, double PreviousYear, string Unit, string Definition);
 
 /// <summary>
+/// One entry of the list behind a figure: a project (<see cref="Kind"/> "project", with its dated step and amount) or a
+/// gap ("gap", the segment in the region). A count is the number of entries; an amount is the sum of theirs.
+/// </summary>
+public sealed record KpiItem(string Kind, string Id, string Name, string Segment, string SegmentName, string Region, string RegionName, DateOnly? Date, double? Amount);
+
+/// <summary>
 /// The year's 招商 figures for a region (and everything under it), optionally for one chain's segments. The definitions
 /// below are the only place these figures are defined; amounts are in 亿元 as the project library records them.
 /// </summary>
 public static class InvestmentKpis
 {
-    /// <summary>The editions that make the three 500 lists (三类500强), by list id prefix.</summary>
-
     public static readonly IReadOnlyDictionary<Kpi, (string Unit, string Definition)> Definitions = new Dictionary<Kpi, (string, string)>
     {
         [Kpi.ProjectsSigned] = ("projects", "projects whose first step at signed or beyond (signed, started, in production, capital added) is dated in the period; a project lost later still counts"),
@@ -29,23 +32,24 @@ public static class InvestmentKpis
         [Kpi.GapsNew] = ("gaps", "gaps open at the period's end that were not open the day before the period"),
     };
 
+    /// <summary>Figures summed over their entries' amounts; every other figure counts its entries.</summary>
+    public static bool IsAmount(Kpi kpi) => kpi is Kpi.AgreedInvestment or Kpi.FundsInPlace;
+
     public static IReadOnlyList<KpiFigure> For(ChainGraph graph, RegionCode region, Period period, ChainId? chain = null)
     {
-        if (graph.FindRegion(region) is null) throw new NotFoundException("region", region.Value);
-        var segments = chain is { } c
-            ? (graph.FindChain(c) is null ? throw new NotFoundException("chain", c.Value) : graph.SegmentsOf(c).Select(s => s.Id).ToHashSet())
-            : null;
-        var projects = graph.Data.Projects
-            .Where(p => graph.IsWithin(p.Region, region) && (segments is null || segments.Contains(p.Segment)))
-            .ToList();
-        // The gaps open on a date, each date analysed once: a year's period ends the day before the next one starts.
-        var gapsOn = new Dictionary<DateOnly, HashSet<string>>();
-        HashSet<string> GapsOn(DateOnly date) => gapsOn.TryGetValue(date, out var gaps) ? gaps
-            : gapsOn[date] = GapReports.GapList(graph, region, date, chain).Gaps.Select(g => g.Segment).ToHashSet();
-        var now = Figures(graph, projects, period, GapsOn);
-        var before = Figures(graph, projects, period.PreviousYear(), GapsOn);
-        return [.. Enum.GetValues<Kpi>().Select(k => new KpiFigure(k, now[k], before[k], Definitions[k].Unit, Definitions[k].Definition))];
+        var library = Library.Of(graph, region, chain);
+        var previous = period.PreviousYear();
+        // The four gap maps (the day before each period, each period's end) are analysed at once, each date once.
+        GapSets.Prefetch(graph, region, chain, [period.From.AddDays(-1), period.To, previous.From.AddDays(-1), previous.To]);
+        return [.. Enum.GetValues<Kpi>().Select(k => new KpiFigure(k, Value(k, Items(library, period, k)), Value(k, Items(library, previous, k)),
+            Definitions[k].Unit, Definitions[k].Definition))];
     }
+
+    /// <summary>The list behind one figure: the projects or gaps it counts (or sums), in date order then by id.</summary>
+    public static IReadOnlyList<KpiItem> Behind(ChainGraph graph, RegionCode region, Period period, Kpi kpi, ChainId? chain = null) =>
+        [.. Items(Library.Of(graph, region, chain), period, kpi).OrderBy(i => i.Date).ThenBy(i => i.Id, StringComparer.Ordinal)];
+
+    static double Value(Kpi kpi, IEnumerable<KpiItem> items) => IsAmount(kpi) ? items.Sum(i => i.Amount ?? 0) : items.Count();
 
     /// <summary>The date a project was signed: its first step at signed or beyond (an imported project may start past signed).</summary>
     public static DateOnly? SignedOn(Project project) =>
@@ -61,21 +65,56 @@ public static class InvestmentKpis
     static double FundsBy(Project project, DateOnly date) =>
         project.History.LastOrDefault(h => h.Date <= date && h.FundsInPlace is not null)?.FundsInPlace ?? 0;
 
-    static Dictionary<Kpi, double> Figures(ChainGraph graph, List<Project> projects, Period period, Func<DateOnly, HashSet<string>> gapsOn)
+    /// <summary>The projects a region's figures count (the region and everything under it, the chain's segments only), and where its gaps are read.</summary>
+    internal sealed record Library(ChainGraph Graph, RegionCode Region, ChainId? Chain, IReadOnlyList<Project> Projects)
     {
-        var signed = projects.Where(p => SignedOn(p) is { } d && period.Contains(d)).ToList();
-        HashSet<string> before = gapsOn(period.From.AddDays(-1)), after = gapsOn(period.To);
-        return new Dictionary<Kpi, double>
+        public static Library Of(ChainGraph graph, RegionCode region, ChainId? chain)
         {
-            [Kpi.ProjectsSigned] = signed.Count,
-            [Kpi.SignedAtLeastOneYi] = signed.Count(p => AgreedBy(p, period.To) >= ProjectReports.MajorInvestment),
-            [Kpi.AgreedInvestment] = signed.Sum(p => AgreedBy(p, period.To) ?? 0),
-            [Kpi.FundsInPlace] = projects.Sum(p => FundsBy(p, period.To) - FundsBy(p, period.From.AddDays(-1))),
-            [Kpi.SignedWithListedFirm] = signed.Count(p => OnThreeLists(graph, p.Firm, SignedOn(p)!.Value.Year)),
-            [Kpi.StartedProduction] = projects.Count(p => InProductionOn(p) is { } d && period.Contains(d)),
-            [Kpi.GapsHealed] = before.Count(g => !after.Contains(g)),
-            [Kpi.GapsNew] = after.Count(g => !before.Contains(g)),
+            if (graph.FindRegion(region) is null) throw new NotFoundException("region", region.Value);
+            var segments = chain is { } c
+                ? (graph.FindChain(c) is null ? throw new NotFoundException("chain", c.Value) : graph.SegmentsOf(c).Select(s => s.Id).ToHashSet())
+                : null;
+            return new Library(graph, region, chain,
+                [.. graph.Data.Projects.Where(p => graph.IsWithin(p.Region, region) && (segments is null || segments.Contains(p.Segment)))]);
+        }
+
+        public KpiItem Item(Project p, DateOnly? date, double? amount) =>
+            new("project", p.Id, Graph.FindFirm(p.Firm)?.Name ?? p.Firm.Value, p.Segment.Value, Graph.FindSegment(p.Segment)?.Name ?? p.Segment.Value,
+                p.Region.Value, Graph.FindRegion(p.Region)?.Name ?? p.Region.Value, date, amount);
+
+        public KpiItem Gap(Gaps.GapReport g) =>
+            new("gap", g.Segment, g.Name, g.Segment, g.Name, Region.Value, Graph.FindRegion(Region)!.Name, null, null);
+    }
+
+    static IEnumerable<KpiItem> Items(Library library, Period period, Kpi kpi)
+    {
+        var graph = library.Graph;
+        var signed = library.Projects.Where(p => SignedOn(p) is { } d && period.Contains(d));
+        IReadOnlyList<Gaps.GapReport> Gaps(DateOnly date) => GapSets.Open(graph, library.Region, date, library.Chain);
+        return kpi switch
+        {
+            Kpi.ProjectsSigned => signed.Select(p => library.Item(p, SignedOn(p), AgreedBy(p, period.To))),
+            Kpi.SignedAtLeastOneYi => signed.Where(p => AgreedBy(p, period.To) >= ProjectReports.MajorInvestment)
+                .Select(p => library.Item(p, SignedOn(p), AgreedBy(p, period.To))),
+            Kpi.AgreedInvestment => signed.Where(p => AgreedBy(p, period.To) is not null).Select(p => library.Item(p, SignedOn(p), AgreedBy(p, period.To))),
+            Kpi.FundsInPlace => library.Projects
+                .Select(p => (p, arrived: FundsBy(p, period.To) - FundsBy(p, period.From.AddDays(-1))))
+                .Where(x => x.arrived != 0)
+                .Select(x => library.Item(x.p, x.p.History.LastOrDefault(h => h.Date <= period.To && h.FundsInPlace is not null)?.Date, x.arrived)),
+            Kpi.SignedWithListedFirm => signed.Where(p => OnThreeLists(graph, p.Firm, SignedOn(p)!.Value.Year))
+                .Select(p => library.Item(p, SignedOn(p), AgreedBy(p, period.To))),
+            Kpi.StartedProduction => library.Projects.Where(p => InProductionOn(p) is { } d && period.Contains(d))
+                .Select(p => library.Item(p, InProductionOn(p), AgreedBy(p, period.To))),
+            Kpi.GapsHealed => Except(Gaps(period.From.AddDays(-1)), Gaps(period.To)).Select(library.Gap),
+            Kpi.GapsNew => Except(Gaps(period.To), Gaps(period.From.AddDays(-1))).Select(library.Gap),
+            _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, null),
         };
+    }
+
+    static IEnumerable<Gaps.GapReport> Except(IReadOnlyList<Gaps.GapReport> gaps, IReadOnlyList<Gaps.GapReport> others)
+    {
+        var open = others.Select(g => g.Segment).ToHashSet();
+        return gaps.Where(g => !open.Contains(g.Segment));
     }
 
     static bool OnThreeLists(ChainGraph graph, FirmId firm, int year)

@@ -79,6 +79,9 @@ public sealed class EndpointPolicyTests
         ["GET /api/crm/events"] = nameof(Permission.ReadContacts),
         ["POST /api/crm/events"] = nameof(Permission.WriteContacts),
         ["GET /api/crm/stale"] = nameof(Permission.ReadContacts),
+        ["GET /api/dashboard/list"] = nameof(Permission.ReadProjects),
+        ["GET /api/dashboard/trend"] = nameof(Permission.ReadMaps),
+        ["GET /api/regions/{regionCode}/bulletin"] = nameof(Permission.ReadProjects),
         ["GET /api/audit"] = nameof(Permission.Administer),
         ["GET /api/audit.csv"] = nameof(Permission.Administer),
     };

@@ -1,5 +1,6 @@
-// The leadership dashboard: the period's KPIs against the year before, the province map coloured by a chosen measure
-// (click a prefecture for its status map), and the project pipeline as a funnel. ECharts is the global `echarts`
+// The leadership dashboard: the period's KPIs against the year before (click one for the list behind it), the province
+// map coloured by a chosen measure (click a prefecture for its status map), the project pipeline as a funnel, each
+// chain's completeness year by year, overdue problems per department, the province-wide conflicts and the month's bulletin. ECharts is the global `echarts`
 // (vendor/echarts, from the npm package); every figure comes from the API, scoped to the caller's region.
 import { apiUrl, getJson } from './api.js';
 import { h, fill } from './dom.js';
@@ -19,7 +20,11 @@ const words = {
       'gaps-healed': '补上的缺口', 'gaps-new': '新出现的缺口',
     },
     units: { projects: '个', '亿元': '亿元', gaps: '个' },
-    what: { kpis: '主要指标', map: '州市地图', funnel: '项目漏斗', me: '当前用户' },
+    what: { kpis: '主要指标', map: '州市地图', funnel: '项目漏斗', me: '当前用户', list: '指标明细', trend: '完整度趋势', overdue: '逾期问题', conflicts: '招商冲突' },
+    list: (label, n) => `${label}：明细（${n}）`, trend: '产业链完整度趋势（各年末）', overdue: '逾期未办结问题（按牵头部门）',
+    conflicts: '全省招商冲突（多地争取同一企业同一环节）', bulletin: '月度简报', department: '牵头部门', overdueCount: '逾期问题',
+    overdueOf: d => `逾期问题：${d}`, none: '无', firm: '企业', segment: '环节', region: '地区', date: '日期', amount: '金额（亿元）',
+    category: '问题', deadline: '期限', daysOverdue: '逾期天数', pursuits: '争取地区', suggestion: '建议',
   },
   en: {
     title: 'investment dashboard', chain: 'Chain', measure: 'Map measure', period: 'Period', apply: 'Show', statusMap: 'Status map →',
@@ -33,12 +38,16 @@ const words = {
       'gaps-healed': 'Gaps healed', 'gaps-new': 'New gaps',
     },
     units: { projects: '', '亿元': '亿元', gaps: '' },
-    what: { kpis: 'key figures', map: 'prefecture map', funnel: 'project funnel', me: 'who is signed in' },
+    what: { kpis: 'key figures', map: 'prefecture map', funnel: 'project funnel', me: 'who is signed in', list: 'list behind the figure', trend: 'completeness trend', overdue: 'overdue problems', conflicts: 'conflicts' },
+    list: (label, n) => `${label}: the list (${n})`, trend: 'Chain completeness at each year\'s end', overdue: 'Overdue problems by lead department',
+    conflicts: 'Province-wide conflicts (several regions pursuing one firm for one segment)', bulletin: 'Monthly bulletin', department: 'Lead department', overdueCount: 'Overdue',
+    overdueOf: d => `Overdue problems: ${d}`, none: 'none', firm: 'Firm', segment: 'Segment', region: 'Region', date: 'Date', amount: 'Amount (亿元)',
+    category: 'Problem', deadline: 'Deadline', daysOverdue: 'Days overdue', pursuits: 'Pursued by', suggestion: 'Suggestion',
   },
 };
 const FUNNEL_STAGES = ['lead', 'contacted', 'negotiating', 'signed', 'started', 'in-production', 'capital-added'];
 
-let me = null, chains = [], boundary = null, mapChart = null, funnelChart = null;
+let me = null, chains = [], boundary = null, mapChart = null, funnelChart = null, trendChart = null, overdueChart = null;
 let lang = 'zh';
 const w = () => words[lang];
 const number = v => Number(v.toFixed(2)).toString();
@@ -51,14 +60,20 @@ function readState() {
     measure: Object.keys(words.zh.measures).includes(p.get('measure')) ? p.get('measure') : 'completeness',
     period, from: p.get('from') ?? '', to: p.get('to') ?? '',
     lang: p.get('lang') === 'en' ? 'en' : 'zh',
+    // The list open under the figures: a KPI's, or a department's overdue problems.
+    list: p.get('list') ?? '',
+    department: p.get('department') ?? '',
   };
 }
 
-function navigate(changes) {
-  const state = { ...readState(), ...changes };
+function hashOf(state) {
   const p = new URLSearchParams();
-  for (const key of ['chain', 'measure', 'period', 'from', 'to', 'lang']) if (state[key]) p.set(key, state[key]);
-  location.hash = p.toString();
+  for (const key of ['chain', 'measure', 'period', 'from', 'to', 'lang', 'list', 'department']) if (state[key]) p.set(key, state[key]);
+  return '#' + p.toString();
+}
+
+function navigate(changes) {
+  location.hash = hashOf({ ...readState(), ...changes });
 }
 
 /** The period's ends for the API: this month from its first day; this year is the API's default. */
@@ -105,7 +120,10 @@ async function renderKpis(state) {
   const list = document.getElementById('kpi-list');
   try {
     const report = await getJson(apiUrl(['dashboard'], { chain: kpiChain(state), ...periodQuery(state) }));
-    fill(list, report.kpis.map(k => h('div', { class: 'kpi', dataset: { kpi: k.kpi, value: String(k.value), previous: String(k.previousYear) }, title: k.definition },
+    renderBulletin(state, report.region);
+    // Each tile opens the list behind its figure (the projects or gaps it counts) under the figures.
+    fill(list, report.kpis.map(k => h('a', { class: 'kpi', href: hashOf({ ...state, list: k.kpi, department: '' }), 'aria-current': state.list === k.kpi ? 'true' : null,
+      dataset: { kpi: k.kpi, value: String(k.value), previous: String(k.previousYear) }, title: k.definition },
       h('div', { class: 'label' }, w().kpi[k.kpi] ?? k.kpi),
       h('div', null, h('span', { class: 'value' }, number(k.value)), h('span', { class: 'unit' }, w().units[k.unit] ?? k.unit)),
       h('div', { class: 'previous' }, w().previous(number(k.previousYear))))));
@@ -192,6 +210,152 @@ async function renderFunnel(state) {
   }
 }
 
+/** The list behind a KPI, or a department's overdue problems; every row opens the workbench where the record lives. */
+async function renderList(state) {
+  const section = document.getElementById('figure-list');
+  section.hidden = !(state.list || state.department) || !can('read-projects');
+  if (section.hidden) return;
+  const table = document.getElementById('list-table');
+  const close = h('a', { href: hashOf({ ...state, list: '', department: '' }), class: 'close' }, '×');
+  try {
+    if (state.department) {
+      const department = state.department;
+      const report = await getJson(apiUrl(['problems', 'overdue'], { department, asOf: periodQuery(state).to }));
+      const rows = report.problems.filter(o => o.problem.leadDepartment === department);
+      fill(document.getElementById('list-title'), w().overdueOf(department), ' ', close);
+      document.getElementById('list-definition').textContent = '';
+      fill(table, h('thead', null, h('tr', null, [w().firm, w().region, w().category, w().deadline, w().daysOverdue].map(c => h('th', null, c)))),
+        h('tbody', null, rows.map(o => h('tr', { dataset: { project: o.project } },
+          h('td', null, h('a', { href: workbenchUrl(state, o.region, 'pipeline') }, o.firm)), h('td', null, o.regionName),
+          h('td', null, `${o.problem.category}: ${o.problem.description}`), h('td', null, o.problem.deadline), h('td', null, String(o.daysOverdue))))));
+      table.dataset.count = String(rows.length);
+      return;
+    }
+    const report = await getJson(apiUrl(['dashboard', 'list'], { kpi: state.list, chain: kpiChain(state), ...periodQuery(state) }));
+    const gaps = report.items.some(i => i.kind === 'gap');
+    fill(document.getElementById('list-title'), w().list(w().kpi[report.kpi] ?? report.kpi, report.items.length), ' ', close);
+    document.getElementById('list-definition').textContent = report.definition;
+    fill(table,
+      h('thead', null, h('tr', null, (gaps ? [w().segment, w().region] : [w().firm, w().segment, w().region, w().date, w().amount]).map(c => h('th', null, c)))),
+      h('tbody', null, report.items.map(i => h('tr', { dataset: { id: i.id } }, gaps
+        ? [h('td', null, h('a', { href: workbenchUrl(state, i.region, 'gaps', i.segment) }, i.segmentName)), h('td', null, i.regionName)]
+        : [h('td', null, h('a', { href: workbenchUrl(state, i.region, 'pipeline') }, i.name)), h('td', null, i.segmentName), h('td', null, i.regionName),
+          h('td', null, i.date ?? ''), h('td', null, i.amount == null ? '' : number(i.amount))]))));
+    table.dataset.count = String(report.items.length);
+    table.dataset.value = String(report.value);
+  } catch (e) {
+    table.replaceChildren();
+    showError(e, w().what.list);
+  }
+}
+
+const workbenchUrl = (state, region, tab, segment) =>
+  `/#region=${encodeURIComponent(region)}&chain=${encodeURIComponent(state.chain)}&tab=${tab}${segment ? `&segment=${encodeURIComponent(segment)}` : ''}&lang=${state.lang}`;
+
+/** Each chain's completeness at the end of each year (from the as-of status maps); a point opens that year's status map. */
+async function renderTrend(state) {
+  document.getElementById('trend-title').textContent = w().trend;
+  try {
+    const report = await getJson(apiUrl(['dashboard', 'trend'], { chain: kpiChain(state), asOf: periodQuery(state).to }));
+    const name = c => lang === 'en' && c.nameEn ? c.nameEn : c.name;
+    trendChart ??= echarts.init(document.getElementById('trend'));
+    trendChart.off('click');
+    trendChart.setOption({
+      tooltip: { trigger: 'axis', valueFormatter: v => `${v}%` },
+      legend: { type: 'scroll', top: 0 },
+      grid: { top: 40, left: 40, right: 20, bottom: 30 },
+      xAxis: { type: 'category', data: report.chains[0]?.points.map(p => String(p.year)) ?? [] },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: report.chains.map(c => ({ type: 'line', name: name(c), chain: c.chain, data: c.points.map(p => Math.round(p.completeness * 1000) / 10) })),
+    }, true);
+    trendChart.on('click', p => {
+      const c = report.chains[p.seriesIndex];
+      location.href = `/#region=${encodeURIComponent(report.region)}&chain=${encodeURIComponent(c.chain)}&asOf=${c.points[p.dataIndex].asOf}&tab=map&lang=${state.lang}`;
+    });
+    const trend = document.getElementById('trend');
+    trend.dataset.chains = report.chains.map(c => c.chain).join(',');
+    trend.dataset.years = report.chains[0]?.points.map(p => p.year).join(',') ?? '';
+  } catch (e) {
+    showError(e, w().what.trend);
+  }
+}
+
+/** Open problems past their deadline, counted per lead department; a department opens its list. */
+async function renderOverdue(state) {
+  const section = document.querySelector('.dash-overdue');
+  section.hidden = !can('read-projects');
+  if (section.hidden) return;
+  document.getElementById('overdue-title').textContent = w().overdue;
+  const table = document.getElementById('overdue-table');
+  try {
+    const report = await getJson(apiUrl(['problems', 'overdue'], { asOf: periodQuery(state).to }));
+    const departments = Object.entries(report.byDepartment).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    overdueChart ??= echarts.init(document.getElementById('overdue'));
+    overdueChart.off('click');
+    overdueChart.setOption({
+      tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+      grid: { top: 10, left: 120, right: 20, bottom: 20 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: departments.map(d => d[0]) },
+      series: [{ type: 'bar', data: departments.map(d => d[1]), itemStyle: { color: '#c62828' } }],
+    }, true);
+    overdueChart.on('click', p => navigate({ list: '', department: p.name }));
+    fill(table, h('thead', null, h('tr', null, h('th', null, w().department), h('th', null, w().overdueCount))),
+      h('tbody', null, departments.length === 0 ? h('tr', null, h('td', { colspan: 2 }, w().none))
+        : departments.map(([department, count]) => h('tr', { dataset: { department } },
+          h('td', null, h('a', { href: hashOf({ ...state, list: '', department }) }, department)), h('td', null, String(count))))));
+  } catch (e) {
+    table.replaceChildren();
+    showError(e, w().what.overdue);
+  }
+}
+
+/** Firms two or more prefectures pursue for one segment (全省一盘棋), with the region that fits best. */
+async function renderConflicts(state) {
+  const section = document.querySelector('.dash-conflicts');
+  section.hidden = !can('coordinate');
+  if (section.hidden) return;
+  document.getElementById('conflicts-title').textContent = w().conflicts;
+  const table = document.getElementById('conflicts-table');
+  try {
+    const report = await getJson(apiUrl(['coordination', 'conflicts'], { asOf: periodQuery(state).to }));
+    fill(table, h('thead', null, h('tr', null, [w().firm, w().segment, w().pursuits, w().suggestion].map(c => h('th', null, c)))),
+      h('tbody', null, report.conflicts.length === 0 ? h('tr', null, h('td', { colspan: 4 }, w().none))
+        : report.conflicts.map(c => h('tr', { dataset: { firm: c.firm, segment: c.segment } },
+          h('td', null, c.firmName), h('td', null, c.segmentName),
+          h('td', null, c.pursuits.map((p, i) => [i ? '、' : '', h('a', { href: workbenchUrl(state, p.region, 'pipeline') }, p.regionName),
+            ` (${t('projectStages')[p.stage] ?? p.stage})`])),
+          h('td', null, c.suggestion)))));
+    table.dataset.count = String(report.conflicts.length);
+  } catch (e) {
+    table.replaceChildren();
+    showError(e, w().what.conflicts);
+  }
+}
+
+/** The monthly bulletin's links (PDF to download, HTML to print) for the month typed, last month by default. */
+function renderBulletin(state, region) {
+  const box = document.getElementById('bulletin');
+  box.hidden = false;
+  document.getElementById('bulletin-label').textContent = w().bulletin;
+  const input = document.getElementById('bulletin-month');
+  if (!input.value) {
+    const d = new Date();
+    d.setDate(1);
+    d.setMonth(d.getMonth() - 1);
+    input.value = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  }
+  const link = format => apiUrl(['regions', region, 'bulletin'], { month: input.value.trim(), chain: kpiChain(state), format });
+  const update = () => {
+    const pdf = document.getElementById('bulletin-pdf');
+    pdf.href = link('pdf');
+    pdf.setAttribute('download', `bulletin-${region}-${input.value.trim()}.pdf`);
+    document.getElementById('bulletin-html').href = link('html');
+  };
+  input.oninput = update;
+  update();
+}
+
 async function render() {
   const state = readState();
   lang = state.lang;
@@ -199,7 +363,7 @@ async function render() {
   clearMessages();
   renderControls(state);
   document.body.dataset.rendered = 'false';
-  await Promise.all([renderKpis(state), renderMap(state), renderFunnel(state)]);
+  await Promise.all([renderKpis(state), renderMap(state), renderFunnel(state), renderList(state), renderTrend(state), renderOverdue(state), renderConflicts(state)]);
   // Every panel is drawn and the layout settled: what a reader (and a test clicking on the map) can rely on.
   document.body.dataset.rendered = 'true';
 }
@@ -212,7 +376,7 @@ async function start() {
     navigate({ period: 'custom', from: document.getElementById('from').value.trim(), to: document.getElementById('to').value.trim() }));
   for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => navigate({ lang: b.dataset.lang }));
   window.addEventListener('hashchange', render);
-  window.addEventListener('resize', () => { mapChart?.resize(); funnelChart?.resize(); });
+  window.addEventListener('resize', () => { for (const chart of [mapChart, funnelChart, trendChart, overdueChart]) chart?.resize(); });
   try {
     [me, chains] = await Promise.all([getJson('/api/me'), getJson(apiUrl(['chains']))]);
   } catch (e) {

@@ -1,4 +1,4 @@
-// Exchanges an API key for a session cookie (HttpOnly: scripts never hold the key afterwards), then opens the map.
+// Exchanges an API key for a session cookie (HttpOnly: scripts never hold the key afterwards), then opens the caller's home page.
 const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');
 
@@ -11,7 +11,9 @@ form.addEventListener('submit', async e => {
     body: JSON.stringify({ key: document.getElementById('api-key').value.trim() }),
   });
   if (res.ok) {
-    location.href = '/';
+    // Province and prefecture leaders open on the dashboard; everyone else on the map (the API says which).
+    const me = await res.json().catch(() => ({}));
+    location.href = me.home === '/dashboard' ? '/dashboard' : '/';
     return;
   }
   const problem = await res.json().catch(() => ({}));
