@@ -53,8 +53,22 @@ sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null, s
     /// <summary>The repository's models/lead-ranker.zip.</summary>
     public static string ShippedModelPath => SeedFolder.ShippedModel();
 
+    /// <summary>
+    /// Stops the service, then removes its data folder. The host is stopped first: a background task still writing a
+    /// file there (catch-up, a key ring) would otherwise make the delete fail with "Directory not empty" on a busy machine.
+    /// </summary>
     public void DeleteData()
     {
-        if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
+        Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        for (var attempt = 1; Directory.Exists(DataDirectory); attempt++)
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                Thread.Sleep(100 * attempt);
+            }
     }
 }
