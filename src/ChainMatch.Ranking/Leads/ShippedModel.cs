@@ -16,6 +16,6 @@ public static class ShippedModel
     public static readonly TrainingOptions Options = new(AsOf,
     [
         new LambdaMartParameters(RankingTrainer.LightGbm, Trees: 100, Leaves: 8, MinExamplesPerLeaf: 5),
-        new LambdaMartParameters(RankingTrainer.FastTree, Trees: 200, Leaves: 20, MinExamplesPerLeaf: 10),
+        new LambdaMartParameters(RankingTrainer.FastTree, Trees: 200, Leaves: 20, MinExamplesPerLeaf: 20),
     ], BacktestYears: [2019, 2020, 2021]);
 }
