@@ -68,6 +68,9 @@ screenshot: build
 	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
 		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
 		$(CURDIR)/models/lead-ranker.zip "/firm.html#firm=yunnan-aluminium" $(CURDIR)/docs/firm-page.png
+	dotnet run --project tools/ChainMatch.Screenshot -c $(CONFIGURATION) --no-build -- \
+		$(CURDIR)/src/ChainMatch.Api/bin/$(CONFIGURATION)/net10.0/ChainMatch.Api.dll $(CURDIR)/src/ChainMatch.Api $(SEEDS) \
+		$(CURDIR)/models/lead-ranker.zip "region=530000&chain=new-energy-battery&tab=pipeline" $(CURDIR)/docs/project-board.png
 
 seed-check: build
 	dotnet run --project src/ChainMatch.Cli -c $(CONFIGURATION) --no-build -- seed-check $(SEEDS)

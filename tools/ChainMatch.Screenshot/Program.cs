@@ -36,10 +36,11 @@ try
     });
     stopwatch.Restart();
     // VIEW_HASH is the status map's hash, or a page path with its hash (e.g. "/dashboard#chain=x") for another page.
-    // What shows the page is drawn: the dashboard's table, a firm's profile, the scenario's map after, or the status map.
+    // What shows the page is drawn: the dashboard's table, a firm's profile, the scenario's map after, the project board's cards, or the status map.
     var drawn = view.StartsWith("/dashboard", StringComparison.Ordinal) ? "#prefecture-table tbody tr"
         : view.StartsWith("/firm", StringComparison.Ordinal) ? "article.firm-profile"
         : view.Contains("tab=simulation", StringComparison.Ordinal) ? ".sim-map[data-side=after] svg g.segment"
+        : view.Contains("tab=pipeline", StringComparison.Ordinal) ? ".board .card"
         : "svg.status-map g.segment";
     await page.GotoAsync(view.StartsWith('/') ? address + view : $"{address}/#{view}");
     await page.Locator(drawn).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
