@@ -51,7 +51,7 @@ public static class ContactFile
             if (id is not null && !Seeds.SeedIds.IsSlug(id)) errors.Add(new RowError(line, "id", $"'{id}' is not a contact id (lower-case words joined by '-')"));
             else if (id is not null && seen.TryGetValue(id, out var first)) errors.Add(new RowError(line, "id", $"contact {id} is already on line {first}"));
             else if (id is not null) ids.Reserve(id);
-            var firm = Firm(graph, matcher, Cell("firm"), line, errors);
+            var firm = FirmCell.Resolve(graph, matcher, Cell("firm"), line, errors);
             var region = new RegionCode(Cell("region") ?? "");
             if (graph.FindRegion(region) is null) errors.Add(new RowError(line, "region", $"unknown region '{region}'"));
             var addedText = Cell("added");
@@ -77,22 +77,6 @@ public static class ContactFile
     /// <summary>The contacts as the import reads them back, formula-like cells neutralised for spreadsheets.</summary>
     public static IEnumerable<object?[]> Rows(IEnumerable<Contact> contacts) => contacts.Select(c => new object?[]
         { c.Id, c.Firm.Value, c.Region.Value, c.Name, c.Title, c.Phone, c.Email, c.OwnerTeam, c.ConsentNote, c.Added.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-
-    static FirmId? Firm(ChainGraph graph, FirmMatcher matcher, string? text, int line, List<RowError> errors)
-    {
-        if (text is null)
-        {
-            errors.Add(new RowError(line, "firm", "required"));
-            return null;
-        }
-        if (graph.FindFirm(new FirmId(text)) is { } byId) return byId.Id;
-        var match = matcher.Match(text);
-        if (match.Firm is { } firm) return firm;
-        errors.Add(new RowError(line, "firm", match.Kind == MatchKind.Ambiguous
-            ? $"'{text}' could be {string.Join(" or ", match.Firms)}: use the firm's id"
-            : $"no firm is called '{text}': add it first (PUT /api/firms/{{id}} or chainmatch firm set)"));
-        return null;
-    }
 }
 
 /// <summary>Cells of the 客商库's files as the exports write them.</summary>

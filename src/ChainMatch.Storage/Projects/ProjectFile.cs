@@ -47,7 +47,7 @@ public static class ProjectFile
                 if (Domain.TextRules.Problem(fields[c]) is { } problem) errors.Add(new RowError(line, c < header.Length ? header[c] : null, problem));
             var project = Cell("project");
             if (project is null || !Seeds.SeedIds.IsSlug(project)) errors.Add(new RowError(line, "project", $"'{project}' is not a project id (lower-case words joined by '-')"));
-            var firm = ResolveFirm(graph, matcher, Cell("firm"), line, errors);
+            var firm = FirmCell.Resolve(graph, matcher, Cell("firm"), line, errors);
             var segment = new SegmentId(Cell("segment") ?? "");
             if (graph.FindSegment(segment) is null) errors.Add(new RowError(line, "segment", $"unknown segment '{segment}'"));
             var region = new RegionCode(Cell("region") ?? "");
@@ -104,22 +104,6 @@ public static class ProjectFile
     static bool StartsWith(Project incoming, Project stored) =>
         incoming.Firm == stored.Firm && incoming.Segment == stored.Segment && incoming.Region == stored.Region
         && incoming.History.Length >= stored.History.Length && incoming.History.Take(stored.History.Length).SequenceEqual(stored.History);
-
-    static FirmId? ResolveFirm(ChainGraph graph, FirmMatcher matcher, string? text, int line, List<RowError> errors)
-    {
-        if (text is null)
-        {
-            errors.Add(new RowError(line, "firm", "required"));
-            return null;
-        }
-        if (graph.FindFirm(new FirmId(text)) is { } byId) return byId.Id;
-        var match = matcher.Match(text);
-        if (match.Firm is { } firm) return firm;
-        errors.Add(new RowError(line, "firm", match.Kind == MatchKind.Ambiguous
-            ? $"'{text}' could be {string.Join(" or ", match.Firms)}: use the firm's id"
-            : $"no firm is called '{text}': add it first (PUT /api/firms/{{id}} or chainmatch firm set)"));
-        return null;
-    }
 
     static double? Amount(string? text, string column, int line, List<RowError> errors)
     {
