@@ -105,7 +105,7 @@ public partial class BulletinApiTests : ApiTest
     {
         using var app = new ChainMatchApp(SeedFolder.Fixture("mini-seeds"),
             settings: new Dictionary<string, string?> { ["Dashboard:BulletinFontFile"] = "/nowhere/font.ttf" });
-        Assert.That(() => app.CreateClient(), Throws.Exception.With.Message.Contains("Dashboard:BulletinFontFile"));
+        Assert.That(app.StartFailure().Message, Does.Contain("Dashboard:BulletinFontFile"));
         app.DeleteData();
     }
 

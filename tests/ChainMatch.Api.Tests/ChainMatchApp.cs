@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace ChainMatch.Api.Tests;
 
@@ -18,6 +20,7 @@ sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null, s
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "chainmatch-api-" + Guid.NewGuid().ToString("N"));
 
     string? _adminToken;
+    readonly StartFaultLog _startFaults = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,7 +29,39 @@ sealed class ChainMatchApp(string seedDirectory, string? dataDirectory = null, s
         builder.UseSetting("Graph:SeedDirectory", seedDirectory);
         builder.UseSetting("Ranking:ModelPath", modelPath ?? ShippedModelPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(_startFaults));
         if (services is not null) builder.ConfigureTestServices(services);
+    }
+
+    /// <summary>
+    /// Starts the service expecting the start to fail, and returns why. The host logs the fault, then its own thread
+    /// disposes it; the factory, racing that thread, sometimes sees only "Cannot access a disposed object", so the
+    /// logged fault is the cause and the thrown exception the fallback.
+    /// </summary>
+    public Exception StartFailure()
+    {
+        try
+        {
+            CreateClient();
+        }
+        catch (Exception thrown)
+        {
+            return _startFaults.Fault ?? thrown;
+        }
+        throw new AssertionException("the service started");
+    }
+
+    /// <summary>The exception of the host's "Hosting failed to start" event.</summary>
+    sealed class StartFaultLog : ILogEventSink
+    {
+        public Exception? Fault { get; private set; }
+
+        public void Emit(LogEvent logEvent)
+        {
+            if (logEvent.Level >= LogEventLevel.Error && logEvent.Exception is not null
+                && logEvent.Properties.TryGetValue("SourceContext", out var source) && source.ToString() == "\"Microsoft.Extensions.Hosting.Internal.Host\"")
+                Fault ??= logEvent.Exception;
+        }
     }
 
     protected override void ConfigureClient(HttpClient client)

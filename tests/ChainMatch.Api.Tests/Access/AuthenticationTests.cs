@@ -208,6 +208,6 @@ public sealed class AuthenticationTests
     public void A_bearer_configuration_without_audience_or_keys_stops_the_service_at_start()
     {
         var app = App(new Dictionary<string, string?> { ["Auth:Jwt:Issuer"] = "https://idp.yn.example", ["Auth:Jwt:SigningKeys:0"] = "not a key" });
-        Assert.That(() => app.CreateClient(), Throws.Exception.With.Message.Contains("Auth:Jwt:Audience is required").And.Message.Contains("Auth:Jwt:SigningKeys:0: not a PEM RSA or EC public key"));
+        Assert.That(app.StartFailure().Message, Does.Contain("Auth:Jwt:Audience is required").And.Contain("Auth:Jwt:SigningKeys:0: not a PEM RSA or EC public key"));
     }
 }
