@@ -1,13 +1,10 @@
 using ChainMatch.Domain;
 using System.Text.Json;
 using System.Globalization;
-using System.Text;
 using ChainMatch.Domain.Firms;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
 using ChainMatch.Storage.Lists;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ChainMatch.Storage.Projects;
 
@@ -24,47 +21,32 @@ public static class ProjectFile
 
     public static IReadOnlyList<Project> Plan(ChainGraph graph, byte[] content, string source)
     {
-        var errors = new List<RowError>();
+        var file = CsvRows.Read(content, Required, Optional);
         var steps = new List<(int Line, string Project, FirmId Firm, SegmentId Segment, RegionCode Region, string Owner, StageChange Step)>();
-        using var reader = new StringReader(CsvText.Decode(content));
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
-        if (!csv.Read()) throw new ListImportException([new RowError(1, null, "the file is empty: a header line is required")]);
-        var header = csv.Record!.Select(h => h.Trim()).ToArray();
-        foreach (var h in header.Where(h => !Required.Contains(h) && !Optional.Contains(h))) errors.Add(new RowError(1, h, "unknown column"));
-        foreach (var r in Required.Where(r => !header.Contains(r))) errors.Add(new RowError(1, r, "missing column"));
-        if (errors.Count > 0) throw new ListImportException(errors);
-
         var matcher = new FirmMatcher(graph.Firms);
-        while (csv.Read())
+        foreach (var row in file.Rows)
         {
-            var line = csv.RawRow;
-            var fields = csv.Record!;
-            if (fields.All(string.IsNullOrWhiteSpace)) continue;
-            string? Cell(string name) => Array.IndexOf(header, name) is var i and >= 0 && i < fields.Length && fields[i].Trim() is { Length: > 0 } v ? v : null;
-            var before = errors.Count;
-            // Control characters are refused in every cell, named by line and column (TextRules).
-            for (var c = 0; c < fields.Length; c++)
-                if (Domain.TextRules.Problem(fields[c]) is { } problem) errors.Add(new RowError(line, c < header.Length ? header[c] : null, problem));
-            var project = Cell("project");
-            if (project is null || !Seeds.SeedIds.IsSlug(project)) errors.Add(new RowError(line, "project", $"'{project}' is not a project id (lower-case words joined by '-')"));
-            var firm = FirmCell.Resolve(graph, matcher, Cell("firm"), line, errors);
-            var segment = new SegmentId(Cell("segment") ?? "");
-            if (graph.FindSegment(segment) is null) errors.Add(new RowError(line, "segment", $"unknown segment '{segment}'"));
-            var region = new RegionCode(Cell("region") ?? "");
-            if (graph.FindRegion(region) is null) errors.Add(new RowError(line, "region", $"unknown region '{region}'"));
-            var owner = Cell("owner");
-            if (owner is null) errors.Add(new RowError(line, "owner", "required"));
-            var stageText = Cell("stage");
-            if (!ProjectLifecycle.TryParse(stageText, out var stage)) errors.Add(new RowError(line, "stage", $"'{stageText}' is not a stage: use {ProjectLifecycle.Names}"));
-            var dateText = Cell("date");
+            var project = row.Cell("project");
+            if (project is null || !Seeds.SeedIds.IsSlug(project)) row.Fail("project", $"'{project}' is not a project id (lower-case words joined by '-')");
+            var firm = FirmCell.Resolve(graph, matcher, row);
+            var segment = new SegmentId(row.Cell("segment") ?? "");
+            if (graph.FindSegment(segment) is null) row.Fail("segment", $"unknown segment '{segment}'");
+            var region = new RegionCode(row.Cell("region") ?? "");
+            if (graph.FindRegion(region) is null) row.Fail("region", $"unknown region '{region}'");
+            var owner = row.Cell("owner");
+            if (owner is null) row.Fail("owner", "required");
+            var stageText = row.Cell("stage");
+            if (!ProjectLifecycle.TryParse(stageText, out var stage)) row.Fail("stage", $"'{stageText}' is not a stage: use {ProjectLifecycle.Names}");
+            var dateText = row.Cell("date");
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                errors.Add(new RowError(line, "date", $"'{dateText}' is not a date: use YYYY-MM-DD"));
-            var agreed = Amount(Cell("agreed_investment"), "agreed_investment", line, errors);
-            var funds = Amount(Cell("funds_in_place"), "funds_in_place", line, errors);
-            if (errors.Count == before)
-                steps.Add((line, project!, firm!.Value, segment, region, owner!, new StageChange(stage, date, agreed, funds, Cell("note"))));
+                row.Fail("date", $"'{dateText}' is not a date: use YYYY-MM-DD");
+            var agreed = Amount(row, "agreed_investment");
+            var funds = Amount(row, "funds_in_place");
+            if (!row.Failed)
+                steps.Add((row.Line, project!, firm!.Value, segment, region, owner!, new StageChange(stage, date, agreed, funds, row.Cell("note"))));
         }
 
+        var errors = file.Errors;
         var projects = new List<Project>();
         foreach (var group in steps.GroupBy(s => s.Project))
         {
@@ -97,7 +79,7 @@ public static class ProjectFile
                 errors.Add(new RowError(first.Line, JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Field), e.Message));
             }
         }
-        if (errors.Count > 0) throw new ListImportException([.. errors.OrderBy(e => e.Line)]);
+        file.ThrowIfAny();
         return projects;
     }
 
@@ -105,11 +87,11 @@ public static class ProjectFile
         incoming.Firm == stored.Firm && incoming.Segment == stored.Segment && incoming.Region == stored.Region
         && incoming.History.Length >= stored.History.Length && incoming.History.Take(stored.History.Length).SequenceEqual(stored.History);
 
-    static double? Amount(string? text, string column, int line, List<RowError> errors)
+    static double? Amount(CsvRows.Row row, string column)
     {
-        if (text is null) return null;
+        if (row.Cell(column) is not { } text) return null;
         if (Domain.Numbers.TryParse(text, out var v) && v >= 0) return v;
-        errors.Add(new RowError(line, column, $"must be a non-negative amount in 亿元 up to {Domain.Numbers.Limit:0e0}, not '{text}'"));
+        row.Fail(column, $"must be a non-negative amount in 亿元 up to {Domain.Numbers.Limit:0e0}, not '{text}'");
         return null;
     }
 }
