@@ -44,6 +44,10 @@ public static class ContactsApi
         api.MapGet("/events", ListEvents).Require(Permission.ReadContacts).WithSummary("Promotion events (推介会) in a region (and below), newest first; optionally where a firm was met.").ProducesValidationProblem();
         api.MapPost("/events", AddEvent).Require(Permission.WriteContacts).Audited(new AuditTarget(_ => "promotion events"))
             .WithSummary("Record a promotion event: name, date, place, region and the firms met.").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/events.csv", ExportEvents).Require(Permission.ReadContacts).WithSummary("The same promotion events as CSV, in the columns the import reads.").ProducesValidationProblem();
+        api.MapPost("/events/import", ImportEvents).Require(Permission.WriteContacts).TakesFiles().AsExpensive().Audited(new AuditTarget(_ => "promotion events"))
+            .WithSummary("Import promotion events as CSV (id,name,date,place,region,firms,owner,notes; firms separated by ';'); all or nothing, every bad row named; ?dryRun=true writes nothing.")
+            .Accepts<string>("text/csv").ProducesValidationProblem();
         api.MapGet("/stale", Stale).Require(Permission.ReadContacts)
             .WithSummary("Targets (projects at lead, contacted or negotiating) with no touch for `days` days (default 30), per region and owner team, longest first.").ProducesValidationProblem();
         return app;
@@ -131,6 +135,23 @@ public static class ContactsApi
         var (region, firm, errors) = Filters(graph, q, caller);
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(ContactBook.Events(graph, region, firm).Select(e => View(graph, e)).ToList());
     }
+
+    static Results<FileContentHttpResult, ValidationProblem> ExportEvents([AsParameters] CrmQuery q, GraphSnapshot snapshot, Caller caller)
+    {
+        var graph = snapshot.Current;
+        var (region, firm, errors) = Filters(graph, q, caller);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors)
+            : Csv(LeadCsv.Write(EventFile.Columns, EventFile.Rows(ContactBook.Events(graph, region, firm))), "events.csv");
+    }
+
+    static Task<Results<Ok<ImportReport>, ValidationProblem>> ImportEvents(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller,
+        CancellationToken ct) =>
+        Import(request, dryRun, snapshot, writes, "promotion event", (graph, content) =>
+        {
+            var events = EventFile.Plan(graph, content);
+            foreach (var e in events) DemandRecord(graph, caller, "promotion event", e.Id, graph.Data.PromotionEvents.FirstOrDefault(s => s.Id == e.Id)?.Region, e.Region);
+            return GraphData.Empty with { PromotionEvents = [.. events] };
+        }, d => d.PromotionEvents.Length, ct);
 
     static Results<Ok<List<StaleView>>, ValidationProblem> Stale([AsParameters] StaleQuery q, GraphSnapshot snapshot, Caller caller, TimeProvider time)
     {

@@ -78,6 +78,8 @@ public sealed class EndpointPolicyTests
         ["POST /api/crm/interactions/import"] = nameof(Permission.WriteContacts),
         ["GET /api/crm/events"] = nameof(Permission.ReadContacts),
         ["POST /api/crm/events"] = nameof(Permission.WriteContacts),
+        ["GET /api/crm/events.csv"] = nameof(Permission.ReadContacts),
+        ["POST /api/crm/events/import"] = nameof(Permission.WriteContacts),
         ["GET /api/crm/stale"] = nameof(Permission.ReadContacts),
         ["GET /api/dashboard/list"] = nameof(Permission.ReadProjects),
         ["GET /api/dashboard/trend"] = nameof(Permission.ReadMaps),

@@ -68,7 +68,7 @@ public sealed class ScopedReadsTests
     {
         using var admin = _app.CreateClient();
         foreach (var url in new[] { "/api/firms/smelter-co", "/api/negative-list", "/api/projects", "/api/problems/overdue?asOf=2025-12-31", "/api/audit",
-            "/api/crm/contacts", "/api/crm/contacts.csv", "/api/crm/interactions", "/api/crm/interactions.csv", "/api/crm/events", "/api/crm/stale?days=1" })
+            "/api/crm/contacts", "/api/crm/contacts.csv", "/api/crm/interactions", "/api/crm/interactions.csv", "/api/crm/events", "/api/crm/events.csv", "/api/crm/stale?days=1" })
             Assert.That(await Text(await admin.GetAsync(url)), Does.Contain(QujingRecords.Marker), url);
     }
 

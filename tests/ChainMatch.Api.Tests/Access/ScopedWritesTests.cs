@@ -48,6 +48,8 @@ public sealed class ScopedWritesTests
             $"id,kind,date,firm,region,who,notes,owner\n{QujingRecords.Interaction},visit,2025-04-01,smelter-co,530100,k,taken over,k\n", Csv),
         ["POST /api/crm/events"] = ("POST", "/api/crm/events",
             $$"""{"id":"{{QujingRecords.Event}}","name":"taken over","date":"2025-04-01","place":"k","region":"530100","firms":["smelter-co"],"ownerTeam":"k"}""", "application/json"),
+        ["POST /api/crm/events/import"] = ("POST", "/api/crm/events/import",
+            $"id,name,date,place,region,firms,owner\n{QujingRecords.Event},taken over,2025-04-01,k,530100,smelter-co,k\n", Csv),
         // A list edition is shared by every region (and may create firms): imported by a caller for all regions.
         ["POST /api/lists/{listId}/editions/{year:int}"] = ("POST", "/api/lists/fortune-global-500/editions/2024", "rank,name\n1,qujing-secret firm\n", Csv),
     };
