@@ -22,6 +22,8 @@ export const postText = (url, body) => request(url, res => res.text(), {
   method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
 });
 export const deleteJson = url => request(url, () => null, { method: 'DELETE' });
+/** Posts a file the user picked (a CSV import) as it is; the answer is JSON. */
+export const postFile = (url, file, type = 'text/csv') => request(url, res => res.json(), { method: 'POST', headers: { 'Content-Type': type }, body: file });
 
 /** Builds an /api URL from path parts (escaped) and query values (empty ones left out). */
 export function apiUrl(parts, query = {}) {

@@ -11,6 +11,7 @@ export const crmWords = {
     who: '参与人员', notes: '洽谈内容', nextStep: '下一步', save: '保存',
     addContact: '新增联系人', logInteraction: '登记走访/洽谈', addEvent: '登记推介会', firmsHint: '企业代码，用逗号分隔',
     whatAddContact: '联系人保存', whatLogInteraction: '走访登记', whatAddEvent: '推介会登记',
+    importCsv: '导入 CSV', whatImportCsv: 'CSV 导入',
   },
   en: {
     tabCrm: 'Contacts', whatCrm: 'contacts', crmOf: r => `Contacts: ${r} and below`,
@@ -23,5 +24,6 @@ export const crmWords = {
     who: 'Who took part', notes: 'Notes', nextStep: 'Next step', save: 'Save',
     addContact: 'Add a contact', logInteraction: 'Log a visit or meeting', addEvent: 'Record a promotion event', firmsHint: 'firm ids, comma-separated',
     whatAddContact: 'new contact', whatLogInteraction: 'new interaction', whatAddEvent: 'new event',
+    importCsv: 'Import CSV', whatImportCsv: 'CSV import',
   },
 };

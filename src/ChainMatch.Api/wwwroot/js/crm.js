@@ -1,4 +1,4 @@
-import { apiUrl, getJson, postJson } from './api.js';
+import { apiUrl, getJson, postFile, postJson } from './api.js';
 import { h, fill } from './dom.js';
 import { t } from './i18n.js';
 import { showError } from './messages.js';
@@ -34,7 +34,8 @@ export async function renderCrm(container, state, isCurrent) {
   // Firms the region already knows of (its projects and contacts), offered as the firm of a new record.
   const firms = new Map([...projects.map(p => [p.firm, p.firmName]), ...contacts.map(c => [c.firm, c.firmName])]);
   const firmList = h('datalist', { id: 'crm-firms' }, [...firms].map(([id, name]) => h('option', { value: id }, name)));
-  const csv = what => h('a', { class: 'download', href: apiUrl(['crm', `${what}.csv`], region), download: `${what}.csv` }, t('downloadCsv'));
+  const csv = what => [h('a', { class: 'download', href: apiUrl(['crm', `${what}.csv`], region), download: `${what}.csv` }, t('downloadCsv')),
+    write ? importButton(what, reload) : null];
   fill(container,
     firmList,
     h('h2', null, t('crmOf', state.regionLabel)),
@@ -52,7 +53,7 @@ export async function renderCrm(container, state, isCurrent) {
       interactions.length === 0 ? h('p', { class: 'muted' }, t('noInteractions')) : interactionTable(interactions),
       write ? interactionForm(state, { contacts, projects }, reload) : null),
     h('section', { class: 'crm-events' },
-      h('h3', null, t('eventsTitle'), ` (${events.length})`),
+      h('h3', null, t('eventsTitle'), ` (${events.length}) `, csv('events')),
       events.length === 0 ? h('p', { class: 'muted' }, t('noEvents')) : table('events', [t('date'), t('eventName'), t('eventPlace'), t('firmsMet'), t('owner')],
         events.map(e => ({ id: e.id, cells: [e.date, e.name, e.place, e.firms.map(f => f.name).join('、'), e.ownerTeam] }))),
       write ? eventForm(state, reload) : null));
@@ -81,6 +82,27 @@ export async function renderFirmContacts(el, project, state, reload) {
     h('h4', null, t('interactionHistory')),
     interactions.length === 0 ? h('p', { class: 'muted' }, t('noInteractions')) : interactionTable(interactions),
     state.canWriteContacts ? interactionForm({ ...state, region: project.region }, { contacts, projects: [project], fixed: project }, reload) : null);
+}
+
+/**
+ * Imports a CSV file the user picks into contacts, interactions or events: the file goes as it is (the service reads
+ * UTF-8 or GB18030), all or nothing; a refused file shows each bad line and its reason, a good one reloads the tab.
+ */
+function importButton(what, reload) {
+  const picker = h('input', { type: 'file', name: `import-${what}`, accept: '.csv,text/csv', class: 'import-file', hidden: true });
+  picker.addEventListener('change', async () => {
+    const file = picker.files[0];
+    if (!file) return;
+    picker.value = '';
+    try {
+      await postFile(apiUrl(['crm', what, 'import']), file);
+    } catch (e) {
+      showError(e, t('whatImportCsv'));
+      return;
+    }
+    reload();
+  });
+  return h('span', { class: 'import' }, h('button', { type: 'button', class: 'import-csv', onclick: () => picker.click() }, t('importCsv')), picker);
 }
 
 function table(kind, headers, rows) {
