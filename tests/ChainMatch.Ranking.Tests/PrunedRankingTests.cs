@@ -23,7 +23,9 @@ public class PrunedRankingTests
     [OneTimeSetUp]
     public void Build()
     {
-        _graph = ChainGraph.Build(SyntheticUniverse.AddFirms(SeedReader.Read(SeedFolder.RepositorySeeds()), 3000, seed: 17));
+        // Synthetic firms spread evenly over the segments, so the universe grows with the seeded chains to keep more than ten
+        // gaps of 500 candidates or more.
+        _graph = ChainGraph.Build(SyntheticUniverse.AddFirms(SeedReader.Read(SeedFolder.RepositorySeeds()), 3500, seed: 17));
         _model = TreeEnsemble.Load(SeedFolder.ShippedModel());
         _finder = new LeadFinder(_graph, AsOf);
         _gaps = [.. _graph.ChildrenOf(new RegionCode("530000"))

@@ -197,4 +197,32 @@ public class RepositorySeedsTests
         var anning = Graph.Value.PresencesWithin(new SegmentId("graphite-anode"), new RegionCode("530181")).Single(p => p.Firm.Value == "shanshan");
         Assert.That(anning.Capacity?.Amount, Is.Not.EqualTo(300000), "30万吨 is the design size of the whole base, not what ran from 2024");
     }
+
+    [Test]
+    public void HeqingYixinsSecondPhaseIsTheSectionReportedEnergisedNotAnEstimate()
+    {
+        var heqing = Graph.Value.Data.Presences
+            .Where(p => p.Firm.Value == "yunnan-aluminium" && p.Segment.Value == "electrolytic-aluminium" && p.Region.Value == "532932-xinghe-industrial-park").ToList();
+        Assert.That(heqing.Select(p => (p.Capacity?.Amount, p.Since)), Is.EquivalentTo(new (double?, int?)[] { (210400, 2019), (110000, 2020) }));
+        Assert.That(heqing.Where(p => p.Source.Estimate || !SeedCheck.HasAddress(p.Source)).Select(p => p.Site), Is.Empty,
+            "phase 2 was once seeded as 210 kt from 2020 on an industry survey cited by title only");
+    }
+
+    [TestCase("yunnan-aluminium", "electrolytic-aluminium", "530621")]
+    [TestCase("yunnan-tin", "electrolytic-copper", "532503")]
+    public void AYunnanPlantOnceSeededAtItsPrefectureSitsInItsCounty(string firm, string segment, string county) =>
+        Assert.That(Graph.Value.Data.Presences.Where(p => p.Firm.Value == firm && p.Segment.Value == segment && p.Region.Value == county)
+            .Select(p => SeedCheck.HasAddress(p.Source)), Is.EqualTo(new[] { true }));
+
+    [Test]
+    public void EveryPlantInTheNonFerrousSweepFileNamesAnAddressAndTheDateItWasRead()
+    {
+        // A plant may share firm, segment and region with an earlier phase seeded elsewhere; its site tells them apart.
+        var added = File.ReadLines(Path.Combine(SeedFolder.RepositorySeeds(), "presences", "metal-2.csv")).Skip(1).ToList();
+        var presences = Graph.Value.Data.Presences
+            .Where(p => added.Any(line => line.StartsWith($"{p.Firm.Value},{p.Segment.Value},{p.Region.Value},", StringComparison.Ordinal)
+                && p.Site is not null && line.Contains(p.Site, StringComparison.Ordinal))).ToList();
+        Assert.That(presences, Has.Count.EqualTo(added.Count), "one plant per line");
+        Assert.That(presences.Where(p => !SeedCheck.HasAddress(p.Source) || !p.Source.Reference!.Contains("read 20")).Select(p => $"{p.Firm.Value} {p.Segment.Value}"), Is.Empty);
+    }
 }
