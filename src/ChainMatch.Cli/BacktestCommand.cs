@@ -15,7 +15,7 @@ static class BacktestCommand
         var command = new Command("backtest",
             "Train on the graph as it stood before --as-of YEAR, then report where the firms that entered a segment of the region in YEAR or later ranked (hit@5, hit@10, MRR, recall@50).")
         {
-            region, TrainCommand.Trees, TrainCommand.Leaves, TrainCommand.MinPerLeaf, TrainCommand.Seed, TrainCommand.Trainer, TrainCommand.WithList,
+            region, TrainCommand.Trees, TrainCommand.Leaves, TrainCommand.MinPerLeaf, TrainCommand.Seed, TrainCommand.Trainer, TrainCommand.WithList, TrainCommand.DatedArrivals,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -30,7 +30,7 @@ static class BacktestCommand
                 // The shipped model's trainer unless --trainer names another.
                 var parameters = TrainCommand.Candidates(parse).FirstOrDefault(c => parse.GetValue(TrainCommand.Trainer) is not null || c.Trainer == ShippedModel.Trainer)
                     ?? throw new CliException("no trainer to backtest");
-                var result = Backtest.Run(graph, year, code, parameters, modelPath);
+                var result = Backtest.Run(graph, year, code, parameters, modelPath, parse.GetValue(TrainCommand.DatedArrivals));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"Backtest {result.Region} from {result.Year}: trained on {result.TrainQueries} queries before {result.Year}; {result.Landings} landings checked ({result.Expansions} expansions of firms already there left out)"));
                 await output.WriteLineAsync(Tables.Backtest(result));

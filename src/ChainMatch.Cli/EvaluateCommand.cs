@@ -10,7 +10,7 @@ static class EvaluateCommand
     {
         var command = new Command("evaluate", "NDCG@5/@10, MAP, recall@10 and MRR on held-out gaps for the model and the two baselines.")
         {
-            TrainCommand.Model, TrainCommand.Seed,
+            TrainCommand.Model, TrainCommand.Seed, TrainCommand.DatedArrivals,
         };
         command.SetAction(async (parse, ct) =>
         {

@@ -37,9 +37,18 @@ static class TrainCommand
         Description = "Train only this ML.NET trainer (LightGbm or FastTree); by default both are tried and the better on held-out gaps is kept.",
     };
 
+    public static readonly Option<bool> DatedArrivals = new("--dated-arrivals")
+    {
+        Description = "Also train on each arrival with a known year posed as the graph stood the year before it (true or false; default: as the shipped model).",
+        DefaultValueFactory = _ => ShippedModel.Options.DatedArrivals,
+    };
+
     public static Command Create(TextWriter output)
     {
-        var command = new Command("train", "Train the lead ranking model (ML.NET LightGBM LambdaRank or FastTree LambdaMART) by link prediction on the graph.") { Model, Trees, Leaves, MinPerLeaf, Seed, Trainer, WithList };
+        var command = new Command("train", "Train the lead ranking model (ML.NET LightGBM LambdaRank or FastTree LambdaMART) by link prediction on the graph.")
+        {
+            Model, Trees, Leaves, MinPerLeaf, Seed, Trainer, WithList, DatedArrivals,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var (graph, lists) = await LoadGraphAsync(parse, ct);
@@ -76,7 +85,7 @@ static class TrainCommand
 
     /// <summary>The options of a run; evaluate reuses them so it scores the split the model was tested on.</summary>
     public static TrainingOptions Options(ParseResult parse) =>
-        ShippedModel.Options with { AsOf = GlobalOptions.AsOfDate(parse), Candidates = Candidates(parse), Seed = parse.GetValue(Seed) };
+        ShippedModel.Options with { AsOf = GlobalOptions.AsOfDate(parse), Candidates = Candidates(parse), Seed = parse.GetValue(Seed), DatedArrivals = parse.GetValue(DatedArrivals) };
 
     /// <summary>The shipped model's candidate trainers, with the trees and seed asked for, narrowed to --trainer when given.</summary>
     public static IReadOnlyList<LambdaMartParameters> Candidates(ParseResult parse) =>

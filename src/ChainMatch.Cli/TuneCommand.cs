@@ -13,7 +13,7 @@ static class TuneCommand
         var command = new Command("tune",
             "Cross-validate a small grid of settings (leaves, minimum rows per leaf, trees) for each trainer on the training gaps; the held-out gaps are not used.")
         {
-            folds, TrainCommand.Seed, TrainCommand.Trainer, TrainCommand.WithList,
+            folds, TrainCommand.Seed, TrainCommand.Trainer, TrainCommand.WithList, TrainCommand.DatedArrivals,
         };
         command.SetAction(async (parse, ct) =>
         {

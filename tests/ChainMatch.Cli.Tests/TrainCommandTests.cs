@@ -23,6 +23,25 @@ public class TrainCommandTests
     }
 
     [Test]
+    public async Task DatedArrivalsAddQueriesPosedTheYearBeforeAndTheCardSaysHowManyUnlessTurnedOff()
+    {
+        async Task<(string Output, string Card)> Train(params string[] extra)
+        {
+            var model = Path.Combine(_dir, $"m{extra.Length}.zip");
+            var run = await CliRun.Of(["train", "--data", SeedFolder.RepositorySeeds(), "--as-of", "2025-12-31", "--trainer", "LightGbm", "--trees", "10", "--model", model, .. extra]);
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            return (run.Output, await File.ReadAllTextAsync(Path.ChangeExtension(model, ".md")));
+        }
+        static int Queries(string output) => int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"trained on (\d+) queries").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var (plain, plainCard) = await Train("--dated-arrivals", "false");
+        var (dated, datedCard) = await Train();
+        Assert.That(Queries(dated), Is.GreaterThan(Queries(plain)));
+        Assert.That(plainCard, Does.Not.Contain("Labels posed in time"));
+        Assert.That(datedCard, Does.Match(@"Labels posed in time: each of the \d+ arrivals with a known first year .* \d+ were reachable"));
+    }
+
+    [Test]
     public async Task AListIsImportedIntoAnInMemoryGraphOnly()
     {
         var run = await CliRun.Of("train", "--store", Path.Combine(_dir, "none.db"), "--with-list", "fortune-global-500:2024:x.csv", "--model", Path.Combine(_dir, "m.zip"));

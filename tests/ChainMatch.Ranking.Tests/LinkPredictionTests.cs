@@ -83,4 +83,35 @@ public class LinkPredictionTests
         Assert.That(features["a"][(int)ChainMatch.Domain.Leads.LeadFeature.PastProjectStage], Is.Zero);
         Assert.That(features["a"], Is.EqualTo(features["b"]), "nothing but the hidden arrival tells a from b");
     }
+
+    /// <summary>a came to Anning in 2022, b in 2023; c ran foil there all along and added a line in 2022.</summary>
+    static ChainGraph DatedGraph() => new ChainGraphBuilder()
+        .Chain("battery", "foil", "cell").Feeds("foil", "cell")
+        .Firm("a", @in: "foil", at: "350900").Firm("a", @in: "foil", at: "530181", since: 2022)
+        .Firm("b", @in: "foil", at: "350900").Firm("b", @in: "foil", at: "530181", since: 2023)
+        .Firm("c", @in: "foil", at: "350900").Firm("c", @in: "foil", at: "530181").Firm("c", @in: "foil", at: "530181", since: 2022)
+        .Build();
+
+    static string Relevant(LeadQuery q) => q.Candidates.Where((_, i) => q.Labels[i] == 1).Single().Firm.Id.Value;
+
+    [Test]
+    public void ADatedArrivalIsPosedWithTheGraphAsItStoodTheYearBeforeIt()
+    {
+        var queries = LinkPrediction.Dated(DatedGraph(), AsOf).Queries;
+        Assert.That(queries.Select(q => (q.Gap.ToString(), Relevant(q))), Is.EquivalentTo(new[] { ("foil@530100", "a"), ("foil@530100", "b") }));
+        var beforeA = queries.Single(q => Relevant(q) == "a").Candidates.ToDictionary(c => c.Firm.Id.Value, c => c.Features);
+        var beforeB = queries.Single(q => Relevant(q) == "b").Candidates.ToDictionary(c => c.Firm.Id.Value, c => c.Features);
+        var inRegion = (int)ChainMatch.Domain.Leads.LeadFeature.SitesInRegion;
+        // In 2021 neither a nor b made foil in Kunming; by 2022 a did, so b's query no longer courts a.
+        Assert.That((beforeA["a"][inRegion], beforeA["b"][inRegion]), Is.EqualTo((0f, 0f)));
+        Assert.That(beforeB.Keys, Does.Contain("b").And.Not.Contain("a"));
+    }
+
+    [Test]
+    public void AFirmAlreadyInTheSegmentThereIsExpandingAndAnArrivalAfterTheDateIsNotPosed()
+    {
+        var result = LinkPrediction.Dated(DatedGraph(), new DateOnly(2022, 12, 31));
+        Assert.That(result.Queries.Select(Relevant), Is.EqualTo(new[] { "a" }), "c expanded in 2022, b arrived in 2023");
+        Assert.That((result.Hidden, result.Unreachable), Is.EqualTo((1, 0)));
+    }
 }

@@ -20,11 +20,15 @@ public sealed record BacktestResult(
 /// </summary>
 public static class Backtest
 {
-    public static BacktestResult Run(ChainGraph graph, int year, RegionCode region, LambdaMartParameters parameters, string modelPath)
+    /// <param name="datedArrivals">Train also on the arrivals dated up to YEAR−1, each posed the year before it (as training with <see cref="TrainingOptions.DatedArrivals"/>).</param>
+    public static BacktestResult Run(ChainGraph graph, int year, RegionCode region, LambdaMartParameters parameters, string modelPath, bool datedArrivals = false)
     {
         var before = new DateOnly(year - 1, 12, 31);
         // Only what was known at the end of YEAR−1: presences active then, projects begun and graded by then.
-        List<LeadQuery> training = [.. LinkPrediction.Build(graph, before).Queries, .. ProjectLabels.Build(graph, before).Queries];
+        List<LeadQuery> training =
+        [
+            .. LinkPrediction.Build(graph, before).Queries, .. datedArrivals ? LinkPrediction.Dated(graph, before).Queries : [], .. ProjectLabels.Build(graph, before).Queries,
+        ];
         if (training.Count == 0) throw new InvalidOperationException($"no training queries before {year}");
         LambdaMart.Train(LinkPrediction.ToRankingSet(training), parameters, modelPath);
         Ranker[] rankers = [Ranker.Model(TreeEnsemble.Load(modelPath)), Ranker.ListRank, Ranker.SegmentElsewhere];

@@ -6,8 +6,10 @@ namespace ChainMatch.Ranking.Leads;
 
 /// <summary>The date the graph is read at, the trainers tried (each with its settings), and the split by gap.</summary>
 /// <param name="BacktestYears">Starting years of the backtest run with the kept trainer for the model card (none: no backtest).</param>
+/// <param name="DatedArrivals">Also pose each arrival with a known year as the graph stood the year before it (<see cref="LinkPrediction.Dated"/>).</param>
 public sealed record TrainingOptions(
-    DateOnly AsOf, IReadOnlyList<LambdaMartParameters> Candidates, double TestShare = 0.25, int Seed = 42, IReadOnlyList<int>? BacktestYears = null, string BacktestRegion = "530000");
+    DateOnly AsOf, IReadOnlyList<LambdaMartParameters> Candidates, double TestShare = 0.25, int Seed = 42, IReadOnlyList<int>? BacktestYears = null, string BacktestRegion = "530000",
+    bool DatedArrivals = false);
 
 /// <summary>One trainer tried: its settings, its held-out scores, and how long it took to train.</summary>
 public sealed record CandidateModel(LambdaMartParameters Parameters, RankingScores Scores, TimeSpan TrainingTime);
@@ -18,6 +20,7 @@ public sealed record TrainingReport(
     string DataDescription,
     int Hidden,
     int Unreachable,
+    LinkPrediction.Result Dated,
     int Projects,
     int ProjectQueries,
     int TrainQueries,
@@ -39,7 +42,7 @@ public static class LeadModelTraining
     public static TrainingReport Train(ChainGraph graph, string dataDescription, TrainingOptions options, string modelPath)
     {
         if (options.Candidates.Count == 0) throw new ArgumentException("no trainer to try", nameof(options));
-        var (train, test, built, projects) = Split(graph, options);
+        var (train, test, built, dated, projects) = Split(graph, options);
         if (train.Count == 0) throw new InvalidOperationException("no training queries: the graph holds no sourced, dated presences to learn from");
         var trainSet = LinkPrediction.ToRankingSet(train);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
@@ -64,9 +67,9 @@ public static class LeadModelTraining
             var model = TreeEnsemble.Load(modelPath);
             // A graph without the backtest's region (another deployment's) gets no backtest.
             var backtests = (graph.FindRegion(new RegionCode(options.BacktestRegion)) is null ? [] : options.BacktestYears ?? [])
-                .Select(year => Backtest.Run(graph, year, new RegionCode(options.BacktestRegion), best.c.Parameters, files[best.i]))
+                .Select(year => Backtest.Run(graph, year, new RegionCode(options.BacktestRegion), best.c.Parameters, files[best.i], options.DatedArrivals))
                 .ToList();
-            return new TrainingReport(options, dataDescription, built.Hidden, built.Unreachable, projects.Projects, projects.Queries.Count,
+            return new TrainingReport(options, dataDescription, built.Hidden, built.Unreachable, dated, projects.Projects, projects.Queries.Count,
                 train.Count, trainSet.Rows, test.Count, test.Sum(q => q.Candidates.Count),
                 candidates, best.c.Parameters, Evaluate(model, test), backtests);
         }
@@ -86,12 +89,13 @@ public static class LeadModelTraining
     /// <summary>The training queries of a split (for cross-validation on them alone).</summary>
     public static IReadOnlyList<LeadQuery> TrainingQueries(ChainGraph graph, TrainingOptions options) => Split(graph, options).Train;
 
-    /// <summary>Link-prediction and project-library queries together, split by gap so that no gap is on both sides.</summary>
-    static (List<LeadQuery> Train, List<LeadQuery> Test, LinkPrediction.Result Built, ProjectLabels.Result Projects) Split(ChainGraph graph, TrainingOptions options)
+    /// <summary>Link-prediction (hidden and dated) and project-library queries together, split by gap so that no gap is on both sides.</summary>
+    static (List<LeadQuery> Train, List<LeadQuery> Test, LinkPrediction.Result Built, LinkPrediction.Result Dated, ProjectLabels.Result Projects) Split(ChainGraph graph, TrainingOptions options)
     {
         var built = LinkPrediction.Build(graph, options.AsOf);
         var projects = ProjectLabels.Build(graph, options.AsOf);
-        var (train, test) = LinkPrediction.Split([.. built.Queries, .. projects.Queries], options.TestShare, options.Seed);
-        return (train, test, built, projects);
+        var dated = options.DatedArrivals ? LinkPrediction.Dated(graph, options.AsOf) : new LinkPrediction.Result([], 0, 0);
+        var (train, test) = LinkPrediction.Split([.. built.Queries, .. dated.Queries, .. projects.Queries], options.TestShare, options.Seed);
+        return (train, test, built, dated, projects);
     }
 }

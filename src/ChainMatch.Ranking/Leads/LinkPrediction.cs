@@ -46,6 +46,39 @@ public static class LinkPrediction
         return new Result(queries, hidden, unreachable);
     }
 
+    /// <summary>
+    /// The arrivals whose year is known, each posed as the backtest poses a landing: with the graph as it stood at the
+    /// end of the year before (the arrival, and anything the firm began later, not yet in it), the segment in the
+    /// prefecture as the gap and the firm as the one relevant candidate. A firm already in the segment there that
+    /// year is expanding, not arriving, and is left out. Only arrivals in or before <paramref name="asOf"/>'s year.
+    /// </summary>
+    public static Result Dated(ChainGraph graph, DateOnly asOf)
+    {
+        var finders = new Dictionary<int, LeadFinder>();
+        var queries = new List<LeadQuery>();
+        int hidden = 0, unreachable = 0;
+        // A plant built in phases arrives once: with its first phase.
+        var arrivals = graph.Data.Presences
+            .Where(p => p.Since <= asOf.Year && p.Source.IsVerified && graph.PrefectureOf(p.Region) is not null)
+            .GroupBy(p => (p.Firm, p.Segment, Prefecture: graph.PrefectureOf(p.Region)!.Code))
+            .Select(g => (g.Key.Firm, g.Key.Segment, g.Key.Prefecture, Year: g.Min(p => p.Since!.Value)));
+        foreach (var (firm, segment, prefecture, year) in arrivals)
+        {
+            if (graph.PresencesWithin(segment, prefecture).Any(p => p.Firm == firm && p.IsActiveIn(year - 1))) continue;
+            hidden++;
+            if (!finders.TryGetValue(year - 1, out var finder)) finders[year - 1] = finder = new LeadFinder(graph, new DateOnly(year - 1, 12, 31));
+            var candidates = finder.Candidates(new Gap(segment, prefecture)).OrderBy(c => c.Firm.Id.Value, StringComparer.Ordinal).ToList();
+            var labels = candidates.Select(c => c.Firm.Id == firm ? 1 : 0).ToList();
+            if (!labels.Contains(1))
+            {
+                unreachable++;
+                continue;
+            }
+            queries.Add(new LeadQuery(new Gap(segment, prefecture), candidates, labels));
+        }
+        return new Result(queries, hidden, unreachable);
+    }
+
     /// <summary>A seeded split by gap, so that no gap is in both parts.</summary>
     public static (List<LeadQuery> Train, List<LeadQuery> Test) Split(IEnumerable<LeadQuery> queries, double testShare, int seed)
     {
