@@ -34,6 +34,17 @@ internal static class FeatureRows
     /// <summary>Writes every column of the firm's row for the gap.</summary>
     public static void Write(LeadIndexes indexes, int firm, ReadOnlySpan<Site> sites, GapContext gap, Span<float> x)
     {
+        WriteAllButTies(indexes, firm, sites, gap, x);
+        x[(int)LeadFeature.SuppliesLocalFirms] = LocalTies(indexes.Customers[firm], gap);
+        x[(int)LeadFeature.BuysFromLocalFirms] = LocalTies(indexes.Suppliers[firm], gap);
+    }
+
+    /// <summary>
+    /// Writes every column but the two counts of supply ties to local firms, which ask where each tied firm's sites
+    /// are; the rest take one pass over the firm's sites and a few lookups.
+    /// </summary>
+    public static void WriteAllButTies(LeadIndexes indexes, int firm, ReadOnlySpan<Site> sites, GapContext gap, Span<float> x)
+    {
         int elsewhere = 0, upstream = 0, downstream = 0, chain = 0, inProvince = 0, inRegion = 0, recent = 0, twoHop = 0, inSegment = 0;
         double capacity = 0;
         var national = gap.National;
@@ -69,8 +80,6 @@ internal static class FeatureRows
         x[(int)LeadFeature.SitesInProvince] = inProvince;
         x[(int)LeadFeature.SitesInRegion] = inRegion;
         x[(int)LeadFeature.HeadquartersInProvince] = headquarters >= 0 && gap.ProvinceScope.Contains(firms.HeadquartersEnter[firm]) ? 1 : 0;
-        x[(int)LeadFeature.SuppliesLocalFirms] = LocalTies(indexes.Customers[firm], gap);
-        x[(int)LeadFeature.BuysFromLocalFirms] = LocalTies(indexes.Suppliers[firm], gap);
         x[(int)LeadFeature.RecentSites] = recent;
         x[(int)LeadFeature.TotalSites] = sites.Length;
         x[(int)LeadFeature.ResourceFit] = gap.ResourceFit;
