@@ -137,7 +137,7 @@ public class PrunedRankingTests
     }
 
     [Test]
-    public void EveryCandidatesRowLiesInItsBoxAndScoresNoMoreThanTheBoxsBound()
+    public void EveryCandidatesRowLiesInBothItsBoxesAndScoresNoMoreThanTheirBounds()
     {
         var checkedRows = 0;
         foreach (var (gap, n) in _gaps.Select((g, n) => (g, n)))
@@ -150,20 +150,30 @@ public class PrunedRankingTests
                 for (var i = 0; i < prospects.Count; i++)
                 {
                     Assert.That(prospects.FirmAt(i), Is.SameAs(everyone.FirmAt(i)));
-                    prospects.Box(i, lo, hi);
                     prospects.Write(i, row);
                     Assert.That(row, Is.EqualTo(everyone.Row(i).ToArray()), "the row written is the candidate's row");
-                    for (var f = 0; f < row.Length; f++)
-                    {
-                        var inside = float.IsNaN(row[f]) ? float.IsNaN(lo[f]) : !float.IsNaN(hi[f]) && (float.IsNaN(lo[f]) || lo[f] <= row[f]) && row[f] <= hi[f];
-                        Assert.That(inside, $"{(LeadFeature)f} = {row[f]} is outside [{lo[f]}, {hi[f]}] for {prospects.FirmAt(i).Id.Value}, {gap.Segment.Value} in {gap.Region.Value}");
-                    }
-                    // Compared as ranking compares them: the bound, with the slack that covers its other order of summing, rounded to float.
-                    Assert.That(_model.Score(row), Is.LessThanOrEqualTo((float)(_model.Bound(lo, hi) + 1e-9)));
+                    prospects.Box(i, lo, hi);
+                    AssertInside(row, lo, hi, $"box of {prospects.FirmAt(i).Id.Value}, {gap.Segment.Value} in {gap.Region.Value}");
+                    var bound = _model.Bound(lo, hi);
+                    prospects.RoughBox(i, lo, hi);
+                    AssertInside(row, lo, hi, $"rough box of {prospects.FirmAt(i).Id.Value}, {gap.Segment.Value} in {gap.Region.Value}");
+                    Assert.That(_model.Bound(lo, hi), Is.GreaterThanOrEqualTo(bound), "the rough box is the wider");
                     checkedRows++;
                 }
             }
         Assert.That(checkedRows, Is.GreaterThan(10_000));
+    }
+
+    /// <summary>The row lies in the box, and scores no more than its bound.</summary>
+    static void AssertInside(float[] row, float[] lo, float[] hi, string what)
+    {
+        for (var f = 0; f < row.Length; f++)
+        {
+            var inside = float.IsNaN(row[f]) ? float.IsNaN(lo[f]) : !float.IsNaN(hi[f]) && (float.IsNaN(lo[f]) || lo[f] <= row[f]) && row[f] <= hi[f];
+            Assert.That(inside, $"{what}: {(LeadFeature)f} = {row[f]} is outside [{lo[f]}, {hi[f]}]");
+        }
+        // Compared as ranking compares them: the bound, with the slack that covers its other order of summing, rounded to float.
+        Assert.That(_model.Score(row), Is.LessThanOrEqualTo((float)(_model.Bound(lo, hi) + 1e-9)), what);
     }
 
     [Test]

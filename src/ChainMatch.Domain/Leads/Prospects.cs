@@ -24,11 +24,83 @@ public sealed class Prospects : IDisposable
         _context = context;
         _evidence = evidence;
         _firms = [.. CandidatePool.Of(indexes, context)];
+        _upstream = context.IsUpstream.Count(x => x);
+        _downstream = context.IsDownstream.Count(x => x);
+        _chain = context.InChain.Count(x => x);
+        // One pass over the segment's plants counts each firm's, and its groups', outside the region.
+        var graph = indexes.Graph;
+        foreach (var p in graph.PresenceIndexesIn(context.SegmentIndex))
+            if (context.Counts(p) && !graph.IsWithin(p, context.RegionScope))
+            {
+                var firm = graph.FirmOfPresence(p);
+                var capacity = graph.Data.Presences[p].Capacity is not null;
+                Elsewhere(firm, capacity);
+                if (graph.ParentOf(firm) >= 0)
+                    foreach (var group in graph.GroupAbove(firm)) Elsewhere(group, capacity);
+            }
+    }
+
+    readonly int _upstream, _downstream, _chain;
+    /// <summary>Per firm with any, its plants (with its subsidiaries') in the gap's segment outside the region, and whether any records a capacity.</summary>
+    readonly Dictionary<int, (int Plants, bool Capacity)> _elsewhere = [];
+
+    void Elsewhere(int firm, bool capacity)
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_elsewhere, firm, out _);
+        count = (count.Plants + 1, count.Capacity || capacity);
     }
 
     public Gap Gap => _context.Gap;
     public int Count => _firms.Length;
     public Firm FirmAt(int index) => _indexes.Graph.Firms[_firms[index]];
+
+    /// <summary>
+    /// A wider range than <see cref="Box"/>'s, known without a pass over the candidate's sites: its gap-independent
+    /// columns, the gap's constants, those read from its headquarters, projects and industry, and its plants in the
+    /// segment outside the region (counted for every candidate in one pass over the segment's plants) are exact; a count
+    /// over its sites is at most the plants it and its subsidiaries hold (hidden ones only lower it), and a share of
+    /// the national capacity is 0 when none of those plants records one. Same form as <see cref="Box"/>.
+    /// </summary>
+    public void RoughBox(int index, Span<float> lo, Span<float> hi)
+    {
+        var firm = _firms[index];
+        var gap = _context;
+        var plants = Plants(firm);
+        var (elsewhere, capacity) = _elsewhere.GetValueOrDefault(firm);
+        FeatureRows.WriteKnown(_indexes, firm, gap, lo);
+        lo[(int)LeadFeature.SegmentSitesElsewhere] = elsewhere;
+        lo.CopyTo(hi);
+        Range(lo, hi, LeadFeature.UpstreamSegments, Math.Min(plants, _upstream));
+        Range(lo, hi, LeadFeature.DownstreamSegments, Math.Min(plants, _downstream));
+        Range(lo, hi, LeadFeature.ChainSegments, Math.Min(plants, _chain));
+        Range(lo, hi, LeadFeature.SitesInProvince, plants);
+        Range(lo, hi, LeadFeature.SitesInRegion, plants);
+        Range(lo, hi, LeadFeature.RecentSites, plants);
+        Range(lo, hi, LeadFeature.TotalSites, plants);
+        Range(lo, hi, LeadFeature.LocalTwoHopSegments, Math.Min(plants, gap.TwoHop.Count));
+        Range(lo, hi, LeadFeature.SuppliesLocalFirms, _indexes.Customers[firm]?.Length ?? 0);
+        Range(lo, hi, LeadFeature.BuysFromLocalFirms, _indexes.Suppliers[firm]?.Length ?? 0);
+        // Only a firm with no site in the segment or next to it is a candidate by industry alone.
+        var affinityOnly = (int)LeadFeature.AffinityOnly;
+        (lo[affinityOnly], hi[affinityOnly]) = plants == 0 ? (1, 1) : elsewhere > 0 ? (0, 0) : (0, 1);
+        var share = (int)LeadFeature.SegmentCapacityShare;
+        (lo[share], hi[share]) = gap.National is not { Amount: > 0 } ? (float.NaN, float.NaN)
+            : gap.NationalExcludingHidden <= 0 ? (float.NaN, float.PositiveInfinity)
+            : capacity ? (float.NegativeInfinity, float.PositiveInfinity) : (0, 0);
+    }
+
+    static void Range(Span<float> lo, Span<float> hi, LeadFeature feature, float most) =>
+        (lo[(int)feature], hi[(int)feature]) = (0, most);
+
+    /// <summary>The plants the firm holds, with its subsidiaries' for a group, active or not.</summary>
+    int Plants(int firm)
+    {
+        var graph = _indexes.Graph;
+        if (_indexes.GroupBelow[firm] is not { } members) return graph.PresenceIndexesOf(firm).Length;
+        var plants = 0;
+        foreach (var member in members) plants += graph.PresenceIndexesOf(member).Length;
+        return plants;
+    }
 
     /// <summary>
     /// Where each feature of the candidate's row lies: every column as <see cref="Write"/> gives it, but for the two
