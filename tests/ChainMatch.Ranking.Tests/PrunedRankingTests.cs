@@ -4,7 +4,10 @@ using ChainMatch.Domain.Leads;
 using ChainMatch.Domain.Synthetic;
 using ChainMatch.Ranking.Leads;
 using ChainMatch.Ranking.Trees;
+using ChainMatch.Storage;
+using ChainMatch.Storage.Lists;
 using ChainMatch.Storage.Seeds;
+using ChainMatch.TestSupport;
 
 namespace ChainMatch.Ranking.Tests;
 
@@ -62,6 +65,136 @@ public class PrunedRankingTests
                     $"{gap.Segment.Value} in {gap.Region.Value}, top {top}, filtered {include is not null}, excluded kept {includeExcluded}");
                 Assert.That(leads.Select(l => l.Rank), Is.EqualTo(Enumerable.Range(1, leads.Count)));
             }
+    }
+
+    /// <summary>
+    /// Presences (and projects) hidden as link prediction hides them: everything three firms hold in the gap's
+    /// prefecture, the firms picked among those that hold something there.
+    /// </summary>
+    static (List<Presence> Presences, List<ChainMatch.Domain.Projects.Project> Projects) Hidden(ChainGraph graph, Gap gap, int seed)
+    {
+        var prefecture = graph.PrefectureOf(gap.Region)?.Code ?? gap.Region;
+        var there = graph.Data.Presences.Where(p => graph.IsWithin(p.Region, prefecture)).ToList();
+        var firms = there.Select(p => p.Firm).Distinct().OrderBy(f => f.Value, StringComparer.Ordinal).ToList();
+        var random = new Random(seed);
+        var hiddenFirms = firms.OrderBy(_ => random.Next()).Take(3).ToHashSet();
+        return ([.. there.Where(p => hiddenFirms.Contains(p.Firm))],
+            [.. graph.Data.Projects.Where(p => hiddenFirms.Contains(p.Firm) && graph.IsWithin(p.Region, prefecture))]);
+    }
+
+    static readonly int[] Tops = [1, 2, 5, 10, 25, 100];
+
+    /// <summary>
+    /// For every gap, with and without hidden presences, and every k of <see cref="Tops"/>: the candidates built from
+    /// their prospects' bounds give the same first k (firms, order, scores to the bit) as scoring every candidate.
+    /// </summary>
+    static void AssertBestProspectsAreTheTopOfEveryone(ChainGraph graph, LeadFinder finder, IEnumerable<Gap> gaps)
+    {
+        var compared = 0;
+        foreach (var (gap, n) in gaps.Select((g, n) => (g, n)))
+            foreach (var hide in new[] { false, true })
+            {
+                var (hidden, hiddenProjects) = hide ? Hidden(graph, gap, n) : ([], []);
+                if (hide && hidden.Count == 0) continue;
+                var everyone = finder.Candidates(gap, hidden, hiddenProjects);
+                var all = everyone.Select((c, i) => (Index: i, c.Firm.Id.Value, Score: _model.Score(c.Features)))
+                    .OrderByDescending(x => x.Score).ThenBy(x => x.Value, StringComparer.Ordinal).ToList();
+                foreach (var top in Tops)
+                {
+                    using var prospects = finder.Prospects(gap, hidden, hiddenProjects);
+                    Assert.That(prospects.Count, Is.EqualTo(everyone.Count));
+                    var best = CandidateScores.Best(_model, prospects, _ => true, top);
+                    var pruned = Enumerable.Range(0, prospects.Count).Where(i => !float.IsNaN(best.Scores[i]))
+                        .Select(i => (Index: i, prospects.FirmAt(i).Id.Value, Score: best.Scores[i]))
+                        .OrderByDescending(x => x.Score).ThenBy(x => x.Value, StringComparer.Ordinal).Take(top).ToList();
+                    var where = $"{gap.Segment.Value} in {gap.Region.Value}, top {top}, {hidden.Count} presences hidden";
+                    Assert.That(pruned.Select(x => (x.Index, x.Value, BitConverter.SingleToInt32Bits(x.Score))),
+                        Is.EqualTo(all.Take(top).Select(x => (x.Index, x.Value, BitConverter.SingleToInt32Bits(x.Score)))), where);
+                    foreach (var (index, _, _) in pruned)
+                        Assert.That(best.Rows[index], Is.EqualTo(everyone.Row(index).ToArray()), $"{where}: the row built is the candidate's row");
+                    compared++;
+                }
+            }
+        Assert.That(compared, Is.GreaterThan(2 * Tops.Length * 10));
+    }
+
+    [Test]
+    public void TheBestProspectsOfEveryGapAreThoseOfScoringEveryCandidateWithAndWithoutHiddenPresences() =>
+        AssertBestProspectsAreTheTopOfEveryone(_graph, _finder, _gaps);
+
+    [Test]
+    public async Task TheBestProspectsAreThoseOfScoringEveryCandidateWithThe2024FortuneGlobal500Imported()
+    {
+        var file = SharedLists.PathOf(SharedLists.Fortune2024);
+        using var store = await GraphLoader.InMemoryFromSeedsAsync(SeedFolder.RepositorySeeds());
+        var (rows, errors) = ListFile.Read(await File.ReadAllBytesAsync(file));
+        Assert.That(errors, Is.Empty);
+        var plan = ListImport.Plan(await GraphLoader.ProjectAsync(store), rows, ListFamily.FortuneGlobal500, 2024, createMissing: true, Path.GetFileName(file));
+        await store.ImportAsync(plan.Changes);
+        var graph = ChainGraph.Build(SyntheticUniverse.AddFirms((await GraphLoader.ProjectAsync(store)).Data, 3000, seed: 17));
+        Assert.That(graph.Firms.Length, Is.GreaterThan(_graph.Firms.Length + 400), "the list's firms are in the graph");
+        var gaps = graph.ChildrenOf(new RegionCode("530000"))
+            .SelectMany(p => GapReports.GapList(graph, p.Code, AsOf).Gaps.Select(g => new Gap(new SegmentId(g.Segment), p.Code))).ToList();
+        AssertBestProspectsAreTheTopOfEveryone(graph, new LeadFinder(graph, AsOf), gaps);
+    }
+
+    [Test]
+    public void EveryCandidatesRowLiesInBothItsBoxesAndScoresNoMoreThanTheirBounds()
+    {
+        var checkedRows = 0;
+        foreach (var (gap, n) in _gaps.Select((g, n) => (g, n)))
+            foreach (var hide in new[] { false, true })
+            {
+                var (hidden, hiddenProjects) = hide ? Hidden(_graph, gap, n) : ([], []);
+                var everyone = _finder.Candidates(gap, hidden, hiddenProjects);
+                using var prospects = _finder.Prospects(gap, hidden, hiddenProjects);
+                var (lo, hi, row) = (new float[LeadFeatures.Count], new float[LeadFeatures.Count], new float[LeadFeatures.Count]);
+                for (var i = 0; i < prospects.Count; i++)
+                {
+                    Assert.That(prospects.FirmAt(i), Is.SameAs(everyone.FirmAt(i)));
+                    prospects.Write(i, row);
+                    Assert.That(row, Is.EqualTo(everyone.Row(i).ToArray()), "the row written is the candidate's row");
+                    prospects.Box(i, lo, hi);
+                    AssertInside(row, lo, hi, $"box of {prospects.FirmAt(i).Id.Value}, {gap.Segment.Value} in {gap.Region.Value}");
+                    var bound = _model.Bound(lo, hi);
+                    prospects.RoughBox(i, lo, hi);
+                    AssertInside(row, lo, hi, $"rough box of {prospects.FirmAt(i).Id.Value}, {gap.Segment.Value} in {gap.Region.Value}");
+                    Assert.That(_model.Bound(lo, hi), Is.GreaterThanOrEqualTo(bound), "the rough box is the wider");
+                    checkedRows++;
+                }
+            }
+        Assert.That(checkedRows, Is.GreaterThan(10_000));
+    }
+
+    /// <summary>The row lies in the box, and scores no more than its bound.</summary>
+    static void AssertInside(float[] row, float[] lo, float[] hi, string what)
+    {
+        for (var f = 0; f < row.Length; f++)
+        {
+            var inside = float.IsNaN(row[f]) ? float.IsNaN(lo[f]) : !float.IsNaN(hi[f]) && (float.IsNaN(lo[f]) || lo[f] <= row[f]) && row[f] <= hi[f];
+            Assert.That(inside, $"{what}: {(LeadFeature)f} = {row[f]} is outside [{lo[f]}, {hi[f]}]");
+        }
+        // Compared as ranking compares them: the bound, with the slack that covers its other order of summing, rounded to float.
+        Assert.That(_model.Score(row), Is.LessThanOrEqualTo((float)(_model.Bound(lo, hi) + 1e-9)), what);
+    }
+
+    [Test]
+    public void ABoxOfOneValuePerFeatureIsBoundedByThatRowsScoreAndAWiderBoxByNoLess()
+    {
+        var set = _gaps.Select(gap => _finder.Candidates(gap)).MaxBy(set => set.Count)!;
+        var (lo, hi) = (new float[LeadFeatures.Count], new float[LeadFeatures.Count]);
+        for (var i = 0; i < set.Count; i += 7)
+        {
+            var row = set.Row(i).ToArray();
+            // A box holding one row: NaN at both ends for a missing value.
+            Assert.That(_model.Bound(row, row), Is.EqualTo((double)_model.Score(row)).Within(1e-6));
+            row.CopyTo(lo, 0);
+            row.CopyTo(hi, 0);
+            var widened = i % LeadFeatures.Count;
+            (lo[widened], hi[widened]) = (float.NaN, float.PositiveInfinity);
+            Assert.That(_model.Bound(lo, hi), Is.GreaterThanOrEqualTo(_model.Bound(row, row)), $"{(LeadFeature)widened} left open");
+        }
+        Assert.That(() => _model.Bound(new float[3], new float[3]), Throws.ArgumentException);
     }
 
     [Test]

@@ -34,6 +34,17 @@ internal static class FeatureRows
     /// <summary>Writes every column of the firm's row for the gap.</summary>
     public static void Write(LeadIndexes indexes, int firm, ReadOnlySpan<Site> sites, GapContext gap, Span<float> x)
     {
+        WriteAllButTies(indexes, firm, sites, gap, x);
+        x[(int)LeadFeature.SuppliesLocalFirms] = LocalTies(indexes.Customers[firm], gap);
+        x[(int)LeadFeature.BuysFromLocalFirms] = LocalTies(indexes.Suppliers[firm], gap);
+    }
+
+    /// <summary>
+    /// Writes every column but the two counts of supply ties to local firms, which ask where each tied firm's sites
+    /// are; the rest take one pass over the firm's sites and a few lookups.
+    /// </summary>
+    public static void WriteAllButTies(LeadIndexes indexes, int firm, ReadOnlySpan<Site> sites, GapContext gap, Span<float> x)
+    {
         int elsewhere = 0, upstream = 0, downstream = 0, chain = 0, inProvince = 0, inRegion = 0, recent = 0, twoHop = 0, inSegment = 0;
         double capacity = 0;
         var national = gap.National;
@@ -55,12 +66,7 @@ internal static class FeatureRows
             if (site.Segment == gap.SegmentIndex) inSegment++;
             if (site.InProvince && gap.IsTwoHop[site.Segment] && gap.FirstSighting(3, site.Segment, stamp)) twoHop++;
         }
-        var firms = indexes.Firms;
-        firms.CopyTo(firm, x);
-        var affinity = Affinity(indexes, firm, gap.SegmentIndex);
-        var pastProject = FurthestPastProject(indexes, firm, gap);
-        var headquarters = firms.HeadquartersRegion[firm];
-
+        WriteKnown(indexes, firm, gap, x);
         x[(int)LeadFeature.SegmentSitesElsewhere] = elsewhere;
         x[(int)LeadFeature.SegmentCapacityShare] = national is { Amount: > 0 } ? (float)(capacity / gap.NationalExcludingHidden) : float.NaN;
         x[(int)LeadFeature.UpstreamSegments] = upstream;
@@ -68,18 +74,29 @@ internal static class FeatureRows
         x[(int)LeadFeature.ChainSegments] = chain;
         x[(int)LeadFeature.SitesInProvince] = inProvince;
         x[(int)LeadFeature.SitesInRegion] = inRegion;
-        x[(int)LeadFeature.HeadquartersInProvince] = headquarters >= 0 && gap.ProvinceScope.Contains(firms.HeadquartersEnter[firm]) ? 1 : 0;
-        x[(int)LeadFeature.SuppliesLocalFirms] = LocalTies(indexes.Customers[firm], gap);
-        x[(int)LeadFeature.BuysFromLocalFirms] = LocalTies(indexes.Suppliers[firm], gap);
         x[(int)LeadFeature.RecentSites] = recent;
         x[(int)LeadFeature.TotalSites] = sites.Length;
+        x[(int)LeadFeature.AffinityOnly] = inSegment == 0 && upstream == 0 && downstream == 0 ? 1 : 0;
+        x[(int)LeadFeature.LocalTwoHopSegments] = twoHop;
+    }
+
+    /// <summary>
+    /// Writes the columns that take no pass over the firm's sites: its gap-independent ones, the gap's constants, and
+    /// those read from its headquarters, projects and industry.
+    /// </summary>
+    public static void WriteKnown(LeadIndexes indexes, int firm, GapContext gap, Span<float> x)
+    {
+        var firms = indexes.Firms;
+        firms.CopyTo(firm, x);
+        var affinity = Affinity(indexes, firm, gap.SegmentIndex);
+        var pastProject = FurthestPastProject(indexes, firm, gap);
+        var headquarters = firms.HeadquartersRegion[firm];
+        x[(int)LeadFeature.HeadquartersInProvince] = headquarters >= 0 && gap.ProvinceScope.Contains(firms.HeadquartersEnter[firm]) ? 1 : 0;
         x[(int)LeadFeature.ResourceFit] = gap.ResourceFit;
         x[(int)LeadFeature.LocalBuyerSegments] = gap.LocalBuyers;
         x[(int)LeadFeature.HeadquartersDistanceKm] = headquarters >= 0 ? gap.DistanceKmFrom(headquarters) : float.NaN;
         x[(int)LeadFeature.PastProjectStage] = pastProject is null ? 0 : (int)pastProject.Value.Step.Stage + 1;
         x[(int)LeadFeature.IndustryAffinity] = affinity is { } a ? (float)a.Weight : 0;
-        x[(int)LeadFeature.AffinityOnly] = inSegment == 0 && upstream == 0 && downstream == 0 ? 1 : 0;
-        x[(int)LeadFeature.LocalTwoHopSegments] = twoHop;
     }
 
     /// <summary>The strongest mapping of the firm's list industries (or its groups') to the segment.</summary>

@@ -77,6 +77,24 @@ public sealed class LeadFinder
         }
     }
 
+    /// <summary>
+    /// The candidates of <paramref name="gap"/> before their rows are built (see <see cref="Leads.Prospects"/>); the same
+    /// candidates, in the same order, as <see cref="Candidates"/> gives.
+    /// </summary>
+    public Prospects Prospects(Gap gap, IReadOnlyCollection<Presence>? hidden = null, IReadOnlyCollection<Project>? hiddenProjects = null)
+    {
+        var context = Context(gap, hidden, hiddenProjects);
+        try
+        {
+            return new Prospects(_indexes, context, _evidence);
+        }
+        catch
+        {
+            context.ReleaseMarks();
+            throw;
+        }
+    }
+
     internal GapContext Context(Gap gap, IReadOnlyCollection<Presence>? hidden, IReadOnlyCollection<Project>? hiddenProjects) =>
         new(_indexes, gap, hidden, hiddenProjects, _marks);
 }

@@ -13,6 +13,14 @@ namespace ChainMatch.Ranking.Leads;
 /// <param name="TreeShare">Trees evaluated, of what scoring every row through every tree takes.</param>
 public sealed record BestScores(float[] Scores, int Rows, int RowsScored, int CandidatesScored, double TreeShare);
 
+/// <summary>What ranking a gap's prospects for the best few did: the rows it built and their scores.</summary>
+/// <param name="Scores">Per candidate, its score if its row was built, else NaN.</param>
+/// <param name="Rows">Per candidate, its feature row if built, else null.</param>
+/// <param name="Considered">Candidates considered.</param>
+/// <param name="SitesCounted">Candidates bounded again after a pass over their sites.</param>
+/// <param name="RowsBuilt">Candidates whose row was built (and scored through every tree).</param>
+public sealed record BestProspects(float[] Scores, float[]?[] Rows, int Considered, int SitesCounted, int RowsBuilt);
+
 public static class CandidateScores
 {
     /// <summary>The model's score of every candidate, in order (see <see cref="Of(TreeEnsemble, ReadOnlyMemory{float})"/>).</summary>
@@ -99,6 +107,61 @@ public static class CandidateScores
             ArrayPool<bool>.Shared.Return(taken);
             ArrayPool<float>.Shared.Return(distinctScores);
         }
+    }
+
+    /// <summary>
+    /// The candidates that can rank within the first <paramref name="top"/> among those <paramref name="considered"/>
+    /// accepts, each with its full row and exactly the score <see cref="TreeEnsemble.Score"/> gives it; NaN and no
+    /// row for the others. A candidate's score is bounded in two steps before its row is built: from the range its
+    /// features lie in without a pass over its sites (<see cref="Prospects.RoughBox"/>), then, when that bound is the
+    /// highest left, from the narrower range its sites give (<see cref="Prospects.Box"/>); each bound is
+    /// <see cref="TreeEnsemble.Bound"/> of the range. The highest bound left is taken first; once it falls below the
+    /// top-th best score of the rows built, no candidate left can reach the top, so the first <paramref name="top"/>
+    /// (ties included) are all among those built.
+    /// </summary>
+    public static BestProspects Best(TreeEnsemble model, Prospects prospects, Func<int, bool> considered, int top)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var count = prospects.Count;
+        var width = LeadFeatures.Count;
+        Span<float> lo = stackalloc float[width];
+        Span<float> hi = stackalloc float[width];
+        // Negated bounds, so the least first is the highest; a candidate bounded from its sites is marked by ~index.
+        var bounded = new List<(int Candidate, double Bound)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            if (!considered(i)) continue;
+            prospects.RoughBox(i, lo, hi);
+            bounded.Add((i, -model.Bound(lo, hi)));
+        }
+        var queue = new PriorityQueue<int, double>(bounded);
+        // The top-th best score so far is the least of the best few held.
+        var held = new PriorityQueue<float, float>(top + 1);
+        var scores = new float[count];
+        Array.Fill(scores, float.NaN);
+        var rows = new float[]?[count];
+        var (built, boxed) = (0, 0);
+        while (queue.TryDequeue(out var entry, out var negated))
+        {
+            // Monotone rounding to float keeps a score below the bound's float below the floor, ties included.
+            if (held.Count == top && (float)(-negated + TreeEnsemble.Slack) < held.Peek()) break;
+            if (entry >= 0)
+            {
+                prospects.Box(entry, lo, hi);
+                queue.Enqueue(~entry, -model.Bound(lo, hi));
+                boxed++;
+                continue;
+            }
+            var i = ~entry;
+            var row = new float[width];
+            prospects.Write(i, row);
+            var score = model.Score(row);
+            (scores[i], rows[i]) = (score, row);
+            built++;
+            if (held.Count < top) held.Enqueue(score, score);
+            else if (score > held.Peek()) held.DequeueEnqueue(score, score);
+        }
+        return new BestProspects(scores, rows, bounded.Count, boxed, built);
     }
 
     static ReadOnlyMemory<float> Matrix(IReadOnlyList<LeadCandidate> candidates)

@@ -45,7 +45,7 @@ public sealed class LeadRanker(TreeEnsemble model)
     {
         var segment = graph.FindSegment(gap.Segment) ?? throw new NotFoundException("segment", gap.Segment.Value);
         var region = graph.FindRegion(gap.Region) ?? throw new NotFoundException("region", gap.Region.Value);
-        var candidates = LeadFinder.For(graph, asOf).Candidates(gap);
+        using var candidates = LeadFinder.For(graph, asOf).Prospects(gap);
         var negative = new NegativeList(graph, gap);
         // Most gaps have no rule that applies: then no candidate's firm is looked up for one.
         IReadOnlyList<NegativeRule>[]? rules = null;
@@ -56,8 +56,9 @@ public sealed class LeadRanker(TreeEnsemble model)
         }
         IReadOnlyList<NegativeRule> RulesOf(int i) => rules?[i] ?? [];
         bool Considered(int i) => (includeExcluded || rules is null || rules[i].Count == 0) && (include is null || include(candidates.FirmAt(i)));
-        // Only candidates that can still rank within the first `top` are scored in full: the leads are those of scoring all.
-        var scores = top > 0 ? CandidateScores.Best(model, candidates, Considered, top).Scores : [];
+        // Only candidates that can still rank within the first `top` have their rows built and scored: the leads are those of scoring all.
+        var best = top > 0 ? CandidateScores.Best(model, candidates, Considered, top) : null;
+        var scores = best?.Scores ?? [];
         var scored = Enumerable.Range(0, scores.Length)
             .Where(i => !float.IsNaN(scores[i]))
             .Select(i => (Index: i, Firm: candidates.FirmAt(i), Score: scores[i], Rules: RulesOf(i)))
@@ -66,7 +67,7 @@ public sealed class LeadRanker(TreeEnsemble model)
             .Take(top)
             .Select((x, i) => new Lead(x.Firm.Id.Value, x.Firm.Name, x.Firm.NameEn,
                 x.Firm.Headquarters is { } hq ? graph.FindRegion(hq)?.Name : null,
-                Math.Round(x.Score, 4), i + 1, Reasons(candidates.Row(x.Index), candidates.Evidence(x.Index)))
+                Math.Round(x.Score, 4), i + 1, Reasons(best!.Rows[x.Index]!, candidates.Evidence(x.Index, best.Rows[x.Index]!)))
             {
                 ExcludedBy = [.. x.Rules.Select(r => r.ToString())],
             })

@@ -44,12 +44,14 @@ public sealed class TreeEnsemble
         var stages = order.Count > 0 ? order.Chunk(StageTrees).ToList() : [[]];
         _stages = [.. stages.Select(stage => new QuickScorer(featureCount, [.. stage.Select(t => t.Tree)]))];
         _bound = new Lazy<ScoreBound>(() => new ScoreBound(this, [.. stages.Select(stage => stage.Select(t => t.Root).ToArray())], BoundCells));
+        _boxBound = new Lazy<BoxBound>(() => new BoxBound(this));
     }
 
     readonly QuickScorer _all;
     readonly QuickScorer[] _stages;
     const int StageTrees = 20;
     readonly Lazy<ScoreBound> _bound;
+    readonly Lazy<BoxBound> _boxBound;
     // At most this many cells in the bound's table, each worked out once per model (a walk of every tree) on first use.
     const int BoundCells = 4096;
 
@@ -94,7 +96,7 @@ public sealed class TreeEnsemble
     }
 
     // A bound is summed in another order than a score; this covers the rounding between the two.
-    const double Slack = 1e-9;
+    internal const double Slack = 1e-9;
 
     /// <summary>
     /// Scores only the rows that can still be among the best: exactly the score <see cref="Score"/> gives, for every
@@ -211,6 +213,41 @@ public sealed class TreeEnsemble
         IsLeaf(at) ? _leaves[at]
         : known[_nodes[at].Feature] ? MostReachable(Step(_nodes, at, row), row, known)
         : Math.Max(MostReachable(_nodes[at].Left, row, known), MostReachable(_nodes[at].Right, row, known));
+
+    /// <summary>
+    /// No row within the box scores more than this (before the rounding <see cref="Slack"/> covers). Per feature f, a
+    /// value that is not missing lies in [<paramref name="lo"/>[f], <paramref name="hi"/>[f]]; lo NaN means the value
+    /// may also be missing (and is at most hi), hi NaN that it is missing.
+    /// </summary>
+    public double Bound(ReadOnlySpan<float> lo, ReadOnlySpan<float> hi)
+    {
+        CheckWidth(lo.Length);
+        CheckWidth(hi.Length);
+        return _boxBound.Value.Most(lo, hi);
+    }
+
+    /// <summary>The sum over the trees of the highest leaf a row within the box can reach (see <see cref="Bound"/>).</summary>
+    internal double MostInBox(ReadOnlySpan<float> lo, ReadOnlySpan<float> hi)
+    {
+        var most = 0d;
+        foreach (var root in _roots) most += MostInBox(root, lo, hi);
+        return most;
+    }
+
+    double MostInBox(int at, ReadOnlySpan<float> lo, ReadOnlySpan<float> hi)
+    {
+        if (IsLeaf(at)) return _leaves[at];
+        ref readonly var node = ref _nodes[at];
+        var (low, high) = (lo[node.Feature], hi[node.Feature]);
+        if (float.IsNaN(high)) return MostInBox(node.MissingLeft ? node.Left : node.Right, lo, hi);
+        // A row goes left when x <= threshold, or when x is missing and the node sends a missing value left. Low NaN:
+        // x may be missing, or any value up to high, so some row goes left.
+        var mayBeMissing = float.IsNaN(low);
+        var left = mayBeMissing || low <= node.Threshold;
+        var right = high > node.Threshold || (mayBeMissing && !node.MissingLeft);
+        return left && right ? Math.Max(MostInBox(node.Left, lo, hi), MostInBox(node.Right, lo, hi))
+            : MostInBox(left ? node.Left : node.Right, lo, hi);
+    }
 
     /// <summary>The tree at <paramref name="root"/> for <see cref="QuickScorer"/>: leaves numbered left to right, each split with its left subtree's leaves.</summary>
     QuickScorer.QuickTree QuickTreeAt(int root)
