@@ -23,12 +23,14 @@ public class PrunedRankingTests
     static List<Gap> _gaps = null!;
     static LeadFinder _finder = null!;
 
+    const int SyntheticFirms = 3500;
+
     [OneTimeSetUp]
     public void Build()
     {
         // Synthetic firms spread evenly over the segments, so the universe grows with the seeded chains to keep more than ten
         // gaps of 500 candidates or more.
-        _graph = ChainGraph.Build(SyntheticUniverse.AddFirms(SeedReader.Read(SeedFolder.RepositorySeeds()), 3500, seed: 17));
+        _graph = ChainGraph.Build(SyntheticUniverse.AddFirms(SeedReader.Read(SeedFolder.RepositorySeeds()), SyntheticFirms, seed: 17));
         _model = TreeEnsemble.Load(SeedFolder.ShippedModel());
         _finder = new LeadFinder(_graph, AsOf);
         _gaps = [.. _graph.ChildrenOf(new RegionCode("530000"))
@@ -131,7 +133,7 @@ public class PrunedRankingTests
         Assert.That(errors, Is.Empty);
         var plan = ListImport.Plan(await GraphLoader.ProjectAsync(store), rows, ListFamily.FortuneGlobal500, 2024, createMissing: true, Path.GetFileName(file));
         await store.ImportAsync(plan.Changes);
-        var graph = ChainGraph.Build(SyntheticUniverse.AddFirms((await GraphLoader.ProjectAsync(store)).Data, 3000, seed: 17));
+        var graph = ChainGraph.Build(SyntheticUniverse.AddFirms((await GraphLoader.ProjectAsync(store)).Data, SyntheticFirms, seed: 17));
         Assert.That(graph.Firms.Length, Is.GreaterThan(_graph.Firms.Length + 400), "the list's firms are in the graph");
         var gaps = graph.ChildrenOf(new RegionCode("530000"))
             .SelectMany(p => GapReports.GapList(graph, p.Code, AsOf).Gaps.Select(g => new Gap(new SegmentId(g.Segment), p.Code))).ToList();
