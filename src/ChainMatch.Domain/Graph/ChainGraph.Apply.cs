@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+
+namespace ChainMatch.Domain.Graph;
+
+/// <summary>A write's version: the previous version's indexes shared, and only what the written rows touch derived again.</summary>
+public sealed partial class ChainGraph
+{
+    /// <summary>
+    /// The next version of this graph after a write: its rows merged as the stores merge them (<see cref="GraphMerge"/>),
+    /// everything the rows do not touch shared with this version, and only what depends on them derived again; the
+    /// touched rows' references are checked as <see cref="Build"/> checks them. This version is left as it was.
+    /// </summary>
+    public ChainGraph Apply(GraphData rows) => new(this, GraphMerge.Of(this, rows));
+
+    ChainGraph(ChainGraph previous, GraphMerge merge)
+    {
+        var data = merge.Data;
+        Data = data;
+        _caches = previous._caches.Next(this, previous, merge);
+        // Chains, segments, links, regions and resources are never applied (GraphMerge refuses them): shared as they are.
+        _chainIndex = previous._chainIndex;
+        _segmentIndex = previous._segmentIndex;
+        _regionIndex = previous._regionIndex;
+        _resourceIndex = previous._resourceIndex;
+        _chainSegments = previous._chainSegments;
+        _segmentChains = previous._segmentChains;
+        _feedsOut = previous._feedsOut;
+        _feedsIn = previous._feedsIn;
+        _resourcesByRegion = previous._resourcesByRegion;
+        _regionParent = previous._regionParent;
+        _regionEnter = previous._regionEnter;
+        _regionExit = previous._regionExit;
+        _regionChildren = previous._regionChildren;
+        _regionSeat = previous._regionSeat;
+
+        var firmsAdded = data.Firms.Length > previous.Firms.Length;
+        _firmIndex = previous._firmIndex;
+        if (firmsAdded)
+        {
+            _firmIndex = new Dictionary<FirmId, int>(previous._firmIndex);
+            for (var i = previous.Firms.Length; i < data.Firms.Length; i++) _firmIndex.Add(data.Firms[i].Id, i);
+        }
+        _firmParent = previous._firmParent;
+        _subsidiaries = previous._subsidiaries;
+        if (merge.Firms.Count > 0)
+        {
+            _firmParent = [.. previous._firmParent, .. new int[data.Firms.Length - previous.Firms.Length]];
+            foreach (var i in merge.Firms)
+            {
+                var f = data.Firms[i];
+                if (f.Headquarters is { } hq) Lookup(_regionIndex, hq, $"firm {f.Id}");
+                _firmParent[i] = f.Group is { } g ? Lookup(_firmIndex, g.Parent, $"parent of firm {f.Id}") : -1;
+            }
+            _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
+        }
+
+        // A presence's or membership's key holds every reference it makes: a replaced one points where it pointed.
+        var presencesAdded = data.Presences.Length > previous.Data.Presences.Length;
+        (_presenceRegion, _presenceSegment, _presenceFirm) = (previous._presenceRegion, previous._presenceSegment, previous._presenceFirm);
+        (_presencesBySegment, _presencesByFirm) = (previous._presencesBySegment, previous._presencesByFirm);
+        var firstPresence = previous.Data.Presences.Length;
+        if (presencesAdded)
+        {
+            _presenceRegion = Extended(previous._presenceRegion, data.Presences, p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}"));
+            _presenceSegment = Extended(previous._presenceSegment, data.Presences, p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}"));
+            _presenceFirm = Extended(previous._presenceFirm, data.Presences, p => Lookup(_firmIndex, p.Firm, "presence"));
+            _presencesBySegment = previous._presencesBySegment.Extend(data.Segments.Length, _presenceSegment, firstPresence);
+        }
+        if (presencesAdded || firmsAdded) _presencesByFirm = previous._presencesByFirm.Extend(data.Firms.Length, _presenceFirm, firstPresence);
+
+        _membershipFirm = previous._membershipFirm;
+        _membershipsByFirm = previous._membershipsByFirm;
+        var membershipsAdded = data.Memberships.Length > previous.Data.Memberships.Length;
+        if (merge.Memberships.Count > 0)
+        {
+            var listIndex = Index(data.Lists, l => l.Id, "list");
+            foreach (var i in merge.Memberships) Lookup(listIndex, data.Memberships[i].List, $"membership of {data.Memberships[i].Firm}");
+        }
+        if (membershipsAdded) _membershipFirm = Extended(previous._membershipFirm, data.Memberships, m => Lookup(_firmIndex, m.Firm, "membership"));
+        if (membershipsAdded || firmsAdded)
+            _membershipsByFirm = previous._membershipsByFirm.Extend(data.Firms.Length, _membershipFirm, previous.Data.Memberships.Length);
+
+        foreach (var i in merge.Projects)
+        {
+            var project = data.Projects[i];
+            Lookup(_firmIndex, project.Firm, $"project {project.Id}");
+            Lookup(_segmentIndex, project.Segment, $"project {project.Id}");
+            Lookup(_regionIndex, project.Region, $"project {project.Id}");
+        }
+        foreach (var i in merge.ChainPlans) CheckPlan(data.ChainPlans[i]);
+        foreach (var i in merge.NegativeRules)
+        {
+            var rule = data.NegativeRules[i];
+            if (rule.Firm is { } f) Lookup(_firmIndex, f, $"negative-list rule {rule.Id}");
+            if (rule.Segment is { } s) Lookup(_segmentIndex, s, $"negative-list rule {rule.Id}");
+            if (rule.Region is { } r) Lookup(_regionIndex, r, $"negative-list rule {rule.Id}");
+        }
+        CheckCrm(data, merge.Contacts, merge.Interactions, merge.PromotionEvents);
+    }
+
+    /// <summary><paramref name="stored"/> followed by the index of each row after it.</summary>
+    static int[] Extended<T>(int[] stored, ImmutableArray<T> rows, Func<T, int> index)
+    {
+        var extended = new int[rows.Length];
+        Array.Copy(stored, extended, stored.Length);
+        for (var i = stored.Length; i < rows.Length; i++) extended[i] = index(rows[i]);
+        return extended;
+    }
+}
