@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace ChainMatch.Domain.Graph;
 
 /// <summary>A write's version: the previous version's indexes shared, and only what the written rows touch derived again.</summary>
@@ -42,31 +40,49 @@ public sealed partial class ChainGraph
         }
         _firmParent = previous._firmParent;
         _subsidiaries = previous._subsidiaries;
-        if (merge.Firms.Count > 0)
+        // The group tree is copied and regrouped only when a firm is added or moves to another parent (not for a renamed one).
+        var parents = firmsAdded ? [.. previous._firmParent, .. new int[data.Firms.Length - previous.Firms.Length]] : null as int[];
+        foreach (var i in merge.Firms)
         {
-            _firmParent = [.. previous._firmParent, .. new int[data.Firms.Length - previous.Firms.Length]];
-            foreach (var i in merge.Firms)
-            {
-                var f = data.Firms[i];
-                if (f.Headquarters is { } hq) Lookup(_regionIndex, hq, $"firm {f.Id}");
-                _firmParent[i] = f.Group is { } g ? Lookup(_firmIndex, g.Parent, $"parent of firm {f.Id}") : -1;
-            }
+            var f = data.Firms[i];
+            if (f.Headquarters is { } hq) Lookup(_regionIndex, hq, $"firm {f.Id}");
+            var parent = f.Group is { } g ? Lookup(_firmIndex, g.Parent, $"parent of firm {f.Id}") : -1;
+            if (parents is null && parent == previous._firmParent[i]) continue;
+            parents ??= (int[])previous._firmParent.Clone();
+            parents[i] = parent;
+        }
+        if (parents is not null)
+        {
+            _firmParent = parents;
             _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
         }
 
         // A presence's or membership's key holds every reference it makes: a replaced one points where it pointed.
         var presencesAdded = data.Presences.Length > previous.Data.Presences.Length;
-        (_presenceRegion, _presenceSegment, _presenceFirm) = (previous._presenceRegion, previous._presenceSegment, previous._presenceFirm);
+        (_presenceRegion, _presenceSegment, _presenceFirm, _presenceRoom) = (previous._presenceRegion, previous._presenceSegment, previous._presenceFirm, previous._presenceRoom);
         (_presencesBySegment, _presencesByFirm) = (previous._presencesBySegment, previous._presencesByFirm);
         var firstPresence = previous.Data.Presences.Length;
         if (presencesAdded)
         {
-            _presenceRegion = Extended(previous._presenceRegion, data.Presences, p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}"));
-            _presenceSegment = Extended(previous._presenceSegment, data.Presences, p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}"));
-            _presenceFirm = Extended(previous._presenceFirm, data.Presences, p => Lookup(_firmIndex, p.Firm, "presence"));
-            _presencesBySegment = previous._presencesBySegment.Extend(data.Segments.Length, _presenceSegment, firstPresence);
+            var added = data.Presences.Length - firstPresence;
+            // Looked up before the room is claimed: a reference the graph lacks refuses the write and leaves the room as it was.
+            var (region, segment, firm) = (new int[added], new int[added], new int[added]);
+            for (var i = 0; i < added; i++)
+            {
+                var p = data.Presences[firstPresence + i];
+                region[i] = Lookup(_regionIndex, p.Region, $"presence of {p.Firm}");
+                segment[i] = Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}");
+                firm[i] = Lookup(_firmIndex, p.Firm, "presence");
+            }
+            var inPlace = previous._presenceRoom.TryClaim(firstPresence, added, previous._presenceFirm.Length);
+            if (!inPlace) _presenceRoom = new SpareRoom(data.Presences.Length);
+            _presenceRegion = Appended(previous._presenceRegion, firstPresence, region, inPlace);
+            _presenceSegment = Appended(previous._presenceSegment, firstPresence, segment, inPlace);
+            _presenceFirm = Appended(previous._presenceFirm, firstPresence, firm, inPlace);
+            _presencesBySegment = previous._presencesBySegment.Extend(data.Segments.Length, _presenceSegment.AsSpan(0, data.Presences.Length), firstPresence);
         }
-        if (presencesAdded || firmsAdded) _presencesByFirm = previous._presencesByFirm.Extend(data.Firms.Length, _presenceFirm, firstPresence);
+        if (presencesAdded || firmsAdded)
+            _presencesByFirm = previous._presencesByFirm.Extend(data.Firms.Length, _presenceFirm.AsSpan(0, data.Presences.Length), firstPresence);
 
         _membershipFirm = previous._membershipFirm;
         _membershipsByFirm = previous._membershipsByFirm;
@@ -76,9 +92,18 @@ public sealed partial class ChainGraph
             var listIndex = Index(data.Lists, l => l.Id, "list");
             foreach (var i in merge.Memberships) Lookup(listIndex, data.Memberships[i].List, $"membership of {data.Memberships[i].Firm}");
         }
-        if (membershipsAdded) _membershipFirm = Extended(previous._membershipFirm, data.Memberships, m => Lookup(_firmIndex, m.Firm, "membership"));
+        _membershipRoom = previous._membershipRoom;
+        if (membershipsAdded)
+        {
+            var first = previous.Data.Memberships.Length;
+            var firm = new int[data.Memberships.Length - first];
+            for (var i = 0; i < firm.Length; i++) firm[i] = Lookup(_firmIndex, data.Memberships[first + i].Firm, "membership");
+            var inPlace = previous._membershipRoom.TryClaim(first, firm.Length, previous._membershipFirm.Length);
+            if (!inPlace) _membershipRoom = new SpareRoom(data.Memberships.Length);
+            _membershipFirm = Appended(previous._membershipFirm, first, firm, inPlace);
+        }
         if (membershipsAdded || firmsAdded)
-            _membershipsByFirm = previous._membershipsByFirm.Extend(data.Firms.Length, _membershipFirm, previous.Data.Memberships.Length);
+            _membershipsByFirm = previous._membershipsByFirm.Extend(data.Firms.Length, _membershipFirm.AsSpan(0, data.Memberships.Length), previous.Data.Memberships.Length);
 
         foreach (var i in merge.Projects)
         {
@@ -98,12 +123,19 @@ public sealed partial class ChainGraph
         CheckCrm(data, merge.Contacts, merge.Interactions, merge.PromotionEvents);
     }
 
-    /// <summary><paramref name="stored"/> followed by the index of each row after it.</summary>
-    static int[] Extended<T>(int[] stored, ImmutableArray<T> rows, Func<T, int> index)
+    /// <summary>
+    /// <paramref name="stored"/>'s first <paramref name="rows"/> items followed by <paramref name="added"/>: written into its
+    /// spare room when this version claimed it, else into a copy with room for the next writes.
+    /// </summary>
+    static int[] Appended(int[] stored, int rows, int[] added, bool inPlace)
     {
-        var extended = new int[rows.Length];
-        Array.Copy(stored, extended, stored.Length);
-        for (var i = stored.Length; i < rows.Length; i++) extended[i] = index(rows[i]);
-        return extended;
+        var column = stored;
+        if (!inPlace)
+        {
+            column = new int[SpareRoom.Grown(rows + added.Length)];
+            Array.Copy(stored, column, rows);
+        }
+        added.CopyTo(column, rows);
+        return column;
     }
 }

@@ -34,6 +34,7 @@ public sealed partial class ChainGraph
         _presenceRegion = data.Presences.Select(p => Lookup(_regionIndex, p.Region, $"presence of {p.Firm}")).ToArray();
         _presenceSegment = data.Presences.Select(p => Lookup(_segmentIndex, p.Segment, $"presence of {p.Firm}")).ToArray();
         _presenceFirm = data.Presences.Select(p => Lookup(_firmIndex, p.Firm, "presence")).ToArray();
+        _presenceRoom = new SpareRoom(data.Presences.Length);
         _presencesBySegment = Csr.Build(n, _presenceSegment);
         _presencesByFirm = Csr.Build(data.Firms.Length, _presenceFirm);
         _resourcesByRegion = Csr.Build(data.Regions.Length, data.RegionResources.Select(r => Lookup(_regionIndex, r.Region, $"resource {r.Resource}")).ToArray());
@@ -54,6 +55,7 @@ public sealed partial class ChainGraph
         _subsidiaries = Csr.Build(data.Firms.Length, _firmParent, skipNegative: true);
         foreach (var m in data.Memberships) Lookup(listIndex, m.List, $"membership of {m.Firm}");
         _membershipFirm = data.Memberships.Select(m => Lookup(_firmIndex, m.Firm, "membership")).ToArray();
+        _membershipRoom = new SpareRoom(data.Memberships.Length);
         _membershipsByFirm = Csr.Build(data.Firms.Length, _membershipFirm);
         Index(data.NegativeRules, r => r.Id, "negative-list rule");
         Index(data.Projects, p => p.Id, "project");

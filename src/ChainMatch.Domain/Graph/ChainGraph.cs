@@ -36,6 +36,9 @@ public sealed partial class ChainGraph
     readonly int[] _presenceRegion;
     readonly int[] _presenceSegment;
     readonly int[] _presenceFirm;
+    // The presence columns above and the membership column may be longer than the rows: room a write's version appends into.
+    readonly SpareRoom _presenceRoom;
+    readonly SpareRoom _membershipRoom;
     readonly GeoPoint?[] _regionSeat;
     readonly int[] _firmParent;
     readonly Csr _subsidiaries;
