@@ -62,6 +62,35 @@ public class ChainGraphApplyTests
     }
 
     [Test]
+    public void TwoVersionsWrittenFromOneEachKeepTheirOwnNewPresences()
+    {
+        // One write first, so that the version written from has room at the end of its presence columns.
+        var graph = Graph().Apply(GraphData.Empty with { Presences = [Site("foil-co", "cell", "530181")] });
+        var one = graph.Apply(GraphData.Empty with { Presences = [Site("foil-co", "foil", "350900")] });
+        var other = graph.Apply(GraphData.Empty with { Presences = [Site("cell-co", "cell", "530100")] });
+
+        Assert.That(ProjectionAnswers.Of(one), Is.EqualTo(ProjectionAnswers.Of(ChainGraph.Build(one.Data))));
+        Assert.That(ProjectionAnswers.Of(other), Is.EqualTo(ProjectionAnswers.Of(ChainGraph.Build(other.Data))));
+        Assert.That(one.PresencesWithin(new SegmentId("foil"), new RegionCode("350900")).Select(p => p.Firm.Value), Is.EqualTo(new[] { "foil-co" }));
+        Assert.That(other.PresencesWithin(new SegmentId("foil"), new RegionCode("350900")), Is.Empty);
+    }
+
+    [Test]
+    public void AVersionWhoseWritesAddedPresencesToMoreFirmsThanAreKeptApartAnswersAsItsRowsBuiltAfresh()
+    {
+        var builder = new ChainGraphBuilder().Chain("battery", "foil", "cell").Segment("foil").Segment("cell").Feeds("foil", "cell");
+        for (var i = 0; i < 1_200; i++) builder.Firm($"firm-{i}", @in: "foil", at: "530181");
+        var graph = builder.Build();
+        for (var i = 0; i < 1_200; i++) graph = graph.Apply(GraphData.Empty with { Presences = [Site($"firm-{i}", "cell", "530100")] });
+
+        Assert.That(ProjectionAnswers.Of(graph), Is.EqualTo(ProjectionAnswers.Of(ChainGraph.Build(graph.Data))));
+        Assert.That(graph.PresencesOf(new FirmId("firm-1199")).Select(p => p.Segment.Value), Is.EqualTo(new[] { "foil", "cell" }));
+    }
+
+    static Presence Site(string firm, string segment, string region) =>
+        new(new FirmId(firm), new SegmentId(segment), new RegionCode(region), null, 2024, null, $"{segment} site in {region}", Provenance.None);
+
+    [Test]
     public void ARowWhoseKeyIsHeldReplacesItWhereItStandsAndANewOneIsAppended()
     {
         var graph = Graph();

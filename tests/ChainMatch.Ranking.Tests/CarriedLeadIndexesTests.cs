@@ -53,6 +53,25 @@ public class CarriedLeadIndexesTests
     }
 
     [Test]
+    public void AVersionWrittenBeforeItsPredecessorWasReadDerivesFromThePredecessorsIndexesOnceRead()
+    {
+        var graph = Start();
+        LeadFinder.For(graph, AsOf);
+        var firm = graph.Firms.First(f => f.Id.Value.StartsWith("synthetic-", StringComparison.Ordinal));
+        var edited = graph.Apply(GraphData.Empty with { Firms = [firm with { NameEn = "Renamed firm" }] });
+        var presence = new Presence(firm.Id, graph.Segments[0].Id, new RegionCode("530100"), null, 2020, null, "a new site", new Provenance("test", null));
+        // The second write lands before any read asks the first write's version.
+        var located = edited.Apply(GraphData.Empty with { Presences = [presence] });
+
+        var first = LeadFinder.For(edited, AsOf).Indexes;
+        var second = LeadFinder.For(located, AsOf).Indexes;
+
+        // Derived from the first write's indexes by the presence alone, the firm features are shared, not worked out again.
+        Assert.That(second.Firms, Is.SameAs(first.Firms));
+        Assert.That(Differences(second, new LeadIndexes(located, AsOf)), Is.Empty);
+    }
+
+    [Test]
     public void ASnapshotMadeWriteByWriteRanksTheLeadsOfTheSameRowsProjectedAfresh()
     {
         var graph = Start();

@@ -29,8 +29,8 @@ internal sealed class LeadFinders
         {
             var (source, since) = entry.Carried();
             var total = since.Then(change);
-            if (total.Rows <= MostRowsCarried)
-                _byDate[entry.AsOf] = new Entry(graph, entry.AsOf, new Pending(source, total)) { LastAsked = entry.LastAsked };
+            var pending = new Pending(total.Rows <= MostRowsCarried ? source : null, total, new WeakReference<Entry>(entry), change);
+            _byDate[entry.AsOf] = new Entry(graph, entry.AsOf, pending) { LastAsked = entry.LastAsked };
         }
     }
 
@@ -44,14 +44,20 @@ internal sealed class LeadFinders
         return entry.Finder;
     }
 
-    /// <summary>A finder to derive from (its entry) and the rows touched since its version.</summary>
-    sealed record Pending(Entry Source, GraphChange Change);
+    /// <summary>
+    /// A finder to derive from (its entry; none when more rows were touched since than deriving is worth) and the rows
+    /// touched since its version; and the previous version's entry, held weakly, with the rows this version's write
+    /// touched: when a read has asked that version meanwhile, this one derives from its finder instead.
+    /// </summary>
+    sealed record Pending(Entry? Source, GraphChange Change, WeakReference<Entry> Previous, GraphChange Last);
 
     sealed class Entry
     {
         readonly Lazy<LeadFinder> _finder;
         // Dropped once the finder is made, so that the source's version can go.
         volatile Pending? _pending;
+        // Set when the finder begins to be made: a later version then derives from it instead of from its source.
+        volatile bool _begun;
 
         public Entry(ChainGraph graph, DateOnly asOf, Pending? pending)
         {
@@ -59,22 +65,40 @@ internal sealed class LeadFinders
             _pending = pending;
             _finder = new Lazy<LeadFinder>(() =>
             {
-                if (_pending is not { } p) return new LeadFinder(graph, asOf);
-                var finder = p.Source.Finder.Next(graph, p.Change);
-                _pending = null;
-                return finder;
+                _begun = true;
+                try
+                {
+                    if (_pending is not { } p) return new LeadFinder(graph, asOf);
+                    var finder = p.Previous.TryGetTarget(out var previous) && previous.Begun && p.Last.Rows <= MostRowsCarried
+                        ? previous.Finder.Next(graph, p.Last)
+                        : p.Source is { } source ? source.Finder.Next(graph, p.Change) : new LeadFinder(graph, asOf);
+                    _pending = null;
+                    return finder;
+                }
+                catch
+                {
+                    // The Lazy keeps the failure: later versions go back to the source rather than derive from this one.
+                    _begun = false;
+                    throw;
+                }
             });
         }
 
         public DateOnly AsOf { get; }
+        /// <summary>A read has asked for this finder: it is made, or being made.</summary>
+        public bool Begun => _begun || _finder.IsValueCreated;
         public long LastAsked { get; set; }
         public LeadFinder Finder => _finder.Value;
 
-        /// <summary>What the next version derives its finder from: this one once made (or being made afresh), else this one's source.</summary>
+        /// <summary>
+        /// What the next version derives its finder from: this one once it is being made (or made), else this one's source.
+        /// A write that lands while a read derives this finder must not send the next read back to the source, or with
+        /// writes running back to back every read would derive from one old finder all the writes since it.
+        /// </summary>
         public (Entry Source, GraphChange Since) Carried()
         {
-            if (_finder.IsValueCreated) return (this, GraphChange.None);
-            return _pending is { } p ? (p.Source, p.Change) : (this, GraphChange.None);
+            if (Begun) return (this, GraphChange.None);
+            return _pending is { Source: { } source } p ? (source, p.Change) : (this, GraphChange.None);
         }
     }
 }

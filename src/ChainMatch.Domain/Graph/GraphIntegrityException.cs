@@ -1,0 +1,3 @@
+namespace ChainMatch.Domain.Graph;
+
+public sealed class GraphIntegrityException(string message) : Exception(message);
