@@ -79,6 +79,8 @@ public sealed class EndpointPolicyTests
         ["GET /api/crm/events"] = nameof(Permission.ReadContacts),
         ["POST /api/crm/events"] = nameof(Permission.WriteContacts),
         ["GET /api/crm/stale"] = nameof(Permission.ReadContacts),
+        ["PUT /api/crm/contacts/{contactId}"] = nameof(Permission.WriteContacts),
+        ["DELETE /api/crm/contacts/{contactId}"] = nameof(Permission.WriteContacts),
         ["GET /api/dashboard/list"] = nameof(Permission.ReadProjects),
         ["GET /api/dashboard/trend"] = nameof(Permission.ReadMaps),
         ["GET /api/regions/{regionCode}/bulletin"] = nameof(Permission.ReadProjects),

@@ -46,6 +46,9 @@ public sealed class ScopedWritesTests
             $$"""{"id":"{{QujingRecords.Interaction}}","kind":"visit","date":"2025-04-01","firm":"smelter-co","region":"530100","who":"k","notes":"taken over","ownerTeam":"k"}""", "application/json"),
         ["POST /api/crm/interactions/import"] = ("POST", "/api/crm/interactions/import",
             $"id,kind,date,firm,region,who,notes,owner\n{QujingRecords.Interaction},visit,2025-04-01,smelter-co,530100,k,taken over,k\n", Csv),
+        ["PUT /api/crm/contacts/{contactId}"] = ("PUT", $"/api/crm/contacts/{QujingRecords.Contact}",
+            """{"title":"taken over","ownerTeam":"k","consentNote":"c"}""", "application/json"),
+        ["DELETE /api/crm/contacts/{contactId}"] = ("DELETE", $"/api/crm/contacts/{QujingRecords.Contact}", "", "application/json"),
         ["POST /api/crm/events"] = ("POST", "/api/crm/events",
             $$"""{"id":"{{QujingRecords.Event}}","name":"taken over","date":"2025-04-01","place":"k","region":"530100","firms":["smelter-co"],"ownerTeam":"k"}""", "application/json"),
         // A list edition is shared by every region (and may create firms): imported by a caller for all regions.
