@@ -79,6 +79,7 @@ public sealed class EndpointPolicyTests
         ["GET /api/crm/events"] = nameof(Permission.ReadContacts),
         ["POST /api/crm/events"] = nameof(Permission.WriteContacts),
         ["GET /api/crm/stale"] = nameof(Permission.ReadContacts),
+        ["GET /api/firms/{firmId}/lead-segments"] = nameof(Permission.WriteProjects),
         ["PUT /api/crm/contacts/{contactId}"] = nameof(Permission.WriteContacts),
         ["DELETE /api/crm/contacts/{contactId}"] = nameof(Permission.WriteContacts),
         ["GET /api/dashboard/list"] = nameof(Permission.ReadProjects),

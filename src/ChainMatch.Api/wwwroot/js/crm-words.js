@@ -11,6 +11,8 @@ export const crmWords = {
     who: '参与人员', notes: '洽谈内容', nextStep: '下一步', save: '保存',
     addContact: '新增联系人', logInteraction: '登记走访/洽谈', addEvent: '登记推介会', firmsHint: '企业代码，用逗号分隔',
     whatAddContact: '联系人保存', whatLogInteraction: '走访登记', whatAddEvent: '推介会登记',
+    editContact: '修改', removeContact: '删除', whatEditContact: '联系人修改', whatRemoveContact: '联系人删除',
+    confirmRemoveContact: n => `${n} 已撤回同意？删除后其姓名、职务、电话、邮箱和同意记录将永久清除，无法恢复。`,
   },
   en: {
     tabCrm: 'Contacts', whatCrm: 'contacts', crmOf: r => `Contacts: ${r} and below`,
@@ -23,5 +25,7 @@ export const crmWords = {
     who: 'Who took part', notes: 'Notes', nextStep: 'Next step', save: 'Save',
     addContact: 'Add a contact', logInteraction: 'Log a visit or meeting', addEvent: 'Record a promotion event', firmsHint: 'firm ids, comma-separated',
     whatAddContact: 'new contact', whatLogInteraction: 'new interaction', whatAddEvent: 'new event',
+    editContact: 'Edit', removeContact: 'Remove', whatEditContact: 'contact edit', whatRemoveContact: 'contact removal',
+    confirmRemoveContact: n => `Has ${n} withdrawn consent? Removing deletes their name, title, phone, e-mail and consent note for good.`,
   },
 };
