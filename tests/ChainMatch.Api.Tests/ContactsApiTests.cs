@@ -131,11 +131,86 @@ public sealed class ContactsApiTests : ApiTest
     }
 
     [Test]
-    public async Task AddingAContactIsAuditedWithTheContactAsWritten()
+    public async Task AddingAContactIsAuditedWithItsIdButNotThePersonsData()
     {
-        await Post("/api/crm/contacts", Li);
+        var added = await Post("/api/crm/contacts", Li);
         var entry = (await GetJson("/api/audit?target=contacts")).AsArray().Single()!;
-        Assert.That((string?)entry["after"], Does.Contain("李伟").And.Contain("consentNote"));
+        Assert.That((string?)entry["after"], Does.Contain((string?)added["id"]).And.Contain("昆明市投资促进局")
+            .And.Not.Contain("李伟").And.Not.Contain("6123").And.Not.Contain("li.wei").And.Not.Contain("名片"));
+    }
+
+    async Task<HttpResponseMessage> Send(HttpMethod method, string url, object? body = null, HttpClient? client = null) =>
+        await (client ?? Client).SendAsync(new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) });
+
+    static readonly object Edit = new { title = "总经理", phone = (string?)null, email = "li@example.org", ownerTeam = "曲靖市投资促进局", consentNote = "2025-06-01 书面同意" };
+
+    [Test]
+    public async Task AnInvestmentOfficerEditsAContactAndTheFirmsContactsShowTheEdit()
+    {
+        using var kunming = App.ClientAs(Role.Investment, "530100");
+        var id = (string?)(await Post("/api/crm/contacts", Li, client: kunming))["id"];
+        using var response = await Send(HttpMethod.Put, $"/api/crm/contacts/{id}", Edit, kunming);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var listed = (await kunming.GetFromJsonAsync<JsonNode>("/api/crm/contacts?firm=cell-co"))!.AsArray().Single()!;
+        Assert.That(((string?)listed["name"], (string?)listed["title"], (string?)listed["phone"], (string?)listed["email"], (string?)listed["ownerTeam"], (string?)listed["consentNote"]),
+            Is.EqualTo(((string?)"李伟", (string?)"总经理", (string?)null, (string?)"li@example.org", (string?)"曲靖市投资促进局", (string?)"2025-06-01 书面同意")));
+    }
+
+    [Test]
+    public async Task AnEditWithAMalformedPhoneIsA400NamingThePhoneAndChangesNothing()
+    {
+        var id = (string?)(await Post("/api/crm/contacts", Li))["id"];
+        using var response = await Send(HttpMethod.Put, $"/api/crm/contacts/{id}", new { title = "总经理", phone = "call me", ownerTeam = "t", consentNote = "c" });
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That((response.StatusCode, problem["errors"]!.AsObject().Select(e => e.Key).Single()), Is.EqualTo((HttpStatusCode.BadRequest, "phone")));
+        Assert.That((string?)(await GetJson("/api/crm/contacts")).AsArray().Single()!["title"], Is.EqualTo("副总经理"));
+    }
+
+    [Test]
+    public async Task EditingAnUnknownContactIsA404()
+    {
+        using var response = await Send(HttpMethod.Put, "/api/crm/contacts/nobody", Edit);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task RemovingAContactDeletesItsPersonalDataAndKeepsTheVisitsThatNamedIt()
+    {
+        var id = (string?)(await Post("/api/crm/contacts", Li))["id"];
+        await Post("/api/crm/interactions", new { kind = "visit", date = "2025-03-05", firm = "cell-co", region = "530100", contact = id, who = "王芳", notes = "谈箔材配套", ownerTeam = "昆明" });
+
+        using var response = await Send(HttpMethod.Delete, $"/api/crm/contacts/{id}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+        Assert.That((await GetJson("/api/crm/contacts")).AsArray(), Is.Empty);
+        Assert.That(await Client.GetStringAsync("/api/crm/contacts.csv"), Does.Not.Contain("李伟"));
+        var visit = (await GetJson("/api/crm/interactions?firm=cell-co")).AsArray().Single()!;
+        Assert.That(((string?)visit["notes"], (string?)visit["contact"], (string?)visit["contactName"]), Is.EqualTo(((string?)"谈箔材配套", (string?)null, (string?)null)));
+    }
+
+    [Test]
+    public async Task TheRemovalIsAuditedWithWhoRemovedWhichContactAndNoPersonalData()
+    {
+        var id = (string?)(await Post("/api/crm/contacts", Li))["id"];
+        using (await Send(HttpMethod.Delete, $"/api/crm/contacts/{id}")) { }
+
+        var entry = (await GetJson($"/api/audit?target=contact:{id}")).AsArray().Single()!;
+        var text = entry.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.That(((string?)entry["action"], (string?)entry["actor"]), Is.EqualTo(((string?)"DELETE /api/crm/contacts/{contactId}", (string?)"key:test-admin-*")));
+        Assert.That(text, Does.Contain(id).And.Contain("removed").And.Not.Contain("李伟").And.Not.Contain("6123").And.Not.Contain("li.wei").And.Not.Contain("名片"));
+    }
+
+    [Test]
+    public async Task ARemovedContactCanNeitherBeEditedNorImportedBackItIsA409()
+    {
+        var id = (string?)(await Post("/api/crm/contacts", Li))["id"];
+        using (await Send(HttpMethod.Delete, $"/api/crm/contacts/{id}")) { }
+
+        using var edit = await Send(HttpMethod.Put, $"/api/crm/contacts/{id}", Edit);
+        using var import = await Client.PostAsync("/api/crm/contacts/import",
+            new StringContent($"id,firm,region,name,owner,consent\n{id},cell-co,530100,李伟,昆明,同意\n", Encoding.UTF8, "text/csv"));
+        Assert.That((edit.StatusCode, import.StatusCode), Is.EqualTo((HttpStatusCode.Conflict, HttpStatusCode.Conflict)));
+        Assert.That(await Client.GetStringAsync("/api/crm/contacts.csv"), Does.Not.Contain("李伟"));
     }
 
     [Test]

@@ -94,3 +94,59 @@ public class ContactsTests
         Assert.That(() => Graph([], [orphan]), Throws.TypeOf<GraphIntegrityException>());
     }
 }
+
+public class ContactEditsTests
+{
+    static readonly Contact Li = Contact.Create("li-wei", new FirmId("f"), new RegionCode("530100"), "李伟", "副总经理", "+86 871 6123 4567", "li.wei@example.com",
+        "昆明市投资促进局", "2025-03-02 同意联系", new DateOnly(2025, 3, 2));
+
+    [Test]
+    public void An_edit_replaces_title_phone_email_team_and_consent_and_keeps_the_person()
+    {
+        var edited = Li.Edit("总经理", null, "li@example.org", "曲靖市投资促进局", "2025-06-01 书面同意");
+        Assert.That((edited.Name, edited.Title, edited.Phone, edited.Email, edited.OwnerTeam, edited.ConsentNote, edited.Added),
+            Is.EqualTo(("李伟", (string?)"总经理", (string?)null, (string?)"li@example.org", "曲靖市投资促进局", "2025-06-01 书面同意", new DateOnly(2025, 3, 2))));
+    }
+
+    [Test]
+    public void An_edit_that_drops_the_consent_note_is_refused_naming_it()
+    {
+        var e = Assert.Throws<InvalidValueException>(() => Li.Edit("总经理", null, null, "昆明市投资促进局", " "));
+        Assert.That(e!.Field, Is.EqualTo("consentNote"));
+    }
+
+    [Test]
+    public void A_removed_contact_keeps_nothing_personal()
+    {
+        var removed = Li.Remove(new DateOnly(2025, 7, 1));
+        Assert.That((removed.Name, removed.Title, removed.Phone, removed.Email, removed.ConsentNote, removed.Removed),
+            Is.EqualTo(("", (string?)null, (string?)null, (string?)null, "", (DateOnly?)new DateOnly(2025, 7, 1))));
+    }
+
+    [Test]
+    public void A_removed_contact_can_be_neither_edited_nor_removed_again()
+    {
+        var removed = Li.Remove(new DateOnly(2025, 7, 1));
+        Assert.Throws<ContactRemovedException>(() => removed.Edit("总经理", null, null, "t", "c"));
+        Assert.Throws<ContactRemovedException>(() => removed.Remove(new DateOnly(2025, 7, 2)));
+    }
+
+    [Test]
+    public void A_removed_contact_is_no_longer_listed_but_an_interaction_naming_it_still_stands()
+    {
+        var visit = new Interaction("visit-1", InteractionKind.Visit, new DateOnly(2025, 3, 5), new FirmId("f"), new RegionCode("530100"), "li-wei", null, "王芳", "回访", null, "bureau");
+        var graph = ChainGraph.Build(new ChainGraphBuilder().Chain("battery", "cell").Firm("f", @in: "cell", at: "530100").Data() with
+        {
+            Contacts = [Li.Remove(new DateOnly(2025, 7, 1))], Interactions = [visit],
+        });
+        Assert.That((ContactBook.Contacts(graph, null, new FirmId("f"), null).Count(), ContactBook.Interactions(graph, null, new FirmId("f"), null).Single().Contact),
+            Is.EqualTo((0, (string?)"li-wei")));
+    }
+
+    [Test]
+    public void The_audit_trace_of_a_contact_holds_no_personal_field()
+    {
+        var trace = System.Text.Json.JsonSerializer.Serialize(Li.Trace(), new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.That(trace, Does.Not.Contain("李伟").And.Not.Contain("871").And.Not.Contain("example").And.Not.Contain("同意").And.Contain("li-wei"));
+    }
+}

@@ -51,4 +51,36 @@ public abstract partial class GraphStoreContract
         await store.WriteAsync(GraphData.Empty with { PromotionEvents = [Fair with { Firms = [] }] }, null);
         Assert.That((await store.LoadAsync()).PromotionEvents.Single().Firms, Is.Empty);
     }
+
+    [Test]
+    public async Task AContactEditedComesBackEditedInItsPlace()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        await store.WriteAsync(GraphData.Empty with { Contacts = [Li, Li with { Id = "zhang-min", Name = "张敏" }] }, null);
+
+        await store.WriteAsync(GraphData.Empty with { Contacts = [Li.Edit("总经理", null, "li@example.org", "曲靖市投资促进局", "2025-06-01 书面同意")] }, null);
+
+        var contacts = (await Open().LoadAsync()).Contacts;
+        Assert.That(contacts.Select(c => (c.Id, c.Title, c.Phone, c.Email, c.OwnerTeam)), Is.EqualTo(new[]
+        {
+            ("li-wei", (string?)"总经理", (string?)null, (string?)"li@example.org", "曲靖市投资促进局"),
+            ("zhang-min", (string?)"副总经理", (string?)"+86 871 6123 4567", (string?)"li.wei@example.com", "昆明市投资促进局"),
+        }));
+    }
+
+    [Test]
+    public async Task AContactRemovedComesBackWithoutItsPersonalDataAndItsInteractionsStillNameIt()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        await store.WriteAsync(GraphData.Empty with { Contacts = [Li], Interactions = [Visit] }, null);
+
+        await store.WriteAsync(GraphData.Empty with { Contacts = [Li.Remove(new DateOnly(2025, 7, 1))] }, null);
+
+        var loaded = await Open().LoadAsync();
+        var removed = loaded.Contacts.Single();
+        Assert.That((removed.Id, removed.Name, removed.Title, removed.Phone, removed.Email, removed.ConsentNote, removed.Removed, loaded.Interactions.Single().Contact),
+            Is.EqualTo(("li-wei", "", (string?)null, (string?)null, (string?)null, "", (DateOnly?)new DateOnly(2025, 7, 1), (string?)"li-wei")));
+    }
 }

@@ -61,8 +61,25 @@ public class SqliteGraphStoreTests : GraphStoreContract
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'presence_firm') || '/' || (SELECT user_version FROM pragma_user_version)";
-        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/12"));
+        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/13"));
         Assert.That((await migrated.LoadAsync()).Presences, Has.Length.EqualTo(seeds.Presences.Length));
+    }
+
+    [Test]
+    public async Task AContactRemovedLeavesNoTraceOfItsPersonalDataInTheStoreFiles()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var contact = ChainMatch.Domain.Contacts.Contact.Create("erasable", new FirmId("cell-co"), new RegionCode("530100"), "Erasable Person", "Chief Erasable Officer",
+            "+86 871 9999 1234", "erase.me@example.com", "kunming", "agreed at the Erasable fair", new DateOnly(2025, 3, 2));
+        await store.WriteAsync(GraphData.Empty with { Contacts = [contact] }, null);
+
+        await store.WriteAsync(GraphData.Empty with { Contacts = [contact.Remove(new DateOnly(2025, 7, 1))] }, null);
+        CloseStores();
+
+        var files = Directory.GetFiles(_dir.Path).Select(f => (Name: Path.GetFileName(f), Text: System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)))).ToList();
+        Assert.That(files.Where(f => f.Text.Contains("Erasable", StringComparison.Ordinal) || f.Text.Contains("9999 1234", StringComparison.Ordinal)
+            || f.Text.Contains("erase.me", StringComparison.Ordinal)).Select(f => f.Name), Is.Empty);
     }
 
     [Test]

@@ -50,8 +50,18 @@ public static class ContactsApi
             .Accepts<string>("text/csv").ProducesValidationProblem();
         api.MapGet("/stale", Stale).Require(Permission.ReadContacts)
             .WithSummary("Targets (projects at lead, contacted or negotiating) with no touch for `days` days (default 30), per region and owner team, longest first.").ProducesValidationProblem();
+        api.MapPut("/contacts/{contactId}", EditContact).Require(Permission.WriteContacts).Audited(AuditContact)
+            .WithSummary("Correct a contact's title, phone/e-mail, owner team and consent note (all five, as the form holds them); the person's name, firm and region stay.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapDelete("/contacts/{contactId}", RemoveContact).Require(Permission.WriteContacts).Audited(AuditContact)
+            .WithSummary("Remove a contact whose consent was withdrawn: name, title, phone, e-mail and consent note are deleted for good; the audit log keeps who removed which id.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
+
+    /// <summary>A contact's edit and removal are audited as the contact was and became, without its personal data (see <see cref="Contact.Trace"/>).</summary>
+    static readonly AuditTarget AuditContact = new(c => $"contact:{c.Request.RouteValues["contactId"]}",
+        (c, graph) => graph.Data.Contacts.FirstOrDefault(x => x.Id == (string?)c.Request.RouteValues["contactId"])?.Trace());
 
     /// <summary>Without a region the list is the caller's region (every region for a caller for all regions).</summary>
     public sealed record CrmQuery(string? region, string? firm, string? owner, string? project) : IScopedRequest
@@ -67,6 +77,12 @@ public static class ContactsApi
     public sealed record NewContact(string? Id, string? Firm, string? Region, string? Name, string? Title, string? Phone, string? Email, string? OwnerTeam, string? ConsentNote) : IScopedRequest
     {
         public IEnumerable<ScopeDemand> ScopeDemands() => [ScopeDemand.Region("region", Region)];
+    }
+
+    /// <summary>The stored contact's region is demanded by the handler: the body names none.</summary>
+    public sealed record ContactEdit(string? Title, string? Phone, string? Email, string? OwnerTeam, string? ConsentNote) : IScopedRequest
+    {
+        public IEnumerable<ScopeDemand> ScopeDemands() => [];
     }
 
     public sealed record NewInteraction(string? Id, string? Kind, string? Date, string? Firm, string? Region, string? Contact, string? Project,
@@ -190,12 +206,54 @@ public static class ContactsApi
         return TypedResults.Created($"/api/crm/contacts?firm={contact.Firm}", View(snapshot.Current, contact));
     }
 
+    static async Task<Results<Ok<ContactView>, ValidationProblem>> EditContact(string contactId, ContactEdit body, GraphSnapshot snapshot, GraphWrites writes, Caller caller,
+        CancellationToken ct)
+    {
+        var errors = Parameters.Errors();
+        Parameters.Slug(contactId, nameof(contactId), errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        Contact Edit(ChainGraph graph) => Stored(graph, contactId, caller).Edit(body.Title, body.Phone, body.Email, body.OwnerTeam, body.ConsentNote);
+        // Checked before the write waits its turn: a bad e-mail is a 400 naming it, another region's contact a 403.
+        Edit(snapshot.Current);
+        var (edited, _) = await writes.UpdateAsync(graph =>
+        {
+            var next = Edit(graph);
+            return (GraphData.Empty with { Contacts = [next] }, next);
+        }, $"contact {contactId}", ct);
+        return TypedResults.Ok(View(snapshot.Current, edited));
+    }
+
+    static async Task<Results<NoContent, ValidationProblem>> RemoveContact(string contactId, GraphSnapshot snapshot, GraphWrites writes, Caller caller, TimeProvider time,
+        CancellationToken ct)
+    {
+        var errors = Parameters.Errors();
+        Parameters.Slug(contactId, nameof(contactId), errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        Stored(snapshot.Current, contactId, caller);
+        await writes.UpdateAsync(graph => (GraphData.Empty with { Contacts = [Stored(graph, contactId, caller).Remove(Today(time))] }, 0), $"contact {contactId} removed", ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A stored contact the caller may change: unknown is a 404, another region's a 403 naming only the id.</summary>
+    static Contact Stored(ChainGraph graph, string id, Caller caller)
+    {
+        var contact = graph.Data.Contacts.FirstOrDefault(c => c.Id == id) ?? throw new NotFoundException("contact", id);
+        caller.Scope.DemandStored(graph, "contact", id, contact.Region);
+        return contact;
+    }
+
     static Task<Results<Ok<ImportReport>, ValidationProblem>> ImportContacts(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller,
         TimeProvider time, CancellationToken ct) =>
         Import(request, dryRun, snapshot, writes, "contact", (graph, content) =>
         {
             var contacts = ContactFile.Plan(graph, content, Today(time));
-            foreach (var c in contacts) DemandRecord(graph, caller, "contact", c.Id, graph.Data.Contacts.FirstOrDefault(s => s.Id == c.Id)?.Region, c.Region);
+            foreach (var c in contacts)
+            {
+                var stored = graph.Data.Contacts.FirstOrDefault(s => s.Id == c.Id);
+                DemandRecord(graph, caller, "contact", c.Id, stored?.Region, c.Region);
+                // Consent once withdrawn is not given back by a file: the person is added anew, under a new id, when they agree again.
+                if (stored is { IsRemoved: true }) throw new ContactRemovedException(c.Id);
+            }
             return GraphData.Empty with { Contacts = [.. contacts] };
         }, d => d.Contacts.Length, ct);
 
@@ -263,6 +321,7 @@ public static class ContactsApi
         {
             var contact = body.Contact is { } c ? g.Data.Contacts.First(x => x.Id == c) : null;
             if (contact is not null) caller.Scope.DemandStored(g, "contact", contact.Id, contact.Region);
+            if (contact is { IsRemoved: true }) throw new Domain.InvalidValueException("contact", $"contact '{contact.Id}' was removed when consent was withdrawn");
             var project = body.Project is { } p ? ProjectsApi.Find(g, p, caller) : null;
             return Interaction.Create(id, kind!.Value, date, firm, region, contact, project, body.Who, body.Notes, body.NextStep, body.OwnerTeam, today);
         }
@@ -339,7 +398,7 @@ public static class ContactsApi
     static InteractionView View(ChainGraph graph, Interaction i, Caller caller)
     {
         var contact = i.Contact is { } id ? graph.Data.Contacts.FirstOrDefault(c => c.Id == id) : null;
-        var seen = contact is not null && caller.Scope.SeesStored(graph, contact.Region);
+        var seen = contact is { IsRemoved: false } && caller.Scope.SeesStored(graph, contact.Region);
         return new(i.Id, i.Kind, i.Date, i.Firm.Value, graph.FindFirm(i.Firm)!.Name, i.Region.Value, graph.FindRegion(i.Region)!.Name,
             seen ? i.Contact : null, seen ? contact!.Name : null, i.Project, i.Who, i.Notes, i.NextStep, i.OwnerTeam);
     }

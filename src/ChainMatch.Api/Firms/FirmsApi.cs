@@ -24,7 +24,25 @@ public static class FirmsApi
         api.MapPost("/{firmId}/presences", PostPresence).Require(Permission.Administer).Audited(Audit)
             .WithSummary("Add or correct where a firm operates (segment, region, capacity, since); the same firm, segment, place, year and site is the same presence.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{firmId}/lead-segments", GetLeadSegments).Require(Permission.WriteProjects)
+            .WithSummary("The segments a lead for the firm may name: where it operates, what its list industries map to, then the rest of those chains; only the caller's chains.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    public sealed record LeadSegmentView(string Segment, string SegmentName, string? SegmentNameEn, IReadOnlyList<string> Chains, LeadSegmentBasis Basis);
+
+    static Results<Ok<List<LeadSegmentView>>, ValidationProblem> GetLeadSegments(string firmId, GraphSnapshot snapshot, Caller caller)
+    {
+        var errors = Parameters.Errors();
+        Parameters.Slug(firmId, nameof(firmId), errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var graph = snapshot.Current;
+        var firm = graph.FindFirm(new FirmId(firmId)) ?? throw new NotFoundException("firm", firmId);
+        return TypedResults.Ok(LeadSegments.For(graph, firm.Id)
+            .Select(x => (Offer: x, Segment: graph.FindSegment(x.Segment)!, Chains: graph.ChainsOf(x.Segment).Where(c => caller.Scope.HoldsChain(c.Id.Value)).ToList()))
+            .Where(x => x.Chains.Count > 0)
+            .Select(x => new LeadSegmentView(x.Segment.Id.Value, x.Segment.Name, x.Segment.NameEn, [.. x.Chains.Select(c => c.Name)], x.Offer.Basis)).ToList());
     }
 
     static readonly Scope Everywhere = new(Scope.AllRegions);

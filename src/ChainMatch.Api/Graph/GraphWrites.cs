@@ -122,12 +122,12 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Graph
     /// <summary>Thrown inside the write's transaction, so that it rolls back, when the store moved on since the plan.</summary>
     sealed class StaleGraphException() : Exception("the store was written by another process since this write was planned");
 
-    /// <summary>The kinds of row a write carries, without the empty ones.</summary>
+    /// <summary>The kinds of row a write carries, without the empty ones; contacts without their personal data (see <see cref="Domain.Contacts.Contact.Trace"/>).</summary>
     static Dictionary<string, object> Rows(GraphData changes) => new Dictionary<string, object>
     {
         ["firms"] = changes.Firms, ["presences"] = changes.Presences, ["lists"] = changes.Lists, ["memberships"] = changes.Memberships,
         ["projects"] = changes.Projects, ["negativeRules"] = changes.NegativeRules, ["supplies"] = changes.Supplies, ["chainPlans"] = changes.ChainPlans,
-        ["contacts"] = changes.Contacts, ["interactions"] = changes.Interactions, ["promotionEvents"] = changes.PromotionEvents,
+        ["contacts"] = changes.Contacts.Select(c => c.Trace()).ToList(), ["interactions"] = changes.Interactions, ["promotionEvents"] = changes.PromotionEvents,
     }.Where(kv => kv.Value is System.Collections.ICollection { Count: > 0 }).ToDictionary();
 }
 

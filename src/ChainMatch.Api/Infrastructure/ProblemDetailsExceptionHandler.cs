@@ -3,6 +3,7 @@ using ChainMatch.Api.Access;
 using ChainMatch.Api.Graph;
 using ChainMatch.Domain;
 using ChainMatch.Domain.Access;
+using ChainMatch.Domain.Contacts;
 using ChainMatch.Domain.Graph;
 using ChainMatch.Domain.Projects;
 using ChainMatch.Storage;
@@ -34,6 +35,7 @@ sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILo
             AccessDeniedException e => (StatusCodes.Status403Forbidden, "Outside your scope", e.Message, null),
             WriteConflictException e => (StatusCodes.Status409Conflict, e.Title, e.Message, null),
             ProjectConflictException e => (StatusCodes.Status409Conflict, e.Title, e.Message, null),
+            ContactRemovedException e => (StatusCodes.Status409Conflict, "Contact removed", e.Message, null),
             // Kestrel stops reading a body without a declared length at the endpoint's cap (see BodySizeLimit) and says so with a 413.
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => BodyLimit(context, e),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message, null),

@@ -7,8 +7,9 @@ public static class ContactBook
 {
     public static bool InRegion(ChainGraph graph, RegionCode record, RegionCode? region) => region is not { } r || graph.IsWithin(record, r);
 
+    /// <summary>Contacts still held: a removed one has nothing left to list.</summary>
     public static IEnumerable<Contact> Contacts(ChainGraph graph, RegionCode? region, FirmId? firm, string? owner) =>
-        graph.Data.Contacts.Where(c => InRegion(graph, c.Region, region) && (firm is null || c.Firm == firm) && (owner is null || c.OwnerTeam == owner));
+        graph.Data.Contacts.Where(c => !c.IsRemoved && InRegion(graph, c.Region, region) && (firm is null || c.Firm == firm) && (owner is null || c.OwnerTeam == owner));
 
     /// <summary>Interactions newest first.</summary>
     public static IEnumerable<Interaction> Interactions(ChainGraph graph, RegionCode? region, FirmId? firm, string? project) =>

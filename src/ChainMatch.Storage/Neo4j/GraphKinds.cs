@@ -66,7 +66,7 @@ static class GraphKinds
     public static readonly NodeKind ChainPlan = new("chain_plan", GraphSchema.ChainPlan, "id",
         ["chain", "region", "version", "priorities", "responsibleUnits", "yearlyTargets", "author", "savedAt"]);
     // The 客商库 names firms, regions, contacts and projects by id, as projects do; an event's firms met are a list of ids.
-    public static readonly NodeKind Contact = new("contact", GraphSchema.Contact, "id", ["firm", "region", "name", "title", "phone", "email", "owner", "consent", "added"]);
+    public static readonly NodeKind Contact = new("contact", GraphSchema.Contact, "id", ["firm", "region", "name", "title", "phone", "email", "owner", "consent", "added", "removed"]);
     public static readonly NodeKind Interaction = new("interaction", GraphSchema.Interaction, "id",
         ["kind", "date", "firm", "region", "contact", "project", "who", "notes", "nextStep", "owner"]);
     public static readonly NodeKind PromotionEvent = new("promotion_event", GraphSchema.PromotionEvent, "id", ["name", "date", "place", "region", "firms", "owner", "notes"]);

@@ -135,7 +135,7 @@ static class Neo4jGraphReader
     static readonly CypherStatement Contacts = Read("load contacts", $"""
         MATCH (c:{Schema.Contact})
         RETURN c.id AS id, c.firm AS firm, c.region AS region, c.name AS name, c.title AS title, c.phone AS phone, c.email AS email,
-               c.owner AS owner, c.consent AS consent, c.added AS added
+               c.owner AS owner, c.consent AS consent, c.added AS added, c.removed AS removed
         ORDER BY c.ord, c.id
         """);
 
@@ -243,7 +243,8 @@ static class Neo4jGraphReader
             r.String("segment") is { } s ? new SegmentId(s) : null, r.Float("weight") ?? 0, r.RequiredString("reason")));
 
         var contacts = await Query(Contacts, r => new Domain.Contacts.Contact(r.RequiredString("id"), new FirmId(r.RequiredString("firm")), new RegionCode(r.RequiredString("region")),
-            r.RequiredString("name"), r.String("title"), r.String("phone"), r.String("email"), r.RequiredString("owner"), r.RequiredString("consent"), Date(r.RequiredString("added"))));
+            r.RequiredString("name"), r.String("title"), r.String("phone"), r.String("email"), r.RequiredString("owner"), r.RequiredString("consent"), Date(r.RequiredString("added")),
+            r.String("removed") is { } removed ? Date(removed) : null));
         var interactions = await Query(Interactions, r => new Domain.Contacts.Interaction(r.RequiredString("id"),
             Domain.Contacts.Interaction.TryParse(r.RequiredString("kind"), out var kind) ? kind.Value : throw new InvalidDataException($"unknown interaction kind '{r.String("kind")}' in the store"),
             Date(r.RequiredString("date")), new FirmId(r.RequiredString("firm")), new RegionCode(r.RequiredString("region")), r.String("contact"), r.String("project"),

@@ -28,7 +28,7 @@ sealed class Neo4jGraphWriter(ICypherRunner tx, int batchSize)
             RecordsJson.Write(x.ResponsibleUnits), RecordsJson.Write(x.YearlyTargets), x.Author, RecordsJson.Time(x.SavedAt)], ct);
         await Nodes(GraphKinds.IndustrySegment, d.IndustrySegments, x => x.Key, x => [x.Industry, x.Segment?.Value, x.Weight, x.Reason], ct);
         await Nodes(GraphKinds.NegativeRule, d.NegativeRules, r => r.Id, r => [r.Firm?.Value, r.Segment?.Value, r.Region?.Value, r.Reason, .. Source(r.Source)], ct);
-        await Nodes(GraphKinds.Contact, d.Contacts, c => c.Id, c => [c.Firm.Value, c.Region.Value, c.Name, c.Title, c.Phone, c.Email, c.OwnerTeam, c.ConsentNote, Date(c.Added)], ct);
+        await Nodes(GraphKinds.Contact, d.Contacts, c => c.Id, c => [c.Firm.Value, c.Region.Value, c.Name, c.Title, c.Phone, c.Email, c.OwnerTeam, c.ConsentNote, Date(c.Added), c.Removed is { } removed ? Date(removed) : null], ct);
         await Nodes(GraphKinds.Interaction, d.Interactions, i => i.Id,
             i => [Domain.Contacts.Interaction.Name(i.Kind), Date(i.Date), i.Firm.Value, i.Region.Value, i.Contact, i.Project, i.Who, i.Notes, i.NextStep, i.OwnerTeam], ct);
         await Nodes(GraphKinds.PromotionEvent, d.PromotionEvents, e => e.Id,

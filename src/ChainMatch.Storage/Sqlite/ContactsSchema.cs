@@ -21,22 +21,26 @@ static class ContactsSchema
         "CREATE TABLE promotion_event (id TEXT PRIMARY KEY, name TEXT NOT NULL, date TEXT NOT NULL, place TEXT NOT NULL, " +
         "region TEXT NOT NULL REFERENCES region(code), firms TEXT NOT NULL, owner TEXT NOT NULL, notes TEXT);";
 
+    /// <summary>When consent was withdrawn (see Contact.Remove): the row stays for the interactions naming it, emptied of personal data.</summary>
+    public const string RemovedColumn = "ALTER TABLE contact ADD COLUMN removed TEXT;";
+
     public static void Write(GraphData d, Action<string, string[], string[], IEnumerable<object>, Func<object, object?[]>>  upsert)
     {
-        upsert("contact", ["id"], ["firm", "region", "name", "title", "phone", "email", "owner", "consent", "added"], d.Contacts,
-            o => o is Contact c ? [c.Id, c.Firm.Value, c.Region.Value, c.Name, c.Title, c.Phone, c.Email, c.OwnerTeam, c.ConsentNote, Date(c.Added)] : []);
+        upsert("contact", ["id"], ["firm", "region", "name", "title", "phone", "email", "owner", "consent", "added", "removed"], d.Contacts,
+            o => o is Contact c ? [c.Id, c.Firm.Value, c.Region.Value, c.Name, c.Title, c.Phone, c.Email, c.OwnerTeam, c.ConsentNote, Date(c.Added),
+                c.Removed is { } removed ? Date(removed) : null] : []);
         upsert("interaction", ["id"], ["kind", "date", "firm", "region", "contact", "project", "who", "notes", "next_step", "owner"], d.Interactions,
             o => o is Interaction i ? [i.Id, Domain.Contacts.Interaction.Name(i.Kind), Date(i.Date), i.Firm.Value, i.Region.Value, i.Contact, i.Project, i.Who, i.Notes, i.NextStep, i.OwnerTeam] : []);
         upsert("promotion_event", ["id"], ["name", "date", "place", "region", "firms", "owner", "notes"], d.PromotionEvents,
             o => o is PromotionEvent e ? [e.Id, e.Name, Date(e.Date), e.Place, e.Region.Value, JsonSerializer.Serialize(e.Firms.Select(f => f.Value)), e.OwnerTeam, e.Notes] : []);
     }
 
-    public const string ContactsQuery = "SELECT id, firm, region, name, title, phone, email, owner, consent, added FROM contact ORDER BY rowid";
+    public const string ContactsQuery = "SELECT id, firm, region, name, title, phone, email, owner, consent, added, removed FROM contact ORDER BY rowid";
     public const string InteractionsQuery = "SELECT id, kind, date, firm, region, contact, project, who, notes, next_step, owner FROM interaction ORDER BY rowid";
     public const string EventsQuery = "SELECT id, name, date, place, region, firms, owner, notes FROM promotion_event ORDER BY rowid";
 
     public static Contact Contact(SqliteDataReader r) => new(r.GetString(0), new FirmId(r.GetString(1)), new RegionCode(r.GetString(2)), r.GetString(3),
-        Str(r, 4), Str(r, 5), Str(r, 6), r.GetString(7), r.GetString(8), ParseDate(r.GetString(9)));
+        Str(r, 4), Str(r, 5), Str(r, 6), r.GetString(7), r.GetString(8), ParseDate(r.GetString(9)), r.IsDBNull(10) ? null : ParseDate(r.GetString(10)));
 
     public static Interaction Interaction(SqliteDataReader r) => new(r.GetString(0),
         Domain.Contacts.Interaction.TryParse(r.GetString(1), out var kind) ? kind.Value : throw new InvalidDataException($"unknown interaction kind '{r.GetString(1)}' in the store"),

@@ -8,7 +8,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 12;
+    const int SchemaVersion = 13;
     /// <summary>The first schema version whose file holds keys, sessions and the audit log.</summary>
     const int AccessSchemaVersion = 10;
     readonly string _connectionString;
@@ -92,6 +92,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         "version INTEGER NOT NULL, priorities TEXT, responsible_units TEXT, yearly_targets TEXT, author TEXT NOT NULL, saved_at TEXT NOT NULL);",
         // The 客商库: contacts at firms (personal data), interactions with firms and promotion events, scoped by region like projects.
         ContactsSchema.Script,
+        ContactsSchema.RemovedColumn,
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
@@ -132,6 +133,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     async Task<ImportReport> InTransactionAsync(GraphData rows, Func<SqliteConnection, SqliteTransaction, ImportReport, AuditEntry?> beforeCommit, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
+        // A contact removed when consent was withdrawn: the space its personal data took is overwritten with zeros, not freed.
+        var erases = rows.Contacts.Any(x => x.IsRemoved);
+        if (erases) await Execute(c, null, "PRAGMA secure_delete = ON", ct);
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
         // First, so the transaction takes the write lock at once (a second process waits here rather than failing to
         // upgrade a read), and so every process serving this file sees that the graph changed.
@@ -139,6 +143,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         var report = new ImportReport(SqliteGraphWriter.Write(c, tx, rows)) { Version = version };
         if (beforeCommit(c, tx, report) is { } entry) await SqliteAccessStore.AppendAsync(c, tx, entry, ct);
         await tx.CommitAsync(ct);
+        // The write-ahead log still holds the pages as they were before: copied back and emptied (as far as no reader holds them).
+        if (erases && _keepAlive is null) await Execute(c, null, "PRAGMA wal_checkpoint(TRUNCATE)", ct);
         return report;
     }
 

@@ -21,6 +21,9 @@ export const getText = url => request(url, res => res.text());
 export const postText = (url, body) => request(url, res => res.text(), {
   method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
 });
+export const putJson = (url, body) => request(url, res => res.json(), {
+  method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+});
 export const deleteJson = url => request(url, () => null, { method: 'DELETE' });
 /** Posts a file the user picked (a CSV import) as it is; the answer is JSON. */
 export const postFile = (url, file, type = 'text/csv') => request(url, res => res.json(), { method: 'POST', headers: { 'Content-Type': type }, body: file });

@@ -12,6 +12,8 @@ export const crmWords = {
     addContact: '新增联系人', logInteraction: '登记走访/洽谈', addEvent: '登记推介会', firmsHint: '企业代码，用逗号分隔',
     whatAddContact: '联系人保存', whatLogInteraction: '走访登记', whatAddEvent: '推介会登记',
     importCsv: '导入 CSV', whatImportCsv: 'CSV 导入',
+    editContact: '修改', removeContact: '删除', whatEditContact: '联系人修改', whatRemoveContact: '联系人删除',
+    confirmRemoveContact: n => `${n} 已撤回同意？删除后其姓名、职务、电话、邮箱和同意记录将永久清除，无法恢复。`,
   },
   en: {
     tabCrm: 'Contacts', whatCrm: 'contacts', crmOf: r => `Contacts: ${r} and below`,
@@ -25,5 +27,7 @@ export const crmWords = {
     addContact: 'Add a contact', logInteraction: 'Log a visit or meeting', addEvent: 'Record a promotion event', firmsHint: 'firm ids, comma-separated',
     whatAddContact: 'new contact', whatLogInteraction: 'new interaction', whatAddEvent: 'new event',
     importCsv: 'Import CSV', whatImportCsv: 'CSV import',
+    editContact: 'Edit', removeContact: 'Remove', whatEditContact: 'contact edit', whatRemoveContact: 'contact removal',
+    confirmRemoveContact: n => `Has ${n} withdrawn consent? Removing deletes their name, title, phone, e-mail and consent note for good.`,
   },
 };

@@ -1,4 +1,4 @@
-import { apiUrl, getJson, postFile, postJson } from './api.js';
+import { apiUrl, deleteJson, getJson, postFile, postJson, putJson } from './api.js';
 import { h, fill } from './dom.js';
 import { t } from './i18n.js';
 import { showError } from './messages.js';
@@ -46,7 +46,7 @@ export async function renderCrm(container, state, isCurrent) {
         stale.map(s => ({ id: s.project, cells: [s.firmName, `${s.segmentName} · ${s.regionName}`, t('projectStages')[s.stage], s.ownerTeam, s.lastTouch, s.days] })))),
     h('section', { class: 'crm-contacts' },
       h('h3', null, t('contactsTitle'), ` (${contacts.length}) `, csv('contacts')),
-      contacts.length === 0 ? h('p', { class: 'muted' }, t('noContacts')) : contactTable(contacts),
+      contacts.length === 0 ? h('p', { class: 'muted' }, t('noContacts')) : contactTable(contacts, write ? reload : null),
       write ? contactForm(state, reload) : null),
     h('section', { class: 'crm-interactions' },
       h('h3', null, t('interactionsTitle'), ` (${interactions.length}) `, csv('interactions')),
@@ -63,13 +63,22 @@ export async function renderCrm(container, state, isCurrent) {
  * A project's firm in the 客商库, for the project page: its contacts and interaction history (as far as the caller's
  * scope reaches), and for roles that may write, a form to log a visit for the project.
  */
-export async function renderFirmContacts(el, project, state, reload) {
+export function renderFirmContacts(el, project, state, reload) {
+  return renderFirmCrm(el, project.firm, state, reload,
+    contacts => state.canWriteContacts ? interactionForm({ ...state, region: project.region }, { contacts, projects: [project], fixed: project }, reload) : null);
+}
+
+/**
+ * A firm's contacts and interaction history as far as the caller's scope reaches (the firm page, a project's page); for
+ * roles with write-contacts, each contact can be edited or removed, and <form> adds what the page offers beside them.
+ */
+export async function renderFirmCrm(el, firm, state, reload, form = () => null) {
   fill(el, h('h4', null, t('firmContacts')), h('p', { class: 'muted' }, t('loading')));
   let contacts, interactions;
   try {
     [contacts, interactions] = await Promise.all([
-      getJson(apiUrl(['crm', 'contacts'], { firm: project.firm })),
-      getJson(apiUrl(['crm', 'interactions'], { firm: project.firm })),
+      getJson(apiUrl(['crm', 'contacts'], { firm })),
+      getJson(apiUrl(['crm', 'interactions'], { firm })),
     ]);
   } catch (e) {
     fill(el);
@@ -78,10 +87,10 @@ export async function renderFirmContacts(el, project, state, reload) {
   }
   fill(el,
     h('h4', null, t('firmContacts')),
-    contacts.length === 0 ? h('p', { class: 'muted' }, t('noContacts')) : contactTable(contacts),
+    contacts.length === 0 ? h('p', { class: 'muted' }, t('noContacts')) : contactTable(contacts, state.canWriteContacts ? reload : null),
     h('h4', null, t('interactionHistory')),
     interactions.length === 0 ? h('p', { class: 'muted' }, t('noInteractions')) : interactionTable(interactions),
-    state.canWriteContacts ? interactionForm({ ...state, region: project.region }, { contacts, projects: [project], fixed: project }, reload) : null);
+    form(contacts));
 }
 
 /**
@@ -111,9 +120,58 @@ function table(kind, headers, rows) {
     h('tbody', null, rows.map(r => h('tr', { dataset: { id: r.id } }, r.cells.map(c => h('td', null, c ?? ''))))));
 }
 
-const contactTable = contacts => table('contacts',
-  [t('contactName'), t('firm'), t('contactTitle'), t('phone'), t('email'), t('owner'), t('consentNote')],
-  contacts.map(c => ({ id: c.id, cells: [c.name, c.firmName, c.title, c.phone, c.email, c.ownerTeam, c.consentNote] })));
+/** Contacts; with <reload> (a caller with write-contacts) each row can be edited in place or removed. */
+function contactTable(contacts, reload = null) {
+  const el = table('contacts',
+    [t('contactName'), t('firm'), t('contactTitle'), t('phone'), t('email'), t('owner'), t('consentNote'), ...(reload ? [''] : [])],
+    contacts.map(c => ({ id: c.id, cells: [c.name, c.firmName, c.title, c.phone, c.email, c.ownerTeam, c.consentNote] })));
+  if (reload) {
+    for (const row of el.querySelectorAll('tbody tr')) {
+      const contact = contacts.find(c => c.id === row.dataset.id);
+      row.append(h('td', { class: 'actions' },
+        h('button', { type: 'button', class: 'edit-contact', onclick: () => row.replaceWith(contactEditRow(contact, reload)) }, t('editContact')),
+        h('button', { type: 'button', class: 'remove-contact', onclick: () => removeContact(contact, reload) }, t('removeContact'))));
+    }
+  }
+  return el;
+}
+
+/** The fields a contact's edit may change, in place of its row. */
+function contactEditRow(contact, reload) {
+  const f = {
+    title: input('title', { value: contact.title ?? '' }), phone: input('phone', { type: 'tel', value: contact.phone ?? '' }),
+    email: input('email', { type: 'email', value: contact.email ?? '' }), ownerTeam: input('ownerTeam', { value: contact.ownerTeam, required: true }),
+    consentNote: input('consentNote', { value: contact.consentNote, required: true }),
+  };
+  const save = async e => {
+    e.preventDefault();
+    try {
+      await putJson(apiUrl(['crm', 'contacts', contact.id]), Object.fromEntries(Object.entries(f).map(([k, el]) => [k, value(el)])));
+    } catch (error) {
+      showError(error, t('whatEditContact'));
+      return;
+    }
+    reload();
+  };
+  return h('tr', { class: 'contact-edit', dataset: { id: contact.id } }, h('td', { colspan: 8 },
+    h('form', { class: 'crm-form contact-edit-form', onsubmit: save },
+      h('strong', null, contact.name),
+      [['title', 'contactTitle'], ['phone', 'phone'], ['email', 'email'], ['ownerTeam', 'owner'], ['consentNote', 'consentNote']]
+        .map(([k, word]) => h('label', null, t(word), ' ', f[k])),
+      h('button', { type: 'submit' }, t('save')), h('button', { type: 'button', class: 'cancel', onclick: reload }, t('close')))));
+}
+
+/** Consent withdrawn: asked once more, since the person's data is deleted for good. */
+async function removeContact(contact, reload) {
+  if (!window.confirm(t('confirmRemoveContact', contact.name))) return;
+  try {
+    await deleteJson(apiUrl(['crm', 'contacts', contact.id]));
+  } catch (error) {
+    showError(error, t('whatRemoveContact'));
+    return;
+  }
+  reload();
+}
 
 const interactionTable = interactions => table('interactions',
   [t('date'), t('interactionKind'), t('firm'), t('who'), t('contactName'), t('notes'), t('nextStep')],

@@ -3,9 +3,12 @@ import { h, fill } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { clearMessages, showError } from './messages.js';
 import { firmPicker } from './firmPicker.js';
+import { allowLeadCreation, createLeadButton } from './leadForm.js';
+import { renderFirmCrm } from './crm.js';
 
 // The firm profile: #firm=catl&lang=en. Who the firm is, where it operates, its list standings, its group, the
-// projects the caller may read and the negative-list rules that name it.
+// projects the caller may read and the negative-list rules that name it; for roles with read-contacts, its contacts and
+// interaction history in the caller's regions; for roles that write projects, "create lead".
 let me = { permissions: [] };
 
 const params = () => new URLSearchParams(location.hash.slice(1));
@@ -37,8 +40,10 @@ async function render() {
   }
   document.title = `ChainMatch · ${firm.name}`;
   const projects = me.permissions.includes('read-projects') ? await getJson(apiUrl(['projects'])).then(all => all.filter(x => x.firm === firm.id)).catch(e => { showError(e, t('whatPipeline')); return []; }) : null;
+  // Personal data: not even asked for by a role without read-contacts.
+  const contacts = me.permissions.includes('read-contacts') ? h('section', { class: 'firm-section firm-contacts' }) : null;
   fill(main, h('article', { class: 'firm-profile', dataset: { firm: firm.id } },
-    h('h2', null, firm.name, firm.nameEn ? h('span', { class: 'muted' }, ` · ${firm.nameEn}`) : null),
+    h('h2', null, firm.name, firm.nameEn ? h('span', { class: 'muted' }, ` · ${firm.nameEn}`) : null, ' ', createLeadButton({ firm: firm.id, firmName: firm.name })),
     h('dl', { class: 'firm-facts' },
       fact(t('aliases'), firm.aliases.join('、') || '—'), fact(t('creditCode'), firm.uscc ?? '—'),
       fact(t('headquarters'), firm.headquartersName ? `${firm.headquartersName} (${firm.headquarters})` : '—'),
@@ -63,8 +68,14 @@ async function render() {
       table('firm-projects', [[t('projects')], [t('segment')], [t('place')], [t('projectStage')], [t('owner')]],
         projects.map(x => h('tr', { dataset: { project: x.id } }, h('td', null, x.id), h('td', null, x.segmentName), h('td', null, x.regionName),
           h('td', null, t('projectStages')[x.stage] ?? x.stage), h('td', null, x.ownerTeam))))),
+    contacts,
     section(t('negativeRules'), firm.negativeList.length === 0 ? h('p', null, t('noNegativeRules')) :
       h('ul', { class: 'negative-rules' }, firm.negativeList.map(r => h('li', null, r))))));
+  if (contacts) {
+    const state = { canWriteContacts: me.permissions.includes('write-contacts') };
+    const reload = () => renderFirmCrm(contacts, firm.id, state, reload);
+    reload();
+  }
 }
 
 const fact = (term, value) => [h('dt', null, term), h('dd', null, value)];
@@ -76,6 +87,7 @@ async function start() {
     if (e.status === 401) { location.href = '/login.html'; return; }
     showError(e, t('whatMe'));
   }
+  allowLeadCreation(me.permissions.includes('write-projects'), (me.name ?? '').replace(/^key:/, ''));
   for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => {
     const p = params();
     p.set('lang', b.dataset.lang);
