@@ -32,16 +32,8 @@ public static class LinkPrediction
             hidden++;
             var before = graph.PresencesOf(firm).Where(p => graph.IsWithin(p.Region, prefecture)).ToList();
             var courted = graph.Data.Projects.Where(p => p.Firm == firm && graph.IsWithin(p.Region, prefecture)).ToList();
-            // Sorted so that the training rows do not depend on how candidates happen to be gathered.
-            var candidates = finder.Candidates(new Gap(segment, prefecture), before, courted).OrderBy(c => c.Firm.Id.Value, StringComparer.Ordinal).ToList();
-            var labels = candidates.Select(c => c.Firm.Id == firm ? 1 : 0).ToList();
-            if (!labels.Contains(1))
-            {
-                // The firm has no other tie to the segment or its neighbours: candidate generation cannot reach it.
-                unreachable++;
-                continue;
-            }
-            queries.Add(new LeadQuery(new Gap(segment, prefecture), candidates, labels));
+            if (Posed(new Gap(segment, prefecture), finder.Candidates(new Gap(segment, prefecture), before, courted), firm) is { } query) queries.Add(query);
+            else unreachable++;
         }
         return new Result(queries, hidden, unreachable);
     }
@@ -67,14 +59,8 @@ public static class LinkPrediction
             if (graph.PresencesWithin(segment, prefecture).Any(p => p.Firm == firm && p.IsActiveIn(year - 1))) continue;
             hidden++;
             if (!finders.TryGetValue(year - 1, out var finder)) finders[year - 1] = finder = new LeadFinder(graph, new DateOnly(year - 1, 12, 31));
-            var candidates = finder.Candidates(new Gap(segment, prefecture)).OrderBy(c => c.Firm.Id.Value, StringComparer.Ordinal).ToList();
-            var labels = candidates.Select(c => c.Firm.Id == firm ? 1 : 0).ToList();
-            if (!labels.Contains(1))
-            {
-                unreachable++;
-                continue;
-            }
-            queries.Add(new LeadQuery(new Gap(segment, prefecture), candidates, labels));
+            if (Posed(new Gap(segment, prefecture), finder.Candidates(new Gap(segment, prefecture)), firm) is { } query) queries.Add(query);
+            else unreachable++;
         }
         return new Result(queries, hidden, unreachable);
     }
@@ -114,5 +100,17 @@ public static class LinkPrediction
                 labels[row] = q.Labels[i];
             }
         return new RankingSet(features, LeadFeatures.Count, labels, queries.Select(q => (uint)q.Candidates.Count).ToArray());
+    }
+
+    /// <summary>
+    /// The gap as a query with <paramref name="firm"/> its one relevant candidate; null when the firm has no other tie to
+    /// the segment or its neighbours, so candidate generation cannot reach it.
+    /// </summary>
+    static LeadQuery? Posed(Gap gap, IEnumerable<LeadCandidate> gathered, FirmId firm)
+    {
+        // Sorted so that the training rows do not depend on how candidates happen to be gathered.
+        var candidates = gathered.OrderBy(c => c.Firm.Id.Value, StringComparer.Ordinal).ToList();
+        var labels = candidates.Select(c => c.Firm.Id == firm ? 1 : 0).ToList();
+        return labels.Contains(1) ? new LeadQuery(gap, candidates, labels) : null;
     }
 }

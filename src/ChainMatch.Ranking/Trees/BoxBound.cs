@@ -31,7 +31,7 @@ sealed class BoxBound
         var splits = trees.Splits().ToList();
         _thresholds = [.. Enumerable.Range(0, trees.FeatureCount)
             .Select(f => splits.Where(s => s.Feature == f).Select(s => s.Threshold).Distinct().Order().ToArray())];
-        _smallBins = [.. _thresholds.Select(t => Enumerable.Range(0, Small).Select(v => (ushort)Below(t, v)).ToArray())];
+        _smallBins = [.. _thresholds.Select(t => Enumerable.Range(0, Small).Select(v => (ushort)ScoreBound.Below(t, v)).ToArray())];
     }
 
     /// <summary>The most the trees give a row within the box (see <see cref="TreeEnsemble.MostInBox"/> for its form).</summary>
@@ -59,20 +59,7 @@ sealed class BoxBound
     ushort Bin(int feature, float x)
     {
         var whole = (int)x;
-        return whole == x && (uint)whole < Small ? _smallBins[feature][whole] : (ushort)Below(_thresholds[feature], x);
-    }
-
-    /// <summary>How many thresholds are below <paramref name="x"/>.</summary>
-    static int Below(float[] thresholds, float x)
-    {
-        int lo = 0, hi = thresholds.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (thresholds[mid] < x) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        return whole == x && (uint)whole < Small ? _smallBins[feature][whole] : (ushort)ScoreBound.Below(_thresholds[feature], x);
     }
 
     /// <summary>A box's bins, both ends of each feature in turn; unused places stay 0.</summary>

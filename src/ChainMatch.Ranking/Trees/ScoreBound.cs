@@ -76,8 +76,8 @@ sealed class ScoreBound
     /// <summary>The most the trees after <paramref name="stage"/> can add to the score of a row in <paramref name="cell"/>.</summary>
     public double After(int cell, int stage) => _after[cell * _stageCount + stage];
 
-    /// <summary>How many thresholds are below <paramref name="x"/>.</summary>
-    static int Below(float[] thresholds, float x)
+    /// <summary>How many thresholds are below <paramref name="x"/>: a value's bin among a feature's split points.</summary>
+    internal static int Below(float[] thresholds, float x)
     {
         int lo = 0, hi = thresholds.Length;
         while (lo < hi)
