@@ -38,7 +38,7 @@ public sealed class DashboardPageTests
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = key },
         });
-        _context.SetDefaultTimeout(15_000);
+        _context.SetDefaultTimeout(30_000);
         var page = await _context.NewPageAsync();
         page.PageError += (_, error) => _pageErrors.Add(error);
         await page.GotoAsync(new Uri(service.BaseAddress, "/dashboard#" + hash).ToString());

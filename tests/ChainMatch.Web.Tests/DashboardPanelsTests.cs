@@ -87,7 +87,7 @@ public sealed class DashboardPanelsTests
             ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = key },
             AcceptDownloads = true,
         });
-        _context.SetDefaultTimeout(15_000);
+        _context.SetDefaultTimeout(30_000);
         var page = await _context.NewPageAsync();
         page.PageError += (_, error) => _pageErrors.Add(error);
         await page.GotoAsync(new Uri(_service.BaseAddress, "/dashboard#" + hash).ToString());
