@@ -201,7 +201,7 @@ public sealed class ContactsApiTests : ApiTest
     }
 
     [Test]
-    public async Task ARemovedContactCanNeitherBeEditedNorImportedBackItIsA409()
+    public async Task ARemovedContactCannotBeEditedItIsA409NorImportedBackNorNamedByAnImportedVisitTheLineSaysWhy()
     {
         var id = (string?)(await Post("/api/crm/contacts", Li))["id"];
         using (await Send(HttpMethod.Delete, $"/api/crm/contacts/{id}")) { }
@@ -209,8 +209,15 @@ public sealed class ContactsApiTests : ApiTest
         using var edit = await Send(HttpMethod.Put, $"/api/crm/contacts/{id}", Edit);
         using var import = await Client.PostAsync("/api/crm/contacts/import",
             new StringContent($"id,firm,region,name,owner,consent\n{id},cell-co,530100,李伟,昆明,同意\n", Encoding.UTF8, "text/csv"));
-        Assert.That((edit.StatusCode, import.StatusCode), Is.EqualTo((HttpStatusCode.Conflict, HttpStatusCode.Conflict)));
+        using var visit = await Client.PostAsync("/api/crm/interactions/import",
+            new StringContent($"kind,date,firm,region,contact,who,notes,owner\nvisit,2025-03-05,cell-co,530100,{id},王芳,回访,昆明市投资促进局\n", Encoding.UTF8, "text/csv"));
+        Assert.That((edit.StatusCode, import.StatusCode, visit.StatusCode), Is.EqualTo((HttpStatusCode.Conflict, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest)));
+        var contactProblem = (await import.Content.ReadFromJsonAsync<JsonNode>())!;
+        var visitProblem = (await visit.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.That((string?)contactProblem["errors"]!["line 2"]![0], Is.EqualTo($"id: contact {id} was removed when consent was withdrawn: it cannot be imported back"));
+        Assert.That((string?)visitProblem["errors"]!["line 2"]![0], Is.EqualTo($"contact: contact {id} was removed when consent was withdrawn"));
         Assert.That(await Client.GetStringAsync("/api/crm/contacts.csv"), Does.Not.Contain("李伟"));
+        Assert.That((await GetJson("/api/crm/interactions")).AsArray(), Is.Empty, "the refused visit was not written");
     }
 
     [Test]

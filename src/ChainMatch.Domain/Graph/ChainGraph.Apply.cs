@@ -65,7 +65,8 @@ public sealed partial class ChainGraph
         if (presencesAdded)
         {
             var added = data.Presences.Length - firstPresence;
-            // Looked up before the room is claimed: a reference the graph lacks refuses the write and leaves the room as it was.
+            // Looked up before the room is claimed, so a presence the graph cannot place leaves the room as it was. A write the
+            // later checks refuse has claimed it already: harmless, since the next version from this one only copies once.
             var (region, segment, firm) = (new int[added], new int[added], new int[added]);
             for (var i = 0; i < added; i++)
             {

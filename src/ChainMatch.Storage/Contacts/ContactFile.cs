@@ -33,6 +33,8 @@ public static class ContactFile
             var id = row.Cell("id");
             if (id is not null && !Seeds.SeedIds.IsSlug(id)) row.Fail("id", $"'{id}' is not a contact id (lower-case words joined by '-')");
             else if (id is not null && seen.TryGetValue(id, out var first)) row.Fail("id", $"contact {id} is already on line {first}");
+            else if (id is not null && graph.Data.Contacts.Any(c => c.Id == id && c.IsRemoved))
+                row.Fail("id", $"contact {id} was removed when consent was withdrawn: it cannot be imported back");
             else if (id is not null) ids.Reserve(id);
             var firm = FirmCell.Resolve(graph, matcher, row);
             var region = new RegionCode(row.Cell("region") ?? "");

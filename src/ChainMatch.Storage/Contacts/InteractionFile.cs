@@ -39,6 +39,7 @@ public static class InteractionFile
             if (graph.FindRegion(region) is null) row.Fail("region", $"unknown region '{region}'");
             var contact = row.Cell("contact") is { } contactId ? graph.Data.Contacts.FirstOrDefault(c => c.Id == contactId) : null;
             if (row.Cell("contact") is { } unknownContact && contact is null) row.Fail("contact", $"unknown contact '{unknownContact}'");
+            else if (contact is { IsRemoved: true }) row.Fail("contact", $"contact {contact.Id} was removed when consent was withdrawn");
             var project = row.Cell("project") is { } projectId ? graph.Data.Projects.FirstOrDefault(p => p.Id == projectId) : null;
             if (row.Cell("project") is { } unknownProject && project is null) row.Fail("project", $"unknown project '{unknownProject}'");
             if (row.Failed) continue;
