@@ -19,7 +19,7 @@ namespace ChainMatch.Api.Contacts;
 /// Contacts are personal data: every route needs read-contacts or write-contacts, which only the investment team and
 /// admins hold, and every record is its region's, like a project.
 /// </summary>
-public static class ContactsApi
+public static partial class ContactsApi
 {
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
@@ -119,14 +119,6 @@ public static class ContactsApi
             : TypedResults.Ok(ContactBook.Contacts(graph, region, firm, q.owner).Select(c => View(graph, c)).ToList());
     }
 
-    static Results<FileContentHttpResult, ValidationProblem> ExportContacts([AsParameters] CrmQuery q, GraphSnapshot snapshot, Caller caller)
-    {
-        var graph = snapshot.Current;
-        var (region, firm, errors) = Filters(graph, q, caller);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors)
-            : Csv(LeadCsv.Write(ContactFile.Columns, ContactFile.Rows(ContactBook.Contacts(graph, region, firm, q.owner))), "contacts.csv");
-    }
-
     static Results<Ok<List<InteractionView>>, ValidationProblem> ListInteractions([AsParameters] CrmQuery q, GraphSnapshot snapshot, Caller caller)
     {
         var graph = snapshot.Current;
@@ -136,38 +128,12 @@ public static class ContactsApi
             : TypedResults.Ok(ContactBook.Interactions(graph, region, firm, q.project).Select(i => View(graph, i, caller)).ToList());
     }
 
-    static Results<FileContentHttpResult, ValidationProblem> ExportInteractions([AsParameters] CrmQuery q, GraphSnapshot snapshot, Caller caller)
-    {
-        var graph = snapshot.Current;
-        var (region, firm, errors) = Filters(graph, q, caller);
-        if (errors.Count == 0 && q.project is { } project) ProjectsApi.Find(graph, project, caller);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return Csv(LeadCsv.Write(InteractionFile.Columns, InteractionFile.Rows(ContactBook.Interactions(graph, region, firm, q.project))), "interactions.csv");
-    }
-
     static Results<Ok<List<EventView>>, ValidationProblem> ListEvents([AsParameters] CrmQuery q, GraphSnapshot snapshot, Caller caller)
     {
         var graph = snapshot.Current;
         var (region, firm, errors) = Filters(graph, q, caller);
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(ContactBook.Events(graph, region, firm).Select(e => View(graph, e)).ToList());
     }
-
-    static Results<FileContentHttpResult, ValidationProblem> ExportEvents([AsParameters] CrmQuery q, GraphSnapshot snapshot, Caller caller)
-    {
-        var graph = snapshot.Current;
-        var (region, firm, errors) = Filters(graph, q, caller);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors)
-            : Csv(LeadCsv.Write(EventFile.Columns, EventFile.Rows(ContactBook.Events(graph, region, firm))), "events.csv");
-    }
-
-    static Task<Results<Ok<ImportReport>, ValidationProblem>> ImportEvents(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller,
-        CancellationToken ct) =>
-        Import(request, dryRun, snapshot, writes, "promotion event", (graph, content) =>
-        {
-            var events = EventFile.Plan(graph, content);
-            foreach (var e in events) DemandRecord(graph, caller, "promotion event", e.Id, graph.Data.PromotionEvents.FirstOrDefault(s => s.Id == e.Id)?.Region, e.Region);
-            return GraphData.Empty with { PromotionEvents = [.. events] };
-        }, d => d.PromotionEvents.Length, ct);
 
     static Results<Ok<List<StaleView>>, ValidationProblem> Stale([AsParameters] StaleQuery q, GraphSnapshot snapshot, Caller caller, TimeProvider time)
     {
@@ -240,60 +206,6 @@ public static class ContactsApi
         var contact = graph.Data.Contacts.FirstOrDefault(c => c.Id == id) ?? throw new NotFoundException("contact", id);
         caller.Scope.DemandStored(graph, "contact", id, contact.Region);
         return contact;
-    }
-
-    static Task<Results<Ok<ImportReport>, ValidationProblem>> ImportContacts(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller,
-        TimeProvider time, CancellationToken ct) =>
-        Import(request, dryRun, snapshot, writes, "contact", (graph, content) =>
-        {
-            var contacts = ContactFile.Plan(graph, content, Today(time));
-            foreach (var c in contacts)
-            {
-                var stored = graph.Data.Contacts.FirstOrDefault(s => s.Id == c.Id);
-                DemandRecord(graph, caller, "contact", c.Id, stored?.Region, c.Region);
-                // Consent once withdrawn is not given back by a file: the person is added anew, under a new id, when they agree again.
-                if (stored is { IsRemoved: true }) throw new ContactRemovedException(c.Id);
-            }
-            return GraphData.Empty with { Contacts = [.. contacts] };
-        }, d => d.Contacts.Length, ct);
-
-    static Task<Results<Ok<ImportReport>, ValidationProblem>> ImportInteractions(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, Caller caller,
-        TimeProvider time, CancellationToken ct) =>
-        Import(request, dryRun, snapshot, writes, "interaction", (graph, content) =>
-        {
-            var interactions = InteractionFile.Plan(graph, content, Today(time));
-            foreach (var i in interactions)
-            {
-                DemandRecord(graph, caller, "interaction", i.Id, graph.Data.Interactions.FirstOrDefault(s => s.Id == i.Id)?.Region, i.Region);
-                if (i.Contact is { } c) caller.Scope.DemandStored(graph, "contact", c, graph.Data.Contacts.First(x => x.Id == c).Region);
-            }
-            return GraphData.Empty with { Interactions = [.. interactions] };
-        }, d => d.Interactions.Length, ct);
-
-    /// <summary>
-    /// A CSV import planned inside the write on the newest graph, so a write that lands meanwhile is built upon; each record as
-    /// stored and as imported must be in the caller's scope (an import never takes over another region's record).
-    /// </summary>
-    static async Task<Results<Ok<ImportReport>, ValidationProblem>> Import(HttpRequest request, bool? dryRun, GraphSnapshot snapshot, GraphWrites writes, string kind,
-        Func<ChainGraph, byte[], GraphData> plan, Func<GraphData, int> count, CancellationToken ct)
-    {
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        var content = body.ToArray();
-        try
-        {
-            if (dryRun == true) return TypedResults.Ok(new ImportReport(count(plan(snapshot.Current, content)), 0, true));
-            var (rows, report) = await writes.UpdateAsync(graph =>
-            {
-                var planned = plan(graph, content);
-                return (planned, count(planned));
-            }, $"{kind} import", ct);
-            return TypedResults.Ok(new ImportReport(rows, report.Total, false));
-        }
-        catch (ListImportException e)
-        {
-            return TypedResults.ValidationProblem(Parameters.RowErrors(e.Errors), title: $"The {kind} file has bad rows; nothing was imported.");
-        }
     }
 
     /// <summary>A record is written by a caller who holds its region as stored and as it would become.</summary>
@@ -387,9 +299,6 @@ public static class ContactsApi
     }
 
     static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().Date);
-
-    static FileContentHttpResult Csv(string csv, string name) =>
-        TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
 
     static ContactView View(ChainGraph graph, Contact c) => new(c.Id, c.Firm.Value, graph.FindFirm(c.Firm)!.Name, c.Region.Value, graph.FindRegion(c.Region)!.Name,
         c.Name, c.Title, c.Phone, c.Email, c.OwnerTeam, c.ConsentNote, c.Added);
