@@ -20,20 +20,9 @@ public sealed class SqliteContactsMigrationTests
     public async Task AStoreOfSchemaTenGainsTheContactTablesAtStartAndKeepsItsGraph()
     {
         var path = Path.Combine(_dir.Path, "chainmatch.db");
-        var seeds = SeedReader.Read(SeedFolder.Fixture("mini-seeds"));
-        using (var store = SqliteGraphStore.OpenFile(path))
-        {
-            await store.InitialiseAsync();
-            await store.ImportAsync(seeds);
-        }
-        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "ALTER TABLE project DROP COLUMN key_reviews; ALTER TABLE project DROP COLUMN due_dates; DROP TABLE chain_plan; " +
-                "DROP TABLE interaction; DROP TABLE contact; DROP TABLE promotion_event; PRAGMA user_version = 10;";
-            cmd.ExecuteNonQuery();
-        }
+        var seeds = await OldStoreFile.WriteAsync(path,
+            "ALTER TABLE project DROP COLUMN key_reviews; ALTER TABLE project DROP COLUMN due_dates; DROP TABLE chain_plan; " +
+                "DROP TABLE interaction; DROP TABLE contact; DROP TABLE promotion_event; PRAGMA user_version = 10;");
 
         using var migrated = SqliteGraphStore.OpenFile(path);
         await migrated.InitialiseAsync();

@@ -36,24 +36,13 @@ public class SqliteGraphStoreTests : GraphStoreContract
     public async Task AStoreFromTheFirstSchemaIsMigratedAtStartAndKeepsItsGraph()
     {
         var path = Path.Combine(_dir.Path, "chainmatch.db");
-        var seeds = SeedReader.Read(SeedFolder.Fixture("mini-seeds"));
-        using (var store = SqliteGraphStore.OpenFile(path))
-        {
-            await store.InitialiseAsync();
-            await store.ImportAsync(seeds);
-        }
         // Put the file back to schema version 1, as the first release left it.
-        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "DROP TABLE chain_plan; ALTER TABLE firm DROP COLUMN parent; ALTER TABLE firm DROP COLUMN parent_share; ALTER TABLE firm DROP COLUMN parent_publisher; ALTER TABLE firm DROP COLUMN parent_ref; ALTER TABLE firm DROP COLUMN parent_estimate; ALTER TABLE list_membership DROP COLUMN industry; DROP TABLE industry_segment; " +
+        var seeds = await OldStoreFile.WriteAsync(path,
+            "DROP TABLE chain_plan; ALTER TABLE firm DROP COLUMN parent; ALTER TABLE firm DROP COLUMN parent_share; ALTER TABLE firm DROP COLUMN parent_publisher; ALTER TABLE firm DROP COLUMN parent_ref; ALTER TABLE firm DROP COLUMN parent_estimate; ALTER TABLE list_membership DROP COLUMN industry; DROP TABLE industry_segment; " +
                 "DROP INDEX presence_firm; ALTER TABLE firm DROP COLUMN uscc; ALTER TABLE firm DROP COLUMN aliases; " +
                 "ALTER TABLE list_membership DROP COLUMN revenue; DROP TABLE negative_rule; DROP TABLE project_stage; DROP TABLE project; " +
                 "DROP TABLE segment_intensity; DROP TABLE region_constraint; ALTER TABLE region DROP COLUMN latitude; ALTER TABLE region DROP COLUMN longitude; " +
-                "DROP TABLE interaction; DROP TABLE contact; DROP TABLE promotion_event; DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; PRAGMA user_version = 1;";
-            cmd.ExecuteNonQuery();
-        }
+                "DROP TABLE interaction; DROP TABLE contact; DROP TABLE promotion_event; DROP TABLE store_version; DROP TABLE api_key; DROP TABLE audit; DROP TABLE session; DROP TABLE access_import; PRAGMA user_version = 1;");
 
         using var migrated = SqliteGraphStore.OpenFile(path);
         await migrated.InitialiseAsync();
