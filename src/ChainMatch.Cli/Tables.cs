@@ -61,7 +61,9 @@ static class Tables
         var landings = Render(["year", "firm", "segment", "prefecture", "candidates", .. rankers], r.Ranked.OrderBy(l => l.Year).Select(l =>
             new[] { l.Year.ToString(CultureInfo.InvariantCulture), l.Firm, l.Segment, l.Prefecture, l.Candidates.ToString(CultureInfo.InvariantCulture) }
                 .Concat(rankers.Select(k => l.Ranks[k]?.ToString(CultureInfo.InvariantCulture) ?? "-")).ToArray()));
-        return scores + "\n\n" + landings;
+        var differences = string.Join("\n", r.Differences.Select(d => string.Create(CultureInfo.InvariantCulture,
+            $"model MRR − {d.Baseline}: {d.Difference:+0.000;−0.000;0.000} ± {d.StandardError:F3} (standard error of the paired difference over {d.Landings} landings)")));
+        return scores + "\n" + differences + "\n\n" + landings;
     }
 
     public static string Targets(Ranking.Leads.TargetList list, Language language)

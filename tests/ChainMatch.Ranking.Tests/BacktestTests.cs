@@ -63,4 +63,31 @@ public class BacktestTests
     public void LightGbmOnTooFewRowsToSplitSaysSoInsteadOfFailingInsideMlNet() =>
         Assert.That(() => Backtest.Run(Graph(), 2020, new RegionCode("530000"), Parameters with { Trainer = RankingTrainer.LightGbm }, _model),
             Throws.InvalidOperationException.With.Message.Contains("too few rows"));
+
+    static Landing Ranked(int? model, int? baseline) =>
+        new("f", "foil", "530100", 2020, 50, new Dictionary<string, int?> { ["model"] = model, ["list rank"] = baseline });
+
+    [Test]
+    public void TheMrrDifferenceIsPairedByLandingAndAFirmNotPlacedCountsZero()
+    {
+        // Reciprocal-rank differences 1 − 1/2, 1/4 − 1, 1/2 − 0: mean 1/12; sample deviation of (1/2, −3/4, 1/2) over √3.
+        var d = Backtest.Difference("model", "list rank", [Ranked(1, 2), Ranked(4, 1), Ranked(2, null)]);
+        double[] diffs = [0.5, -0.75, 0.5];
+        var mean = diffs.Average();
+        var sd = Math.Sqrt(diffs.Sum(x => (x - mean) * (x - mean)) / 2);
+        Assert.That(d.Difference, Is.EqualTo(1.0 / 12).Within(1e-12));
+        Assert.That(d.StandardError, Is.EqualTo(sd / Math.Sqrt(3)).Within(1e-12));
+        Assert.That((d.Baseline, d.Landings), Is.EqualTo(("list rank", 3)));
+    }
+
+    [Test]
+    public void OneLandingHasNoStandardErrorAndTheRunReportsADifferencePerBaseline()
+    {
+        Assert.That(Backtest.Difference("model", "list rank", [Ranked(1, 2)]).StandardError, Is.NaN);
+        var result = Backtest.Run(Graph(), 2020, new RegionCode("530000"), Parameters, _model);
+        Assert.That(result.Differences.Select(d => d.Baseline), Is.EqualTo(new[] { "list rank", "makes it elsewhere" }));
+        var landing = result.Ranked.Single();
+        Assert.That(result.Differences[1].Difference,
+            Is.EqualTo(1.0 / landing.Ranks["model"]!.Value - 1.0 / landing.Ranks["makes it elsewhere"]!.Value).Within(1e-12));
+    }
 }

@@ -10,8 +10,16 @@ public sealed record Landing(string Firm, string Segment, string Prefecture, int
 /// <summary>Hits at 5 and 10, MRR, and recall@50: the share of landings the ranker placed in its first 50 (candidate generation bounds it).</summary>
 public sealed record HitScores(string Ranker, int Landings, double HitAt5, double HitAt10, double Mrr, double RecallAt50);
 
+/// <summary>
+/// The model's MRR minus a baseline's over the same landings, with the standard error of that mean difference: each
+/// landing gives one paired difference of reciprocal ranks (0 where a ranker did not place the firm), so a gap smaller
+/// than about two standard errors is within what the landings can tell apart.
+/// </summary>
+public sealed record MrrDifference(string Baseline, int Landings, double Difference, double StandardError);
+
 public sealed record BacktestResult(
-    int Year, string Region, int TrainQueries, int Landings, int Expansions, IReadOnlyList<Landing> Ranked, IReadOnlyList<HitScores> Scores);
+    int Year, string Region, int TrainQueries, int Landings, int Expansions, IReadOnlyList<Landing> Ranked, IReadOnlyList<HitScores> Scores,
+    IReadOnlyList<MrrDifference> Differences);
 
 /// <summary>
 /// Trains on the graph as it stood at the end of YEAR−1, then asks, for every sourced entry of a firm into a
@@ -59,7 +67,8 @@ public static class Backtest
         }
 
         var scores = rankers.Select(r => Score(r.Name, landings)).ToList();
-        return new BacktestResult(year, region.Value, training.Count, landings.Count, expansions, landings, scores);
+        var differences = rankers.Skip(1).Select(b => Difference(rankers[0].Name, b.Name, landings)).ToList();
+        return new BacktestResult(year, region.Value, training.Count, landings.Count, expansions, landings, scores, differences);
     }
 
     static HitScores Score(string ranker, IReadOnlyList<Landing> landings)
@@ -69,7 +78,18 @@ public static class Backtest
         return new HitScores(ranker, ranks.Count,
             ranks.Count(r => r <= 5) / n,
             ranks.Count(r => r <= 10) / n,
-            ranks.Sum(r => r is { } k ? 1.0 / k : 0) / n,
+            ranks.Sum(Reciprocal) / n,
             ranks.Count(r => r <= 50) / n);
     }
+
+    public static MrrDifference Difference(string model, string baseline, IReadOnlyList<Landing> landings)
+    {
+        var d = landings.Select(l => Reciprocal(l.Ranks[model]) - Reciprocal(l.Ranks[baseline])).ToList();
+        if (d.Count < 2) return new MrrDifference(baseline, d.Count, d.Count == 1 ? d[0] : 0, double.NaN);
+        var mean = d.Average();
+        var variance = d.Sum(x => (x - mean) * (x - mean)) / (d.Count - 1);
+        return new MrrDifference(baseline, d.Count, mean, Math.Sqrt(variance / d.Count));
+    }
+
+    static double Reciprocal(int? rank) => rank is { } k ? 1.0 / k : 0;
 }
