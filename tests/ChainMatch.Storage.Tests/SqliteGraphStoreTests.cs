@@ -50,7 +50,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'presence_firm') || '/' || (SELECT user_version FROM pragma_user_version)";
-        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/13"));
+        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/14"));
         Assert.That((await migrated.LoadAsync()).Presences, Has.Length.EqualTo(seeds.Presences.Length));
     }
 

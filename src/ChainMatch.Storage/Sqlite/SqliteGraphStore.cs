@@ -8,7 +8,7 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 13;
+    const int SchemaVersion = 14;
     /// <summary>The first schema version whose file holds keys, sessions and the audit log.</summary>
     const int AccessSchemaVersion = 10;
     /// <summary>
@@ -53,10 +53,15 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         if (version == SchemaVersion) return;
         if (version > SchemaVersion) throw new InvalidOperationException($"store schema version {version} is newer than this build understands ({SchemaVersion})");
         if (version == 0 && _keepAlive is null) await Execute(c, null, "PRAGMA journal_mode = WAL", ct);
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        for (var v = version; v < SchemaVersion; v++) await Execute(c, tx, Migrations[v], ct);
-        await Execute(c, tx, $"PRAGMA user_version = {SchemaVersion}", ct);
-        await tx.CommitAsync(ct);
+        // A migration may take personal data out of the file (the audit's contacts): its bytes are overwritten, not freed.
+        await Execute(c, null, "PRAGMA secure_delete = ON", ct);
+        await using (var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct))
+        {
+            for (var v = version; v < SchemaVersion; v++) await Execute(c, tx, Migrations[v], ct);
+            await Execute(c, tx, $"PRAGMA user_version = {SchemaVersion}", ct);
+            await tx.CommitAsync(ct);
+        }
+        if (_keepAlive is null) await EmptyLogAsync(c, ct);
     }
 
     /// <summary>Migration i takes the schema from version i to i + 1; a store of any older version is brought up to date at start.</summary>
@@ -101,6 +106,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         // The 客商库: contacts at firms (personal data), interactions with firms and promotion events, scoped by region like projects.
         ContactsSchema.Script,
         ContactsSchema.RemovedColumn,
+        ContactsSchema.AuditWithoutPersonalData,
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
