@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChainMatch.Domain.Contacts;
 using ChainMatch.Storage.Lists;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -94,6 +95,21 @@ public sealed class CsvRows
             var i = Array.IndexOf(_file._header, column);
             if (i < 0 || i >= _fields.Length || _fields[i].Trim() is not { Length: > 0 } v) return null;
             return _unquote && v.Length > 1 && v[0] == '\'' && "=+-@\t\r".Contains(v[1]) ? v[1..] : v;
+        }
+
+        /// <summary>
+        /// The row's id cell for a record of <paramref name="kind"/>, null when blank. Refused when it is not a slug, when an
+        /// earlier row of the file holds it (<paramref name="seen"/>: id by line) or for the reason <paramref name="refusal"/>
+        /// gives; otherwise reserved, so that <paramref name="ids"/> hands it to no row without one.
+        /// </summary>
+        public string? Id(string kind, ContactIds ids, IReadOnlyDictionary<string, int> seen, Func<string, string?>? refusal = null)
+        {
+            if (Cell("id") is not { } id) return null;
+            if (!Seeds.SeedIds.IsSlug(id)) Fail("id", $"'{id}' is not {(kind[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {kind} id (lower-case words joined by '-')");
+            else if (seen.TryGetValue(id, out var first)) Fail("id", $"{kind} {id} is already on line {first}");
+            else if (refusal?.Invoke(id) is { } reason) Fail("id", reason);
+            else ids.Reserve(id);
+            return id;
         }
 
         /// <summary>Records why the row (or one of its cells, when <paramref name="column"/> is given) is refused.</summary>

@@ -63,5 +63,11 @@ public sealed record ImportReport(IReadOnlyDictionary<string, int> Written)
     /// <summary>The store version the import's commit leaves (see <see cref="IGraphStore.ReadVersionAsync"/>).</summary>
     public long Version { get; init; }
 
+    /// <summary>
+    /// A removal's earlier page images are still in the embedded store's write-ahead log: a reader held the log through
+    /// every try to empty it. The store's next write tries again.
+    /// </summary>
+    public bool LogKept { get; init; }
+
     public int Total => Written.Values.Sum();
 }

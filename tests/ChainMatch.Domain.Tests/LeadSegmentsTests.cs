@@ -26,4 +26,13 @@ public class LeadSegmentsTests
         var graph = new ChainGraphBuilder().Chain("battery", "foil", "cell").Firm("f", @in: "cell", at: "530100").Listed("g", "test-500", industry: "餐饮").Build();
         Assert.That(Offered(graph, "g"), Is.Empty);
     }
+
+    [Test]
+    public void A_subsidiary_is_offered_what_its_listed_groups_industry_maps_to()
+    {
+        var graph = new ChainGraphBuilder().Chain("battery", "foil", "cell").Chain("copper", "cathode-copper", "copper-foil")
+            .Firm("plant", @in: "cell", at: "530100").Listed("group", "test-500", industry: "有色金属").Parent("plant", "group")
+            .Industry("有色金属", "copper-foil", 0.8).Build();
+        Assert.That(Offered(graph, "plant"), Does.Contain(("copper-foil", LeadSegmentBasis.Industry)));
+    }
 }

@@ -50,7 +50,7 @@ public class SqliteGraphStoreTests : GraphStoreContract
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'presence_firm') || '/' || (SELECT user_version FROM pragma_user_version)";
-        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/13"));
+        Assert.That(query.ExecuteScalar(), Is.EqualTo("1/14"));
         Assert.That((await migrated.LoadAsync()).Presences, Has.Length.EqualTo(seeds.Presences.Length));
     }
 
@@ -69,6 +69,37 @@ public class SqliteGraphStoreTests : GraphStoreContract
         var files = Directory.GetFiles(_dir.Path).Select(f => (Name: Path.GetFileName(f), Text: System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)))).ToList();
         Assert.That(files.Where(f => f.Text.Contains("Erasable", StringComparison.Ordinal) || f.Text.Contains("9999 1234", StringComparison.Ordinal)
             || f.Text.Contains("erase.me", StringComparison.Ordinal)).Select(f => f.Name), Is.Empty);
+    }
+
+    [Test]
+    public async Task AReaderHoldingTheLogThroughARemovalIsReportedAndTheNextWriteEmptiesTheLog()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var contact = ChainMatch.Domain.Contacts.Contact.Create("erasable", new FirmId("cell-co"), new RegionCode("530100"), "Erasable Person", null,
+            "+86 871 9999 1234", "erase.me@example.com", "kunming", "agreed at the Erasable fair", new DateOnly(2025, 3, 2));
+        await store.WriteAsync(GraphData.Empty with { Contacts = [contact] }, null);
+        // Open until the files are read: the last connection to close would copy the log back and delete it.
+        using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dir.Path, "chainmatch.db"), Pooling = false }.ToString());
+        reader.Open();
+
+        ImportReport removal;
+        using (var tx = reader.BeginTransaction(deferred: true))
+        {
+            // A read transaction that has read holds the log as it stood: no checkpoint may empty it meanwhile.
+            using var read = reader.CreateCommand();
+            read.Transaction = tx;
+            read.CommandText = "SELECT count(*) FROM contact";
+            Assert.That(read.ExecuteScalar(), Is.EqualTo(1L));
+            removal = await store.WriteAsync(GraphData.Empty with { Contacts = [contact.Remove(new DateOnly(2025, 7, 1))] }, null);
+        }
+        var other = ChainMatch.Domain.Contacts.Contact.Create("other", new FirmId("cell-co"), new RegionCode("530100"), "Other Person", null, null, null,
+            "kunming", "agreed", new DateOnly(2025, 8, 1));
+        var next = await store.WriteAsync(GraphData.Empty with { Contacts = [other] }, null);
+
+        Assert.That((removal.LogKept, next.LogKept), Is.EqualTo((true, false)));
+        var files = Directory.GetFiles(_dir.Path).Select(f => (Name: Path.GetFileName(f), Text: System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)))).ToList();
+        Assert.That(files.Where(f => f.Text.Contains("Erasable", StringComparison.Ordinal) || f.Text.Contains("erase.me", StringComparison.Ordinal)).Select(f => f.Name), Is.Empty);
     }
 
     [Test]

@@ -49,6 +49,8 @@ public sealed class GraphWrites(IGraphStore store, GraphSnapshot snapshot, Graph
                         : throw new StaleGraphException(), ct);
                     snapshot.SwapIfNewer(next, report.Version);
                     log.LogInformation("Wrote {What}: {Rows} rows changed", what, report.Total);
+                    if (report.LogKept)
+                        log.LogWarning("{What}: the removed personal data is gone from the store's tables, but a reader kept the write-ahead log from being emptied; the store's next write empties it", what);
                     return (result, report);
                 }
                 catch (StaleGraphException) when (attempt < MaxPlans)

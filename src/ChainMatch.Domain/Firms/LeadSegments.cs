@@ -11,7 +11,8 @@ public sealed record LeadSegment(SegmentId Segment, LeadSegmentBasis Basis);
 public static class LeadSegments
 {
     /// <summary>
-    /// Where the firm operates first, then what its list industries map to (heaviest first), then the other segments of
+    /// Where the firm operates first, then what its list industries, or its groups', map to (heaviest first; the holders
+    /// <see cref="ChainGraph.IndustryHolders"/> names, as the ranking's industry affinity reads them), then the other segments of
     /// those segments' chains; each segment once, under the first basis that offers it.
     /// </summary>
     public static IReadOnlyList<LeadSegment> For(ChainGraph graph, FirmId firm)
@@ -23,7 +24,10 @@ public static class LeadSegments
             if (seen.Add(segment)) offered.Add(new LeadSegment(segment, basis));
         }
         foreach (var p in graph.PresencesOf(firm)) Offer(p.Segment, LeadSegmentBasis.Operates);
-        var industries = graph.MembershipsOf(firm).Select(m => m.Industry).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var industries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (holder, _) in graph.IndustryHolders(graph.IndexOf(firm)))
+            foreach (var m in graph.MembershipIndexesOf(holder))
+                if (graph.Data.Memberships[m].Industry is { } industry) industries.Add(industry);
         foreach (var x in graph.Data.IndustrySegments.Where(x => x.Segment is not null && x.Weight > 0 && industries.Contains(x.Industry)).OrderByDescending(x => x.Weight))
             Offer(x.Segment!.Value, LeadSegmentBasis.Industry);
         foreach (var chain in offered.ToList().SelectMany(s => graph.ChainsOf(s.Segment)).Distinct())

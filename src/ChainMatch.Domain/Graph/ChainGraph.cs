@@ -195,6 +195,14 @@ public sealed partial class ChainGraph
         for (var p = _firmParent[firm]; p >= 0 && p != firm && !above.Contains(p); p = _firmParent[p]) above.Add(p);
         return above;
     }
+
+    /// <summary>
+    /// The firms whose list industries speak for the firm, and whether each is the firm itself: the firm first, then the
+    /// groups above it, nearest first. A group's list standing reaches its plants, so a subsidiary of a listed group is
+    /// matched to the segments the group's industry maps to.
+    /// </summary>
+    public IEnumerable<(int Holder, bool Own)> IndustryHolders(int firm) => GroupAbove(firm).Select(g => (g, false)).Prepend((firm, true));
+
     public ReadOnlySpan<int> PresenceIndexesOf(int firm) => _presencesByFirm.Span(firm);
     public ReadOnlySpan<int> PresenceIndexesIn(int segment) => _presencesBySegment.Span(segment);
     public int SegmentOfPresence(int presence) => _presenceSegment[presence];

@@ -105,7 +105,7 @@ internal static class FeatureRows
         (double, string, string, FirmList, int?, bool)? best = null;
         var graph = indexes.Graph;
         if (indexes.Industries[firm] is null && graph.ParentOf(firm) < 0) return null;
-        foreach (var (holder, own) in graph.GroupAbove(firm).Select(g => (g, false)).Prepend((firm, true)))
+        foreach (var (holder, own) in graph.IndustryHolders(firm))
             foreach (var (industry, edition, rank) in indexes.Industries[holder] ?? [])
                 foreach (var (s, weight, reason) in indexes.IndustryMap.GetValueOrDefault(industry, []))
                     if (s == segment && (best is not { } b || weight > b.Item1)) best = (weight, industry, reason, edition, rank, own);

@@ -17,20 +17,29 @@ internal sealed class LeadFinders
     const int MostDatesCarried = 8;
 
     readonly ChainGraph _graph;
+    readonly Derivation _derive;
     readonly ConcurrentDictionary<DateOnly, Entry> _byDate = new();
 
-    public LeadFinders(ChainGraph graph) => _graph = graph;
+    public LeadFinders(ChainGraph graph) : this(graph, static (from, next, change) => from.Next(next, change))
+    {
+    }
 
-    LeadFinders(ChainGraph graph, LeadFinders previous, GraphChange change)
+    /// <summary>Finders derived by <paramref name="derive"/> (tests make it fail).</summary>
+    internal LeadFinders(ChainGraph graph, Derivation derive)
     {
         _graph = graph;
+        _derive = derive;
+    }
+
+    LeadFinders(ChainGraph graph, LeadFinders previous, GraphChange change) : this(graph, previous._derive)
+    {
         if (change.Basis) return;
         foreach (var entry in previous._byDate.Values.OrderByDescending(e => e.LastAsked).Take(MostDatesCarried))
         {
             var (source, since) = entry.Carried();
             var total = since.Then(change);
             var pending = new Pending(total.Rows <= MostRowsCarried ? source : null, total, new WeakReference<Entry>(entry), change);
-            _byDate[entry.AsOf] = new Entry(graph, entry.AsOf, pending) { LastAsked = entry.LastAsked };
+            _byDate[entry.AsOf] = new Entry(graph, entry.AsOf, pending, _derive) { LastAsked = entry.LastAsked };
         }
     }
 
@@ -39,10 +48,13 @@ internal sealed class LeadFinders
 
     public LeadFinder For(DateOnly asOf)
     {
-        var entry = _byDate.GetOrAdd(asOf, date => new Entry(_graph, date, null));
+        var entry = _byDate.GetOrAdd(asOf, date => new Entry(_graph, date, null, _derive));
         entry.LastAsked = Environment.TickCount64;
         return entry.Finder;
     }
+
+    /// <summary>The finder of <paramref name="graph"/>, a later version that <paramref name="change"/> made of <paramref name="from"/>'s.</summary>
+    internal delegate LeadFinder Derivation(LeadFinder from, ChainGraph graph, GraphChange change);
 
     /// <summary>
     /// A finder to derive from (its entry; none when more rows were touched since than deriving is worth) and the rows
@@ -53,42 +65,62 @@ internal sealed class LeadFinders
 
     sealed class Entry
     {
-        readonly Lazy<LeadFinder> _finder;
+        readonly Func<LeadFinder> _make;
+        // Replaced by a fresh one when making the finder fails, so that the next read (of this version or a later one
+        // deriving from it) tries again instead of meeting the failure a Lazy keeps.
+        volatile Lazy<LeadFinder> _finder;
         // Dropped once the finder is made, so that the source's version can go.
         volatile Pending? _pending;
         // Set when the finder begins to be made: a later version then derives from it instead of from its source.
         volatile bool _begun;
 
-        public Entry(ChainGraph graph, DateOnly asOf, Pending? pending)
+        public Entry(ChainGraph graph, DateOnly asOf, Pending? pending, Derivation derive)
         {
             AsOf = asOf;
             _pending = pending;
-            _finder = new Lazy<LeadFinder>(() =>
+            _make = () =>
             {
                 _begun = true;
                 try
                 {
                     if (_pending is not { } p) return new LeadFinder(graph, asOf);
                     var finder = p.Previous.TryGetTarget(out var previous) && previous.Begun && p.Last.Rows <= MostRowsCarried
-                        ? previous.Finder.Next(graph, p.Last)
-                        : p.Source is { } source ? source.Finder.Next(graph, p.Change) : new LeadFinder(graph, asOf);
+                        ? derive(previous.Finder, graph, p.Last)
+                        : p.Source is { } source ? derive(source.Finder, graph, p.Change) : new LeadFinder(graph, asOf);
                     _pending = null;
                     return finder;
                 }
                 catch
                 {
-                    // The Lazy keeps the failure: later versions go back to the source rather than derive from this one.
+                    // Until a read makes it, later versions go back to the source rather than derive from this one.
                     _begun = false;
                     throw;
                 }
-            });
+            };
+            _finder = new Lazy<LeadFinder>(_make);
         }
 
         public DateOnly AsOf { get; }
         /// <summary>A read has asked for this finder: it is made, or being made.</summary>
         public bool Begun => _begun || _finder.IsValueCreated;
         public long LastAsked { get; set; }
-        public LeadFinder Finder => _finder.Value;
+        public LeadFinder Finder
+        {
+            get
+            {
+                var finder = _finder;
+                try
+                {
+                    return finder.Value;
+                }
+                catch
+                {
+                    // Reads that met this failure all rethrow it; the first to get here puts a fresh Lazy in its place.
+                    Interlocked.CompareExchange(ref _finder, new Lazy<LeadFinder>(_make), finder);
+                    throw;
+                }
+            }
+        }
 
         /// <summary>
         /// What the next version derives its finder from: this one once it is being made (or made), else this one's source.

@@ -24,6 +24,8 @@ sealed class BoxBound
     readonly float[][] _thresholds;
     readonly ushort[][] _smallBins;
     readonly ConcurrentDictionary<Key, double> _kept = new();
+    // The cap is checked on every box not yet kept: ConcurrentDictionary.Count would take all its locks each time.
+    int _keptCount;
 
     public BoxBound(TreeEnsemble trees)
     {
@@ -51,7 +53,7 @@ sealed class BoxBound
         }
         if (_kept.TryGetValue(key, out var most)) return most;
         most = _trees.MostInBox(lo, hi);
-        if (_kept.Count < MaxKept) _kept.TryAdd(key, most);
+        if (Volatile.Read(ref _keptCount) < MaxKept && _kept.TryAdd(key, most)) Interlocked.Increment(ref _keptCount);
         return most;
     }
 

@@ -30,12 +30,9 @@ public static class ContactFile
         var seen = new Dictionary<string, int>();
         foreach (var row in file.Rows)
         {
-            var id = row.Cell("id");
-            if (id is not null && !Seeds.SeedIds.IsSlug(id)) row.Fail("id", $"'{id}' is not a contact id (lower-case words joined by '-')");
-            else if (id is not null && seen.TryGetValue(id, out var first)) row.Fail("id", $"contact {id} is already on line {first}");
-            else if (id is not null && graph.Data.Contacts.Any(c => c.Id == id && c.IsRemoved))
-                row.Fail("id", $"contact {id} was removed when consent was withdrawn: it cannot be imported back");
-            else if (id is not null) ids.Reserve(id);
+            var id = row.Id("contact", ids, seen, named => graph.Data.Contacts.Any(c => c.Id == named && c.IsRemoved)
+                ? $"contact {named} was removed when consent was withdrawn: it cannot be imported back"
+                : null);
             var firm = FirmCell.Resolve(graph, matcher, row);
             var region = new RegionCode(row.Cell("region") ?? "");
             if (graph.FindRegion(region) is null) row.Fail("region", $"unknown region '{region}'");

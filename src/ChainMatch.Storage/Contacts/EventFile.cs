@@ -30,10 +30,7 @@ public static class EventFile
         var seen = new Dictionary<string, int>();
         foreach (var row in file.Rows)
         {
-            var id = row.Cell("id");
-            if (id is not null && !Seeds.SeedIds.IsSlug(id)) row.Fail("id", $"'{id}' is not an event id (lower-case words joined by '-')");
-            else if (id is not null && seen.TryGetValue(id, out var first)) row.Fail("id", $"event {id} is already on line {first}");
-            else if (id is not null) ids.Reserve(id);
+            var id = row.Id("event", ids, seen);
             var dateText = row.Cell("date");
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 row.Fail("date", $"'{dateText}' is not a date: use YYYY-MM-DD");

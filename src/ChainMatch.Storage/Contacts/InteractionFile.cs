@@ -25,10 +25,7 @@ public static class InteractionFile
         var seen = new Dictionary<string, int>();
         foreach (var row in file.Rows)
         {
-            var id = row.Cell("id");
-            if (id is not null && !Seeds.SeedIds.IsSlug(id)) row.Fail("id", $"'{id}' is not an interaction id (lower-case words joined by '-')");
-            else if (id is not null && seen.TryGetValue(id, out var first)) row.Fail("id", $"interaction {id} is already on line {first}");
-            else if (id is not null) ids.Reserve(id);
+            var id = row.Id("interaction", ids, seen);
             if (!Interaction.TryParse(row.Cell("kind"), out var kind)) row.Fail("kind", $"'{row.Cell("kind")}' is not a kind of interaction: use {Interaction.Kinds}");
             var dateText = row.Cell("date");
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

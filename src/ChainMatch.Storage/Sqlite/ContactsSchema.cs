@@ -24,6 +24,34 @@ static class ContactsSchema
     /// <summary>When consent was withdrawn (see Contact.Remove): the row stays for the interactions naming it, emptied of personal data.</summary>
     public const string RemovedColumn = "ALTER TABLE contact ADD COLUMN removed TEXT;";
 
+    /// <summary>A contact's fields (as the audit's JSON names them) that are personal data.</summary>
+    static readonly string[] PersonalFields = ["name", "title", "phone", "email", "consentNote"];
+
+    /// <summary>
+    /// Audit entries of contact writes recorded before schema 14 hold the contacts written whole (<c>{"contacts": [...]}</c>,
+    /// before or after): their name, title, phone, e-mail and consent note are taken out, everything else in the entry
+    /// kept, so that withdrawing consent reaches the log too. The log is kept append-only by triggers, not chained by
+    /// hashes (no entry holds a digest of another), so this rewrite breaks nothing that checks it: the update trigger is
+    /// lifted for this one statement, inside the migration's transaction, and put back as it was.
+    /// </summary>
+    public static readonly string AuditWithoutPersonalData =
+        "DROP TRIGGER audit_no_update; " +
+        $"UPDATE audit SET before = {Stripped("before")}, after = {Stripped("after")} WHERE {HoldsPersonalData("before")} OR {HoldsPersonalData("after")}; " +
+        SqliteAccessStore.NoUpdate;
+
+    /// <summary>The column's JSON with its contacts' personal fields taken out, when it holds any; else as it is.</summary>
+    static string Stripped(string column) =>
+        $"CASE WHEN {HoldsPersonalData(column)} THEN json_set({column}, '$.contacts', (SELECT json_group_array(CASE WHEN json_type(value) = 'object' " +
+        $"THEN json_remove(value, {string.Join(", ", PersonalFields.Select(f => $"'$.{f}'"))}) ELSE value END) FROM json_each({column}, '$.contacts'))) ELSE {column} END";
+
+    /// <summary>The column is JSON whose contacts array has a contact with a personal field (JSON that is not read as such is left alone).</summary>
+    static string HoldsPersonalData(string column)
+    {
+        var json = $"CASE WHEN json_valid({column}) THEN {column} END";
+        return $"EXISTS (SELECT 1 FROM json_each({json}, '$.contacts') WHERE json_type({json}, '$.contacts') = 'array' AND json_type(value) = 'object' " +
+            $"AND ({string.Join(" OR ", PersonalFields.Select(f => $"json_type(value, '$.{f}') IS NOT NULL"))}))";
+    }
+
     public static void Write(GraphData d, Action<string, string[], string[], IEnumerable<object>, Func<object, object?[]>>  upsert)
     {
         upsert("contact", ["id"], ["firm", "region", "name", "title", "phone", "email", "owner", "consent", "added", "removed"], d.Contacts,

@@ -25,9 +25,16 @@ public sealed class SqliteAccessStore(SqliteGraphStore store, TimeProvider time)
         """ + AppendOnly;
 
     /// <summary>The database itself refuses to change or remove a recorded entry.</summary>
-    internal const string AppendOnly = """
+    internal const string AppendOnly = NoUpdate + NoDelete;
+
+    internal const string NoUpdate = """
         CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+        """;
+
+    const string NoDelete = """
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
         """;
 
     /// <summary>Brings the store's schema up to date, then takes over an access.db beside the file, once.</summary>

@@ -8,13 +8,21 @@ namespace ChainMatch.Storage.Sqlite;
 /// <summary>The embedded store: one SQLite file (WAL), or a private in-memory database for one-off runs.</summary>
 public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
-    const int SchemaVersion = 13;
+    const int SchemaVersion = 14;
     /// <summary>The first schema version whose file holds keys, sessions and the audit log.</summary>
     const int AccessSchemaVersion = 10;
+    /// <summary>
+    /// How often a removal's checkpoint is tried, each waiting this long for readers to leave the write-ahead log, before
+    /// the write returns with the log not emptied (a second or two: a request waits on it).
+    /// </summary>
+    const int LogEmptyingTries = 4;
+    static readonly TimeSpan LogEmptyingWait = TimeSpan.FromMilliseconds(300);
     readonly string _connectionString;
     readonly string _pooledConnectionString;
     // An in-memory database lives as long as one connection to it stays open.
     readonly SqliteConnection? _keepAlive;
+    // Set while a removal's old pages may still be in the write-ahead log: the next write tries to empty it again.
+    volatile bool _logToEmpty;
 
     static SqliteGraphStore() => SQLitePCL.Batteries_V2.Init();
 
@@ -45,10 +53,15 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         if (version == SchemaVersion) return;
         if (version > SchemaVersion) throw new InvalidOperationException($"store schema version {version} is newer than this build understands ({SchemaVersion})");
         if (version == 0 && _keepAlive is null) await Execute(c, null, "PRAGMA journal_mode = WAL", ct);
-        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
-        for (var v = version; v < SchemaVersion; v++) await Execute(c, tx, Migrations[v], ct);
-        await Execute(c, tx, $"PRAGMA user_version = {SchemaVersion}", ct);
-        await tx.CommitAsync(ct);
+        // A migration may take personal data out of the file (the audit's contacts): its bytes are overwritten, not freed.
+        await Execute(c, null, "PRAGMA secure_delete = ON", ct);
+        await using (var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct))
+        {
+            for (var v = version; v < SchemaVersion; v++) await Execute(c, tx, Migrations[v], ct);
+            await Execute(c, tx, $"PRAGMA user_version = {SchemaVersion}", ct);
+            await tx.CommitAsync(ct);
+        }
+        if (_keepAlive is null) await EmptyLogAsync(c, ct);
     }
 
     /// <summary>Migration i takes the schema from version i to i + 1; a store of any older version is brought up to date at start.</summary>
@@ -93,6 +106,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         // The 客商库: contacts at firms (personal data), interactions with firms and promotion events, scoped by region like projects.
         ContactsSchema.Script,
         ContactsSchema.RemovedColumn,
+        ContactsSchema.AuditWithoutPersonalData,
     ];
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default)
@@ -143,9 +157,33 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         var report = new ImportReport(SqliteGraphWriter.Write(c, tx, rows)) { Version = version };
         if (beforeCommit(c, tx, report) is { } entry) await SqliteAccessStore.AppendAsync(c, tx, entry, ct);
         await tx.CommitAsync(ct);
-        // The write-ahead log still holds the pages as they were before: copied back and emptied (as far as no reader holds them).
-        if (erases && _keepAlive is null) await Execute(c, null, "PRAGMA wal_checkpoint(TRUNCATE)", ct);
+        // The write-ahead log still holds the pages as they were before: copied back and emptied, once no reader holds them.
+        if ((erases || _logToEmpty) && _keepAlive is null) return report with { LogKept = !await EmptyLogAsync(c, ct) };
         return report;
+    }
+
+    /// <summary>
+    /// Copies the write-ahead log into the file and truncates it; a reader still on the log blocks that (the checkpoint
+    /// says busy), so it is tried again a few times. False when the log could not be emptied: the next write tries again.
+    /// </summary>
+    async Task<bool> EmptyLogAsync(SqliteConnection c, CancellationToken ct)
+    {
+        await Execute(c, null, $"PRAGMA busy_timeout = {(int)LogEmptyingWait.TotalMilliseconds}", ct);
+        for (var attempt = 1; attempt <= LogEmptyingTries; attempt++)
+        {
+            if (attempt > 1) await Task.Delay(LogEmptyingWait, ct);
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await using var result = await cmd.ExecuteReaderAsync(ct);
+            // One row: busy (1 when a reader or writer blocked it), frames in the log, frames copied back.
+            if (await result.ReadAsync(ct) && result.GetInt64(0) == 0)
+            {
+                _logToEmpty = false;
+                return true;
+            }
+        }
+        _logToEmpty = true;
+        return false;
     }
 
     /// <summary>The store file's path; null for an in-memory store.</summary>
