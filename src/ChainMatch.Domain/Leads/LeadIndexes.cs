@@ -37,6 +37,13 @@ internal sealed class LeadIndexes
     public List<int>?[] ListedBySegment { get; }
     public FirmFeatures Firms { get; }
 
+    int[][]? _activeFirms;
+    ulong[]? _roughProfiles;
+    /// <summary>See <see cref="ActiveFirms"/>.</summary>
+    public int[][] ActiveFirmsBySegment => LazyInitializer.EnsureInitialized(ref _activeFirms, () => ActiveFirms.BySegment(this));
+    /// <summary>See <see cref="Leads.RoughProfiles"/>.</summary>
+    public ulong[] RoughProfiles => LazyInitializer.EnsureInitialized(ref _roughProfiles, () => Leads.RoughProfiles.Of(this));
+
     public LeadIndexes(ChainGraph graph, DateOnly asOf)
     {
         Graph = graph;
