@@ -33,7 +33,7 @@ internal static class CandidatePool
             if (context.HidesPresences)
             {
                 foreach (var p in graph.PresenceIndexesIn(segment))
-                    if (context.Counts(p)) Found(graph.FirmOfPresence(p), graph.ParentOf(graph.FirmOfPresence(p)) >= 0);
+                    if (context.Counts(p) && graph.FirmOfPresence(p) is var firm) Found(firm, graph.ParentOf(firm) >= 0);
             }
             // Nothing hidden: the segment's active firms, listed once per snapshot.
             else foreach (var entry in indexes.ActiveFirmsBySegment[segment]) Found(entry >= 0 ? entry : ~entry, entry < 0);

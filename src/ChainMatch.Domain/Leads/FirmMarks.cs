@@ -4,8 +4,8 @@ namespace ChainMatch.Domain.Leads;
 
 /// <summary>
 /// Per-firm marks for one request (already in the region, taken into the pool, known to be local or not, plants in the
-/// segment outside the region), kept
-/// between requests and reset by moving a stamp instead of clearing: sets of a million firms cost nothing per gap.
+/// segment outside the region), kept between requests and reset by moving a stamp instead of clearing: sets of a
+/// million firms cost nothing per gap.
 /// </summary>
 internal sealed class FirmMarks
 {

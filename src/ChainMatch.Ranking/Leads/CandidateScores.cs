@@ -115,8 +115,8 @@ public static class CandidateScores
     /// accepts, each with its full row and exactly the score <see cref="TreeEnsemble.Score"/> gives it; NaN and no
     /// row for the others. A candidate's score is bounded in two steps before its row is built: from the range its
     /// features lie in without a pass over its sites (<see cref="Prospects.RoughBox(int, Span{float}, Span{float})"/>,
-    /// one bound for each group of candidates one rough box holds, <see cref="Prospects.Group"/>), then, when that bound is the highest
-    /// left, from the narrower range its sites give (<see cref="Prospects.Box"/>); each bound is
+    /// one bound for each group of candidates one rough box holds, <see cref="Prospects.Group"/>), then, when that
+    /// bound is the highest left, from the narrower range its sites give (<see cref="Prospects.Box"/>); each bound is
     /// <see cref="TreeEnsemble.Bound"/> of the range. The highest bound left is taken first; once it falls below the
     /// top-th best score of the rows built, no candidate left can reach the top, so the first <paramref name="top"/>
     /// (ties included) are all among those built.
@@ -134,10 +134,10 @@ public static class CandidateScores
             var consideredCount = 0;
             for (var i = 0; i < count; i++)
                 if (taken[i] = considered(i)) consideredCount++;
-            // Negated bounds, so the least first is the highest: a group of candidates by its rough box as g, a candidate
-            // bounded from its sites as ~index.
             // Headquarters at distances no split of the model tells apart share a bound.
             var rough = prospects.Group(model.Thresholds((int)LeadFeature.HeadquartersDistanceKm));
+            // Negated bounds, so the least first is the highest: a group of candidates by its rough box as g, a candidate
+            // bounded from its sites as ~index.
             var groups = new List<(int Group, double Bound)>(rough.Count);
             for (var g = 0; g < rough.Count; g++)
             {
