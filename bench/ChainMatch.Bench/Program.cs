@@ -226,6 +226,7 @@ foreach (var k in Runs("pruning") ? [10, 50] : Array.Empty<int>())
     var repackedTimes = new List<double>();
     var builtRates = new List<double>();
     var boxedRates = new List<double>();
+    var roughBoundRates = new List<double>();
     var prospectTimes = new List<double>();
     foreach (var gap in gaps)
     {
@@ -243,6 +244,7 @@ foreach (var k in Runs("pruning") ? [10, 50] : Array.Empty<int>())
         }));
         builtRates.Add((double)prospected!.RowsBuilt / Math.Max(1, prospected.Considered));
         boxedRates.Add((double)prospected.SitesCounted / Math.Max(1, prospected.Considered));
+        roughBoundRates.Add((double)prospected.RoughBounds / Math.Max(1, prospected.Considered));
         BestScores? best = null;
         scoringTimes.Add(Time(() => best = CandidateScores.Best(model, set!, i => allowed[i], k)));
         // The same scoring from every candidate's row, hashed and packed into distinct rows again (as ranking scored before the set kept them).
@@ -256,6 +258,7 @@ foreach (var k in Runs("pruning") ? [10, 50] : Array.Empty<int>())
         + $"per gap: features median {Median(gapFeatureTimes):F1} ms, scoring median {Median(scoringTimes):F1} ms "
         + $"(from every candidate's row packed again: {Median(repackedTimes):F1} ms)");
     var fullRows = gapFeatureTimes.Zip(scoringTimes, (f, s) => f + s).ToList();
+    Console.WriteLine($"  rough bounds (one per group of candidates sharing a rough box) / candidates median {Median(roughBoundRates):P1}, p90 {Percentile(roughBoundRates, 0.9):P1}, max {roughBoundRates.Max():P1}");
     Console.WriteLine($"  bounded again from their sites / candidates median {Median(boxedRates):P1}, p90 {Percentile(boxedRates, 0.9):P1}, max {boxedRates.Max():P1}; "
         + $"rows built / candidates median {Median(builtRates):P1}, p90 {Percentile(builtRates, 0.9):P1}, max {builtRates.Max():P1}; "
         + $"per gap: prospects, bounds, rows and scores median {Median(prospectTimes):F1} ms, p90 {Percentile(prospectTimes, 0.9):F1} ms, "

@@ -121,6 +121,10 @@ public class CarriedLeadIndexesTests
         }
         for (var s = 0; s < b.ListedBySegment.Length; s++)
             Check($"listed firms of segment {b.Graph.Segments[s].Id}", Same(a.ListedBySegment[s], b.ListedBySegment[s]));
+        // Built on first use: asked here, so that the next indexes derive theirs from these.
+        for (var s = 0; s < b.ActiveFirmsBySegment.Length; s++)
+            Check($"active firms of segment {b.Graph.Segments[s].Id}", Same(a.ActiveFirmsBySegment[s], b.ActiveFirmsBySegment[s]));
+        Check("rough profiles", Same(a.RoughProfiles, b.RoughProfiles));
         return differences;
     }
 

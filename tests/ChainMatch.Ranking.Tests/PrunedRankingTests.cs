@@ -168,6 +168,51 @@ public class PrunedRankingTests
         Assert.That(checkedRows, Is.GreaterThan(10_000));
     }
 
+    [Test]
+    public void EveryCandidateIsInOneRoughGroupWhoseBoxHoldsItsRoughBoxWithTheSameBound()
+    {
+        var (shared, groupsOfMany) = (0, 0);
+        var distanceBreaks = _model.Thresholds((int)LeadFeature.HeadquartersDistanceKm).ToArray();
+        foreach (var (gap, n) in _gaps.Select((g, n) => (g, n)))
+            foreach (var hide in new[] { false, true })
+            {
+                var (hidden, hiddenProjects) = hide ? Hidden(_graph, gap, n) : ([], []);
+                using var prospects = _finder.Prospects(gap, hidden, hiddenProjects);
+                var groups = prospects.Group(distanceBreaks);
+                var (lo, hi, memberLo, memberHi) = (new float[LeadFeatures.Count], new float[LeadFeatures.Count], new float[LeadFeatures.Count], new float[LeadFeatures.Count]);
+                var seen = new int[prospects.Count];
+                for (var g = 0; g < groups.Count; g++)
+                {
+                    var members = groups.Members(g).ToArray();
+                    Assert.That(members, Is.Not.Empty.And.Ordered.Ascending);
+                    prospects.RoughBox(groups, g, lo, hi);
+                    var bound = _model.Bound(lo, hi);
+                    foreach (var member in members)
+                    {
+                        seen[member]++;
+                        prospects.RoughBox(member, memberLo, memberHi);
+                        var where = $"{prospects.FirmAt(member).Id.Value} in a group of {members.Length}, {gap.Segment.Value} in {gap.Region.Value}";
+                        for (var f = 0; f < LeadFeatures.Count; f++)
+                            Assert.That(Holds(lo[f], hi[f], memberLo[f], memberHi[f]), $"{where}: {(LeadFeature)f} [{memberLo[f]}, {memberHi[f]}] outside [{lo[f]}, {hi[f]}]");
+                        Assert.That(_model.Bound(memberLo, memberHi), Is.EqualTo(bound), $"{where}: the group's bound is its members' own");
+                    }
+                    if (members.Length > 1) (shared, groupsOfMany) = (shared + members.Length, groupsOfMany + 1);
+                }
+                Assert.That(seen, Is.All.EqualTo(1), "every candidate is in exactly one group");
+            }
+        // The synthetic firms share few profiles: most candidates are bounded with others.
+        Assert.That(groupsOfMany, Is.GreaterThan(100));
+        Assert.That(shared, Is.GreaterThan(10_000));
+    }
+
+    /// <summary>The range [lo, hi] holds [innerLo, innerHi] (same form as a box's feature: lo NaN may be missing, hi NaN is missing).</summary>
+    static bool Holds(float lo, float hi, float innerLo, float innerHi)
+    {
+        if (float.IsNaN(innerHi)) return float.IsNaN(lo);
+        var missingCovered = !float.IsNaN(innerLo) || float.IsNaN(lo);
+        return missingCovered && !float.IsNaN(hi) && innerHi <= hi && (float.IsNaN(lo) || (!float.IsNaN(innerLo) && lo <= innerLo));
+    }
+
     /// <summary>The row lies in the box, and scores no more than its bound.</summary>
     static void AssertInside(float[] row, float[] lo, float[] hi, string what)
     {

@@ -30,14 +30,19 @@ internal static class CandidatePool
         }
         var groups = new HashSet<int>();
         foreach (var segment in context.Neighbourhood)
-            foreach (var p in graph.PresenceIndexesIn(segment))
-                if (context.Counts(p))
-                {
-                    var firm = graph.FirmOfPresence(p);
-                    Consider(firm);
-                    // Most firms have no group: skip the walk (and its list) on the hot path.
-                    if (graph.ParentOf(firm) >= 0) groups.UnionWith(graph.GroupAbove(firm));
-                }
+            if (context.HidesPresences)
+            {
+                foreach (var p in graph.PresenceIndexesIn(segment))
+                    if (context.Counts(p) && graph.FirmOfPresence(p) is var firm) Found(firm, graph.ParentOf(firm) >= 0);
+            }
+            // Nothing hidden: the segment's active firms, listed once per snapshot.
+            else foreach (var entry in indexes.ActiveFirmsBySegment[segment]) Found(entry >= 0 ? entry : ~entry, entry < 0);
+        void Found(int firm, bool inGroup)
+        {
+            Consider(firm);
+            // Most firms have no group: skip the walk (and its list) on the hot path.
+            if (inGroup) groups.UnionWith(graph.GroupAbove(firm));
+        }
         // Group members of the firms found (以商招商 within a group): a sister company can take the segment on. The group
         // itself is not added for its subsidiaries' plants alone, or it would stand beside each of them with the same sites.
         foreach (var group in groups)

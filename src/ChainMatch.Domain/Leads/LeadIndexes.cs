@@ -37,6 +37,13 @@ internal sealed class LeadIndexes
     public List<int>?[] ListedBySegment { get; }
     public FirmFeatures Firms { get; }
 
+    int[][]? _activeFirms;
+    ulong[]? _roughProfiles;
+    /// <summary>See <see cref="ActiveFirms"/>.</summary>
+    public int[][] ActiveFirmsBySegment => LazyInitializer.EnsureInitialized(ref _activeFirms, () => ActiveFirms.BySegment(this));
+    /// <summary>See <see cref="Leads.RoughProfiles"/>.</summary>
+    public ulong[] RoughProfiles => LazyInitializer.EnsureInitialized(ref _roughProfiles, () => Leads.RoughProfiles.Of(this));
+
     public LeadIndexes(ChainGraph graph, DateOnly asOf)
     {
         Graph = graph;
@@ -133,14 +140,19 @@ internal sealed class LeadIndexes
             features.UnionWith(graph.GroupBelow(f));
         }
 
+        // Firms whose rough profile is to be worked out again (see RoughProfiles), beside those of `features`.
+        var profiles = new HashSet<int>();
+        var parentChanged = new List<int>();
         foreach (var f in change.Firms)
         {
             var parentBefore = f < firmsBefore ? before.ParentOf(f) : -1;
             if (graph.ParentOf(f) != parentBefore)
             {
                 // The firm moved between groups: every group it left or joined has other members now.
-                var groups = (f < firmsBefore ? before.GroupAbove(f) : []).Concat(graph.GroupAbove(f)).Append(f).Distinct();
+                var groups = (f < firmsBefore ? before.GroupAbove(f) : []).Concat(graph.GroupAbove(f)).Append(f).Distinct().ToList();
                 foreach (var g in groups) Set(ref groupBelow, previous.GroupBelow, g, graph.HasSubsidiaries(g) ? graph.GroupBelow(g) : null);
+                profiles.UnionWith(groups);
+                parentChanged.Add(f);
             }
             features.UnionWith(graph.GroupBelow(f));
         }
@@ -170,6 +182,27 @@ internal sealed class LeadIndexes
 
         for (var f = firmsBefore; f < firms; f++) features.Add(f);
         Firms = previous.Firms.With(this, features);
+
+        // What the previous snapshot built on first use, carried where the writes touched it (else built on first use here).
+        if (previous._activeFirms is { } activeFirms)
+            _activeFirms = ActiveFirms.Derived(activeFirms, this, before, change.Presences, parentChanged);
+        if (previous._roughProfiles is { } roughProfiles)
+        {
+            profiles.UnionWith(features);
+            foreach (var p in change.Presences)
+            {
+                profiles.Add(graph.FirmOfPresence(p));
+                if (p < before.Data.Presences.Length) profiles.Add(before.FirmOfPresence(p));
+            }
+            foreach (var i in change.Supplies)
+                foreach (var data in new[] { graph.Data, before.Data })
+                    if (i < data.Supplies.Length)
+                        profiles.UnionWith([graph.IndexOf(data.Supplies[i].Supplier), graph.IndexOf(data.Supplies[i].Customer)]);
+            foreach (var i in change.Projects)
+                foreach (var data in new[] { graph.Data, before.Data })
+                    if (i < data.Projects.Length) profiles.Add(graph.IndexOf(data.Projects[i].Firm));
+            _roughProfiles = Leads.RoughProfiles.Derived(roughProfiles, this, profiles);
+        }
     }
 
     bool IsUnderWay(Project project) => project.History[0].Date <= AsOf;

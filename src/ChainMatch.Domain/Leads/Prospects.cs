@@ -29,25 +29,87 @@ public sealed class Prospects : IDisposable
         _chain = context.InChain.Count(x => x);
         // One pass over the segment's plants counts each firm's, and its groups', outside the region.
         var graph = indexes.Graph;
+        var marks = context.Marks;
         foreach (var p in graph.PresenceIndexesIn(context.SegmentIndex))
             if (context.Counts(p) && !graph.IsWithin(p, context.RegionScope))
             {
                 var firm = graph.FirmOfPresence(p);
                 var capacity = graph.Data.Presences[p].Capacity is not null;
-                Elsewhere(firm, capacity);
+                marks.AddElsewhere(firm, capacity);
                 if (graph.ParentOf(firm) >= 0)
-                    foreach (var group in graph.GroupAbove(firm)) Elsewhere(group, capacity);
+                    foreach (var group in graph.GroupAbove(firm)) marks.AddElsewhere(group, capacity);
             }
     }
 
     readonly int _upstream, _downstream, _chain;
-    /// <summary>Per firm with any, its plants (with its subsidiaries') in the gap's segment outside the region, and whether any records a capacity.</summary>
-    readonly Dictionary<int, (int Plants, bool Capacity)> _elsewhere = [];
 
-    void Elsewhere(int firm, bool capacity)
+    /// <summary>
+    /// The candidates in groups that one rough box holds (see <see cref="RoughGroups"/>): those with a
+    /// <see cref="RoughProfiles"/> key and the same plants in the segment outside the region, whose headquarters lie in
+    /// the province alike and at distances between the same two of <paramref name="distanceBreaks"/> (ascending; a
+    /// distance above one and up to the next is in its band, a missing one in a band of its own).
+    /// </summary>
+    public RoughGroups Group(ReadOnlySpan<float> distanceBreaks)
     {
-        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_elsewhere, firm, out _);
-        count = (count.Plants + 1, count.Capacity || capacity);
+        var profiles = _indexes.RoughProfiles;
+        var firmFeatures = _indexes.Firms;
+        var marks = _context.Marks;
+        // Per headquarters region (index + 1, 0: none) its band, found on first sight.
+        var bandOfRegion = new int[_indexes.Graph.Regions.Length + 1];
+        Array.Fill(bandOfRegion, -1);
+        var bands = new Dictionary<(bool InProvince, int Bin), int>();
+        var (bandLo, bandHi) = (new List<float>(), new List<float>());
+        var keys = new ulong[_firms.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var firm = _firms[i];
+            var profile = profiles[firm];
+            var (elsewhere, capacity) = marks.Elsewhere(firm);
+            if (profile == RoughProfiles.None || elsewhere >= 1 << (RoughProfiles.GapBits - 1))
+            {
+                keys[i] = RoughProfiles.None;
+                continue;
+            }
+            var region = (int)(profile >> RoughProfiles.HeadquartersShift);
+            ref var band = ref bandOfRegion[region];
+            if (band < 0)
+            {
+                var inProvince = region > 0 && _context.ProvinceScope.Contains(firmFeatures.HeadquartersEnter[firm]);
+                var distance = region > 0 ? _context.DistanceKmFrom(region - 1) : float.NaN;
+                var bin = float.IsNaN(distance) ? distanceBreaks.Length + 1 : Below(distanceBreaks, distance);
+                if (!bands.TryGetValue((inProvince, bin), out band))
+                {
+                    bands.Add((inProvince, bin), band = bands.Count);
+                    bandLo.Add(distance);
+                    bandHi.Add(distance);
+                }
+                else if (!float.IsNaN(distance))
+                    (bandLo[band], bandHi[band]) = (Math.Min(bandLo[band], distance), Math.Max(bandHi[band], distance));
+            }
+            keys[i] = (profile & ((1UL << RoughProfiles.HeadquartersShift) - 1)) | (ulong)band << RoughProfiles.HeadquartersShift
+                | (ulong)elsewhere << 1 | (capacity ? 1UL : 0);
+        }
+        return RoughGroups.Of(keys, [.. bandLo], [.. bandHi]);
+    }
+
+    /// <summary>How many of the ascending breaks lie below the value.</summary>
+    static int Below(ReadOnlySpan<float> breaks, float x)
+    {
+        var below = 0;
+        while (below < breaks.Length && breaks[below] < x) below++;
+        return below;
+    }
+
+    /// <summary>
+    /// A range of every feature that holds the rough box of each candidate of the group: the first member's, its
+    /// headquarters' distance widened to its band's. Same form as <see cref="Box"/>.
+    /// </summary>
+    public void RoughBox(RoughGroups groups, int group, Span<float> lo, Span<float> hi)
+    {
+        RoughBox(groups.Members(group)[0], lo, hi);
+        if (!groups.Shared(group, out var distanceLo, out var distanceHi)) return;
+        var distance = (int)LeadFeature.HeadquartersDistanceKm;
+        (lo[distance], hi[distance]) = (distanceLo, distanceHi);
     }
 
     public Gap Gap => _context.Gap;
@@ -66,7 +128,7 @@ public sealed class Prospects : IDisposable
         var firm = _firms[index];
         var gap = _context;
         var plants = Plants(firm);
-        var (elsewhere, capacity) = _elsewhere.GetValueOrDefault(firm);
+        var (elsewhere, capacity) = _context.Marks.Elsewhere(firm);
         FeatureRows.WriteKnown(_indexes, firm, gap, lo);
         lo[(int)LeadFeature.SegmentSitesElsewhere] = elsewhere;
         lo.CopyTo(hi);

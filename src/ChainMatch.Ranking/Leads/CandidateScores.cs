@@ -17,9 +17,10 @@ public sealed record BestScores(float[] Scores, int Rows, int RowsScored, int Ca
 /// <param name="Scores">Per candidate, its score if its row was built, else NaN.</param>
 /// <param name="Rows">Per candidate, its feature row if built, else null.</param>
 /// <param name="Considered">Candidates considered.</param>
+/// <param name="RoughBounds">Bounds worked out from rough boxes: one per group of considered candidates sharing one.</param>
 /// <param name="SitesCounted">Candidates bounded again after a pass over their sites.</param>
 /// <param name="RowsBuilt">Candidates whose row was built (and scored through every tree).</param>
-public sealed record BestProspects(float[] Scores, float[]?[] Rows, int Considered, int SitesCounted, int RowsBuilt);
+public sealed record BestProspects(float[] Scores, float[]?[] Rows, int Considered, int RoughBounds, int SitesCounted, int RowsBuilt);
 
 public static class CandidateScores
 {
@@ -113,8 +114,9 @@ public static class CandidateScores
     /// The candidates that can rank within the first <paramref name="top"/> among those <paramref name="considered"/>
     /// accepts, each with its full row and exactly the score <see cref="TreeEnsemble.Score"/> gives it; NaN and no
     /// row for the others. A candidate's score is bounded in two steps before its row is built: from the range its
-    /// features lie in without a pass over its sites (<see cref="Prospects.RoughBox"/>), then, when that bound is the
-    /// highest left, from the narrower range its sites give (<see cref="Prospects.Box"/>); each bound is
+    /// features lie in without a pass over its sites (<see cref="Prospects.RoughBox(int, Span{float}, Span{float})"/>,
+    /// one bound for each group of candidates one rough box holds, <see cref="Prospects.Group"/>), then, when that
+    /// bound is the highest left, from the narrower range its sites give (<see cref="Prospects.Box"/>); each bound is
     /// <see cref="TreeEnsemble.Bound"/> of the range. The highest bound left is taken first; once it falls below the
     /// top-th best score of the rows built, no candidate left can reach the top, so the first <paramref name="top"/>
     /// (ties included) are all among those built.
@@ -126,42 +128,67 @@ public static class CandidateScores
         var width = LeadFeatures.Count;
         Span<float> lo = stackalloc float[width];
         Span<float> hi = stackalloc float[width];
-        // Negated bounds, so the least first is the highest; a candidate bounded from its sites is marked by ~index.
-        var bounded = new List<(int Candidate, double Bound)>(count);
-        for (var i = 0; i < count; i++)
+        var taken = ArrayPool<bool>.Shared.Rent(count);
+        try
         {
-            if (!considered(i)) continue;
-            prospects.RoughBox(i, lo, hi);
-            bounded.Add((i, -model.Bound(lo, hi)));
-        }
-        var queue = new PriorityQueue<int, double>(bounded);
-        // The top-th best score so far is the least of the best few held.
-        var held = new PriorityQueue<float, float>(top + 1);
-        var scores = new float[count];
-        Array.Fill(scores, float.NaN);
-        var rows = new float[]?[count];
-        var (built, boxed) = (0, 0);
-        while (queue.TryDequeue(out var entry, out var negated))
-        {
-            // Monotone rounding to float keeps a score below the bound's float below the floor, ties included.
-            if (held.Count == top && (float)(-negated + TreeEnsemble.Slack) < held.Peek()) break;
-            if (entry >= 0)
+            var consideredCount = 0;
+            for (var i = 0; i < count; i++)
+                if (taken[i] = considered(i)) consideredCount++;
+            // Headquarters at distances no split of the model tells apart share a bound.
+            var rough = prospects.Group(model.Thresholds((int)LeadFeature.HeadquartersDistanceKm));
+            // Negated bounds, so the least first is the highest: a group of candidates by its rough box as g, a candidate
+            // bounded from its sites as ~index.
+            var groups = new List<(int Group, double Bound)>(rough.Count);
+            for (var g = 0; g < rough.Count; g++)
             {
-                prospects.Box(entry, lo, hi);
-                queue.Enqueue(~entry, -model.Bound(lo, hi));
-                boxed++;
-                continue;
+                if (!AnyTaken(rough.Members(g), taken)) continue;
+                prospects.RoughBox(rough, g, lo, hi);
+                groups.Add((g, -model.Bound(lo, hi)));
             }
-            var i = ~entry;
-            var row = new float[width];
-            prospects.Write(i, row);
-            var score = model.Score(row);
-            (scores[i], rows[i]) = (score, row);
-            built++;
-            if (held.Count < top) held.Enqueue(score, score);
-            else if (score > held.Peek()) held.DequeueEnqueue(score, score);
+            var queue = new PriorityQueue<int, double>(groups);
+            // The top-th best score so far is the least of the best few held.
+            var held = new PriorityQueue<float, float>(top + 1);
+            var scores = new float[count];
+            Array.Fill(scores, float.NaN);
+            var rows = new float[]?[count];
+            var (built, boxed) = (0, 0);
+            while (queue.TryDequeue(out var entry, out var negated))
+            {
+                // Monotone rounding to float keeps a score below the bound's float below the floor, ties included.
+                if (held.Count == top && (float)(-negated + TreeEnsemble.Slack) < held.Peek()) break;
+                if (entry >= 0)
+                {
+                    foreach (var member in rough.Members(entry))
+                    {
+                        if (!taken[member]) continue;
+                        prospects.Box(member, lo, hi);
+                        queue.Enqueue(~member, -model.Bound(lo, hi));
+                        boxed++;
+                    }
+                    continue;
+                }
+                var i = ~entry;
+                var row = new float[width];
+                prospects.Write(i, row);
+                var score = model.Score(row);
+                (scores[i], rows[i]) = (score, row);
+                built++;
+                if (held.Count < top) held.Enqueue(score, score);
+                else if (score > held.Peek()) held.DequeueEnqueue(score, score);
+            }
+            return new BestProspects(scores, rows, consideredCount, groups.Count, boxed, built);
         }
-        return new BestProspects(scores, rows, bounded.Count, boxed, built);
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(taken);
+        }
+    }
+
+    static bool AnyTaken(ReadOnlySpan<int> members, bool[] taken)
+    {
+        foreach (var member in members)
+            if (taken[member]) return true;
+        return false;
     }
 
     static ReadOnlyMemory<float> Matrix(IReadOnlyList<LeadCandidate> candidates)

@@ -36,6 +36,8 @@ sealed class BoxBound
         _smallBins = [.. _thresholds.Select(t => Enumerable.Range(0, Small).Select(v => (ushort)ScoreBound.Below(t, v)).ToArray())];
     }
 
+    public ReadOnlySpan<float> Thresholds(int feature) => _thresholds[feature];
+
     /// <summary>The most the trees give a row within the box (see <see cref="TreeEnsemble.MostInBox"/> for its form).</summary>
     public double Most(ReadOnlySpan<float> lo, ReadOnlySpan<float> hi)
     {

@@ -215,6 +215,12 @@ public sealed class TreeEnsemble
         : Math.Max(MostReachable(_nodes[at].Left, row, known), MostReachable(_nodes[at].Right, row, known));
 
     /// <summary>
+    /// The feature's split thresholds, ascending and distinct: values above one and up to the next (or missing) take the
+    /// same way at every split, so a box's bound does not tell them apart.
+    /// </summary>
+    public ReadOnlySpan<float> Thresholds(int feature) => _boxBound.Value.Thresholds(feature);
+
+    /// <summary>
     /// No row within the box scores more than this (before the rounding <see cref="Slack"/> covers). Per feature f, a
     /// value that is not missing lies in [<paramref name="lo"/>[f], <paramref name="hi"/>[f]]; lo NaN means the value
     /// may also be missing (and is at most hi), hi NaN that it is missing.
