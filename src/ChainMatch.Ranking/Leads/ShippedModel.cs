@@ -6,7 +6,7 @@ public static class ShippedModel
     public static readonly DateOnly AsOf = new(2025, 12, 31);
 
     /// <summary>The trainer that won on held-out gaps when models/ was last trained (the backtest retrains this one).</summary>
-    public static readonly RankingTrainer Trainer = RankingTrainer.FastTree;
+    public static readonly RankingTrainer Trainer = RankingTrainer.LightGbm;
 
     /// <summary>
     /// Each trainer with its best setting of the grid trees {100, 200} × leaves {8, 20} × minimum rows per leaf
@@ -16,7 +16,7 @@ public static class ShippedModel
     /// </summary>
     public static readonly TrainingOptions Options = new(AsOf,
     [
-        new LambdaMartParameters(RankingTrainer.LightGbm, Trees: 100, Leaves: 20, MinExamplesPerLeaf: 10),
-        new LambdaMartParameters(RankingTrainer.FastTree, Trees: 200, Leaves: 8, MinExamplesPerLeaf: 20),
+        new LambdaMartParameters(RankingTrainer.LightGbm, Trees: 100, Leaves: 20, MinExamplesPerLeaf: 5),
+        new LambdaMartParameters(RankingTrainer.FastTree, Trees: 200, Leaves: 8, MinExamplesPerLeaf: 5),
     ], BacktestYears: [2019, 2020, 2021], DatedArrivals: true);
 }
