@@ -84,11 +84,9 @@ public static class Backtest
 
     public static MrrDifference Difference(string model, string baseline, IReadOnlyList<Landing> landings)
     {
-        var d = landings.Select(l => Reciprocal(l.Ranks[model]) - Reciprocal(l.Ranks[baseline])).ToList();
-        if (d.Count < 2) return new MrrDifference(baseline, d.Count, d.Count == 1 ? d[0] : 0, double.NaN);
-        var mean = d.Average();
-        var variance = d.Sum(x => (x - mean) * (x - mean)) / (d.Count - 1);
-        return new MrrDifference(baseline, d.Count, mean, Math.Sqrt(variance / d.Count));
+        var (difference, error) = Evaluation.PairedDifference(
+            [.. landings.Select(l => Reciprocal(l.Ranks[model]))], [.. landings.Select(l => Reciprocal(l.Ranks[baseline]))]);
+        return new MrrDifference(baseline, landings.Count, difference, error);
     }
 
     static double Reciprocal(int? rank) => rank is { } k ? 1.0 / k : 0;

@@ -20,4 +20,20 @@ public static class Evaluation
         var n = Math.Max(queries.Count, 1);
         return new RankingScores(ranker.Name, queries.Count, ndcg5 / n, ndcg10 / n, map / n, recall / n, mrr / n);
     }
+
+    /// <summary>NDCG@10 of each query in turn, in the order given (for paired comparisons of two rankers on the same queries).</summary>
+    public static double[] Ndcg10ByQuery(Ranker ranker, IReadOnlyList<LeadQuery> queries) =>
+        [.. queries.Select(q => RankingMetrics.Ndcg([.. ranker.Order(q.Candidates).Select(i => q.Labels[i])], 10))];
+
+    /// <summary>Mean of a − b over paired values, and the standard error of that mean (NaN below two pairs).</summary>
+    public static (double Difference, double StandardError) PairedDifference(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        if (a.Count != b.Count) throw new ArgumentException("paired values must come in pairs", nameof(b));
+        var d = a.Zip(b, (x, y) => x - y).ToList();
+        if (d.Count == 0) return (0, double.NaN);
+        var mean = d.Average();
+        if (d.Count < 2) return (mean, double.NaN);
+        var variance = d.Sum(x => (x - mean) * (x - mean)) / (d.Count - 1);
+        return (mean, Math.Sqrt(variance / d.Count));
+    }
 }

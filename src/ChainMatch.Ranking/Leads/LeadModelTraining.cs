@@ -34,8 +34,8 @@ public sealed record TrainingReport(
 
 /// <summary>
 /// Builds the link-prediction and project-library sets from a graph, trains each candidate trainer on the training
-/// gaps, keeps the one with the best held-out NDCG@10 (then NDCG@5, then the first listed), and scores it against
-/// the baselines on the held-out gaps.
+/// gaps, keeps the one with the best held-out NDCG@10 unless the first listed is within one standard error of it
+/// (<see cref="Keep"/>), and scores it against the baselines on the held-out gaps.
 /// </summary>
 public static class LeadModelTraining
 {
@@ -60,9 +60,8 @@ public static class LeadModelTraining
                 var elapsed = clock.Elapsed;
                 candidates.Add(new CandidateModel(parameters, Evaluation.Run(Ranker.Model(TreeEnsemble.Load(file)), test), elapsed));
             }
-            var best = candidates.Select((c, i) => (c, i))
-                .OrderByDescending(x => Math.Round(x.c.Scores.Ndcg10, 6)).ThenByDescending(x => Math.Round(x.c.Scores.Ndcg5, 6)).ThenBy(x => x.i)
-                .First();
+            var kept = Keep(candidates, [.. files.Select(f => Evaluation.Ndcg10ByQuery(Ranker.Model(TreeEnsemble.Load(f)), test))]);
+            var best = (c: candidates[kept], i: kept);
             File.Copy(files[best.i], modelPath, overwrite: true);
             var model = TreeEnsemble.Load(modelPath);
             // A graph without the backtest's region (another deployment's) gets no backtest.
@@ -77,6 +76,22 @@ public static class LeadModelTraining
         {
             foreach (var file in files) File.Delete(file);
         }
+    }
+
+    /// <summary>
+    /// The trainer kept: the best held-out NDCG@10 (then NDCG@5, then the first listed), unless the first listed is
+    /// within one standard error of the paired per-query difference from it. The held-out gaps cannot tell such two
+    /// apart, and the first listed is the one the service ranks fastest with (<see cref="ShippedModel.Options"/>).
+    /// </summary>
+    /// <returns>The index of the kept candidate.</returns>
+    public static int Keep(IReadOnlyList<CandidateModel> candidates, IReadOnlyList<double[]> ndcg10ByQuery)
+    {
+        var best = candidates.Select((c, i) => (c, i))
+            .OrderByDescending(x => Math.Round(x.c.Scores.Ndcg10, 6)).ThenByDescending(x => Math.Round(x.c.Scores.Ndcg5, 6)).ThenBy(x => x.i)
+            .First();
+        if (best.i == 0) return 0;
+        var (difference, error) = Evaluation.PairedDifference(ndcg10ByQuery[best.i], ndcg10ByQuery[0]);
+        return difference <= error ? 0 : best.i;
     }
 
     /// <summary>The same split a training run with these options made, scored for the model and both baselines.</summary>
