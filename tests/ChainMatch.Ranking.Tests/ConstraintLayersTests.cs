@@ -132,10 +132,10 @@ public class SeededConstraintLayersTests
         Assert.That((wenshan.UsedBefore, wenshan.AnchorNeeds, wenshan.Broken, wenshan.Excess, wenshan.ExcessPercent),
             Is.EqualTo((46.305, (double?)27.405, true, (double?)13.71, (double?)22.8)));
         // Yunnan adds Yunnan Aluminium's Heqing 320.4 kt (phase 1's 210.4 kt and the 110 kt of phase 2 reported energised),
-        // Qiya's Heqing 350 kt and Zhaotong 700 kt: 4,800.4 kt × 13,500 = 64.8054 TWh. Four smelters of unknown capacity are left
-        // out: Fuyuan, Honghe, Jianshui (its former 370 kt had no source) and Hongqiao's Luxi smelter.
+        // Qiya's Heqing 350 kt and Zhaotong 700 kt: 4,800.4 kt × 13,500 = 64.8054 TWh. Five smelters of unknown capacity are left
+        // out: Fuyuan, Honghe, Jianshui (its former 370 kt had no source), Hongqiao's Luxi smelter and Yunnan Aluminium's Zhanyi one.
         var yunnan = checks["530000"];
         Assert.That(yunnan.UsedBefore, Is.EqualTo(64.8054).Within(1e-9));
-        Assert.That((yunnan.Broken, yunnan.Note), Is.EqualTo((false, "used before leaves out 4 plant(s) of unknown capacity: it is a floor")));
+        Assert.That((yunnan.Broken, yunnan.Note), Is.EqualTo((false, "used before leaves out 5 plant(s) of unknown capacity: it is a floor")));
     }
 }
