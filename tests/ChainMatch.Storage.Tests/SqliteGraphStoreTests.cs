@@ -103,6 +103,41 @@ public class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Test]
+    public async Task ARemovalWhoseRequestIsCancelledWhileTheLogIsHeldStillLeavesItToTheNextWrite()
+    {
+        var store = await OpenAsync();
+        await store.ImportAsync(Seeds);
+        var contact = ChainMatch.Domain.Contacts.Contact.Create("erasable", new FirmId("cell-co"), new RegionCode("530100"), "Erasable Person", null,
+            "+86 871 9999 1234", "erase.me@example.com", "kunming", "agreed at the Erasable fair", new DateOnly(2025, 3, 2));
+        await store.WriteAsync(GraphData.Empty with { Contacts = [contact] }, null);
+        using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dir.Path, "chainmatch.db"), Pooling = false }.ToString());
+        reader.Open();
+
+        ImportReport removal;
+        using (var tx = reader.BeginTransaction(deferred: true))
+        {
+            using var read = reader.CreateCommand();
+            read.Transaction = tx;
+            read.CommandText = "SELECT count(*) FROM contact";
+            Assert.That(read.ExecuteScalar(), Is.EqualTo(1L));
+            // The request is given up while the committed removal waits for the reader to leave the log.
+            using var cancel = new CancellationTokenSource();
+            removal = await store.WriteAsync(GraphData.Empty with { Contacts = [contact.Remove(new DateOnly(2025, 7, 1))] }, _ =>
+            {
+                cancel.CancelAfter(TimeSpan.FromMilliseconds(700));
+                return null;
+            }, cancel.Token);
+        }
+        var other = ChainMatch.Domain.Contacts.Contact.Create("other", new FirmId("cell-co"), new RegionCode("530100"), "Other Person", null, null, null,
+            "kunming", "agreed", new DateOnly(2025, 8, 1));
+        var next = await store.WriteAsync(GraphData.Empty with { Contacts = [other] }, null);
+
+        Assert.That((removal.LogKept, next.LogKept), Is.EqualTo((true, false)));
+        var files = Directory.GetFiles(_dir.Path).Select(f => (Name: Path.GetFileName(f), Text: System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)))).ToList();
+        Assert.That(files.Where(f => f.Text.Contains("Erasable", StringComparison.Ordinal) || f.Text.Contains("erase.me", StringComparison.Ordinal)).Select(f => f.Name), Is.Empty);
+    }
+
+    [Test]
     public async Task AProjectsRecordedHistoryIsNeverOverwritten()
     {
         using var store = SqliteGraphStore.OpenFile(Path.Combine(_dir.Path, "chainmatch.db"));

@@ -92,13 +92,8 @@ public sealed class Prospects : IDisposable
         return RoughGroups.Of(keys, [.. bandLo], [.. bandHi]);
     }
 
-    /// <summary>How many of the ascending breaks lie below the value.</summary>
-    static int Below(ReadOnlySpan<float> breaks, float x)
-    {
-        var below = 0;
-        while (below < breaks.Length && breaks[below] < x) below++;
-        return below;
-    }
+    /// <summary>How many of the ascending, distinct breaks lie below the value.</summary>
+    static int Below(ReadOnlySpan<float> breaks, float x) => breaks.BinarySearch(x) is var at && at >= 0 ? at : ~at;
 
     /// <summary>
     /// A range of every feature that holds the rough box of each candidate of the group: the first member's, its

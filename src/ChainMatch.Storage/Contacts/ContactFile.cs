@@ -28,9 +28,11 @@ public static class ContactFile
         var matcher = new FirmMatcher(graph.Firms);
         var ids = new ContactIds(graph.Data.Contacts.Select(c => c.Id));
         var seen = new Dictionary<string, int>();
+        // Looked up once per row with an id: a set, not a scan of every contact.
+        var removed = graph.Data.Contacts.Where(c => c.IsRemoved).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var row in file.Rows)
         {
-            var id = row.Id("contact", ids, seen, named => graph.Data.Contacts.Any(c => c.Id == named && c.IsRemoved)
+            var id = row.Id("contact", ids, seen, named => removed.Contains(named)
                 ? $"contact {named} was removed when consent was withdrawn: it cannot be imported back"
                 : null);
             var firm = FirmCell.Resolve(graph, matcher, row);

@@ -158,7 +158,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         if (beforeCommit(c, tx, report) is { } entry) await SqliteAccessStore.AppendAsync(c, tx, entry, ct);
         await tx.CommitAsync(ct);
         // The write-ahead log still holds the pages as they were before: copied back and emptied, once no reader holds them.
-        if ((erases || _logToEmpty) && _keepAlive is null) return report with { LogKept = !await EmptyLogAsync(c, ct) };
+        // Committed now, so neither a request given up (the token) nor a failed try may skip that or report the write failed:
+        // the next write tries again until a try succeeds.
+        if (erases) _logToEmpty = true;
+        if (_logToEmpty && _keepAlive is null) return report with { LogKept = !await EmptyLogAsync(c, CancellationToken.None) };
         return report;
     }
 
@@ -168,6 +171,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     /// </summary>
     async Task<bool> EmptyLogAsync(SqliteConnection c, CancellationToken ct)
     {
+        // Set first, so that a try that throws leaves the log to the next write too.
+        _logToEmpty = true;
         await Execute(c, null, $"PRAGMA busy_timeout = {(int)LogEmptyingWait.TotalMilliseconds}", ct);
         for (var attempt = 1; attempt <= LogEmptyingTries; attempt++)
         {
@@ -182,7 +187,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                 return true;
             }
         }
-        _logToEmpty = true;
         return false;
     }
 
