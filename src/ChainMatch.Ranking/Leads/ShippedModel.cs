@@ -10,12 +10,12 @@ public static class ShippedModel
 
     /// <summary>
     /// Each trainer with its best point by held-out NDCG@10 on the seeds' split by gap (dated arrivals in training) among
-    /// the points of the grid trees {100, 200} × leaves {8, 20} × minimum rows per leaf {5, 10, 20} that rank one gap over
-    /// a million firms within the 30 ms budget (docs/ranking.md gives every point; the backtest takes no part). The
-    /// service's exact top-k pruning bounds some trees far less than others (`make bench FIRMS=1000000 SECTIONS=ranking`
-    /// with each model in models/): LightGBM 100 × 20 × 5 took 82.8 ms, 100 × 8 × 10 (the best LightGBM point, 0.735)
-    /// 55.7 ms, 100 × 8 × 5 27.5 ms; FastTree 200 × 8 × 5 14.2 ms. FastTree, the faster to rank with, comes first: the
-    /// held-out gaps keep it unless LightGBM leads it by more than one standard error.
+    /// the grid's trees of 8 leaves (trees {100, 200} × minimum rows per leaf {5, 10, 20}) that rank one gap over a million
+    /// firms within the 30 ms budget; docs/ranking.md gives every point, and the backtest takes no part. The service's
+    /// exact top-k pruning bounds deeper trees less (`make bench FIRMS=1000000 SECTIONS=ranking` with each model in
+    /// models/): FastTree 200 × 8 × 5 14.2 ms, 200 × 20 × 5 26.6 ms; LightGBM 100 × 8 × 5 27.5 ms, 100 × 8 × 10 55.7 ms,
+    /// 100 × 20 × 5 82.8 ms. FastTree, the faster to rank with, comes first: the held-out gaps keep it unless LightGBM
+    /// leads it by more than one standard error.
     /// </summary>
     public static readonly TrainingOptions Options = new(AsOf,
     [
