@@ -54,87 +54,92 @@ public class SqliteGraphStoreTests : GraphStoreContract
         Assert.That((await migrated.LoadAsync()).Presences, Has.Length.EqualTo(seeds.Presences.Length));
     }
 
-    [Test]
-    public async Task AContactRemovedLeavesNoTraceOfItsPersonalDataInTheStoreFiles()
+    static readonly ChainMatch.Domain.Contacts.Contact Erasable = ChainMatch.Domain.Contacts.Contact.Create("erasable", new FirmId("cell-co"),
+        new RegionCode("530100"), "Erasable Person", "Chief Erasable Officer", "+86 871 9999 1234", "erase.me@example.com", "kunming",
+        "agreed at the Erasable fair", new DateOnly(2025, 3, 2));
+
+    static readonly ChainMatch.Domain.Contacts.Contact Other = ChainMatch.Domain.Contacts.Contact.Create("other", new FirmId("cell-co"),
+        new RegionCode("530100"), "Other Person", null, null, null, "kunming", "agreed", new DateOnly(2025, 8, 1));
+
+    /// <summary>A store over the seeds holding <see cref="Erasable"/>.</summary>
+    async Task<IGraphStore> StoreWithErasableAsync()
     {
         var store = await OpenAsync();
         await store.ImportAsync(Seeds);
-        var contact = ChainMatch.Domain.Contacts.Contact.Create("erasable", new FirmId("cell-co"), new RegionCode("530100"), "Erasable Person", "Chief Erasable Officer",
-            "+86 871 9999 1234", "erase.me@example.com", "kunming", "agreed at the Erasable fair", new DateOnly(2025, 3, 2));
-        await store.WriteAsync(GraphData.Empty with { Contacts = [contact] }, null);
+        await store.WriteAsync(GraphData.Empty with { Contacts = [Erasable] }, null);
+        return store;
+    }
 
-        await store.WriteAsync(GraphData.Empty with { Contacts = [contact.Remove(new DateOnly(2025, 7, 1))] }, null);
+    /// <summary>
+    /// A second connection in a read transaction that has read: it holds the write-ahead log as it stood, so no checkpoint
+    /// may empty it until the transaction ends. The connection stays open after that, since the last connection to close
+    /// would copy the log back and delete it.
+    /// </summary>
+    (SqliteConnection Reader, SqliteTransaction Transaction) ReaderHoldingTheLog()
+    {
+        var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dir.Path, "chainmatch.db"), Pooling = false }.ToString());
+        reader.Open();
+        var tx = reader.BeginTransaction(deferred: true);
+        using var read = reader.CreateCommand();
+        read.Transaction = tx;
+        read.CommandText = "SELECT count(*) FROM contact";
+        Assert.That(read.ExecuteScalar(), Is.EqualTo(1L));
+        return (reader, tx);
+    }
+
+    /// <summary>The store folder's files that hold any of the texts, read byte for byte.</summary>
+    IEnumerable<string> FilesHolding(params string[] texts) => Directory.GetFiles(_dir.Path)
+        .Where(f => texts.Any(System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)).Contains))
+        .Select(Path.GetFileName)!;
+
+    [Test]
+    public async Task AContactRemovedLeavesNoTraceOfItsPersonalDataInTheStoreFiles()
+    {
+        var store = await StoreWithErasableAsync();
+
+        await store.WriteAsync(GraphData.Empty with { Contacts = [Erasable.Remove(new DateOnly(2025, 7, 1))] }, null);
         CloseStores();
 
-        var files = Directory.GetFiles(_dir.Path).Select(f => (Name: Path.GetFileName(f), Text: System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)))).ToList();
-        Assert.That(files.Where(f => f.Text.Contains("Erasable", StringComparison.Ordinal) || f.Text.Contains("9999 1234", StringComparison.Ordinal)
-            || f.Text.Contains("erase.me", StringComparison.Ordinal)).Select(f => f.Name), Is.Empty);
+        Assert.That(FilesHolding("Erasable", "9999 1234", "erase.me"), Is.Empty);
     }
 
     [Test]
     public async Task AReaderHoldingTheLogThroughARemovalIsReportedAndTheNextWriteEmptiesTheLog()
     {
-        var store = await OpenAsync();
-        await store.ImportAsync(Seeds);
-        var contact = ChainMatch.Domain.Contacts.Contact.Create("erasable", new FirmId("cell-co"), new RegionCode("530100"), "Erasable Person", null,
-            "+86 871 9999 1234", "erase.me@example.com", "kunming", "agreed at the Erasable fair", new DateOnly(2025, 3, 2));
-        await store.WriteAsync(GraphData.Empty with { Contacts = [contact] }, null);
-        // Open until the files are read: the last connection to close would copy the log back and delete it.
-        using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dir.Path, "chainmatch.db"), Pooling = false }.ToString());
-        reader.Open();
+        var store = await StoreWithErasableAsync();
+        var (reader, tx) = ReaderHoldingTheLog();
+        using var _ = reader;
 
         ImportReport removal;
-        using (var tx = reader.BeginTransaction(deferred: true))
-        {
-            // A read transaction that has read holds the log as it stood: no checkpoint may empty it meanwhile.
-            using var read = reader.CreateCommand();
-            read.Transaction = tx;
-            read.CommandText = "SELECT count(*) FROM contact";
-            Assert.That(read.ExecuteScalar(), Is.EqualTo(1L));
-            removal = await store.WriteAsync(GraphData.Empty with { Contacts = [contact.Remove(new DateOnly(2025, 7, 1))] }, null);
-        }
-        var other = ChainMatch.Domain.Contacts.Contact.Create("other", new FirmId("cell-co"), new RegionCode("530100"), "Other Person", null, null, null,
-            "kunming", "agreed", new DateOnly(2025, 8, 1));
-        var next = await store.WriteAsync(GraphData.Empty with { Contacts = [other] }, null);
+        using (tx) removal = await store.WriteAsync(GraphData.Empty with { Contacts = [Erasable.Remove(new DateOnly(2025, 7, 1))] }, null);
+        var next = await store.WriteAsync(GraphData.Empty with { Contacts = [Other] }, null);
 
         Assert.That((removal.LogKept, next.LogKept), Is.EqualTo((true, false)));
-        var files = Directory.GetFiles(_dir.Path).Select(f => (Name: Path.GetFileName(f), Text: System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)))).ToList();
-        Assert.That(files.Where(f => f.Text.Contains("Erasable", StringComparison.Ordinal) || f.Text.Contains("erase.me", StringComparison.Ordinal)).Select(f => f.Name), Is.Empty);
+        Assert.That(FilesHolding("Erasable", "erase.me"), Is.Empty);
     }
 
     [Test]
     public async Task ARemovalWhoseRequestIsCancelledWhileTheLogIsHeldStillLeavesItToTheNextWrite()
     {
-        var store = await OpenAsync();
-        await store.ImportAsync(Seeds);
-        var contact = ChainMatch.Domain.Contacts.Contact.Create("erasable", new FirmId("cell-co"), new RegionCode("530100"), "Erasable Person", null,
-            "+86 871 9999 1234", "erase.me@example.com", "kunming", "agreed at the Erasable fair", new DateOnly(2025, 3, 2));
-        await store.WriteAsync(GraphData.Empty with { Contacts = [contact] }, null);
-        using var reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dir.Path, "chainmatch.db"), Pooling = false }.ToString());
-        reader.Open();
+        var store = await StoreWithErasableAsync();
+        var (reader, tx) = ReaderHoldingTheLog();
+        using var _ = reader;
 
         ImportReport removal;
-        using (var tx = reader.BeginTransaction(deferred: true))
+        using (tx)
         {
-            using var read = reader.CreateCommand();
-            read.Transaction = tx;
-            read.CommandText = "SELECT count(*) FROM contact";
-            Assert.That(read.ExecuteScalar(), Is.EqualTo(1L));
             // The request is given up while the committed removal waits for the reader to leave the log.
             using var cancel = new CancellationTokenSource();
-            removal = await store.WriteAsync(GraphData.Empty with { Contacts = [contact.Remove(new DateOnly(2025, 7, 1))] }, _ =>
+            removal = await store.WriteAsync(GraphData.Empty with { Contacts = [Erasable.Remove(new DateOnly(2025, 7, 1))] }, _ =>
             {
                 cancel.CancelAfter(TimeSpan.FromMilliseconds(700));
                 return null;
             }, cancel.Token);
         }
-        var other = ChainMatch.Domain.Contacts.Contact.Create("other", new FirmId("cell-co"), new RegionCode("530100"), "Other Person", null, null, null,
-            "kunming", "agreed", new DateOnly(2025, 8, 1));
-        var next = await store.WriteAsync(GraphData.Empty with { Contacts = [other] }, null);
+        var next = await store.WriteAsync(GraphData.Empty with { Contacts = [Other] }, null);
 
         Assert.That((removal.LogKept, next.LogKept), Is.EqualTo((true, false)));
-        var files = Directory.GetFiles(_dir.Path).Select(f => (Name: Path.GetFileName(f), Text: System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f)))).ToList();
-        Assert.That(files.Where(f => f.Text.Contains("Erasable", StringComparison.Ordinal) || f.Text.Contains("erase.me", StringComparison.Ordinal)).Select(f => f.Name), Is.Empty);
+        Assert.That(FilesHolding("Erasable", "erase.me"), Is.Empty);
     }
 
     [Test]
