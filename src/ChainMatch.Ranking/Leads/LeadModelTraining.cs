@@ -48,6 +48,7 @@ public static class LeadModelTraining
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(modelPath))!);
 
         var candidates = new List<CandidateModel>();
+        var ndcg10ByQuery = new List<double[]>();
         var files = new List<string>();
         try
         {
@@ -58,9 +59,11 @@ public static class LeadModelTraining
                 var clock = Stopwatch.StartNew();
                 LambdaMart.Train(trainSet, parameters, file);
                 var elapsed = clock.Elapsed;
-                candidates.Add(new CandidateModel(parameters, Evaluation.Run(Ranker.Model(TreeEnsemble.Load(file)), test), elapsed));
+                var (scores, byQuery) = Evaluation.RunByQuery(Ranker.Model(TreeEnsemble.Load(file)), test);
+                candidates.Add(new CandidateModel(parameters, scores, elapsed));
+                ndcg10ByQuery.Add(byQuery);
             }
-            var kept = Keep(candidates, [.. files.Select(f => Evaluation.Ndcg10ByQuery(Ranker.Model(TreeEnsemble.Load(f)), test))]);
+            var kept = Keep(candidates, ndcg10ByQuery);
             var best = (c: candidates[kept], i: kept);
             File.Copy(files[best.i], modelPath, overwrite: true);
             var model = TreeEnsemble.Load(modelPath);
